@@ -1,0 +1,86 @@
+package dev.confab.shared.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files that hold secrets or state so that no reader ever sees a half-written file and a
+ * secret is never readable by others, not even for an instant: each file is created with its final
+ * permissions, filled and synced under a temporary name, then put in place in one step.
+ *
+ * <p>Requires a POSIX file system (Linux, where Confab runs). Stateless and thread-safe; concurrent
+ * writers of one target leave one complete version of it.
+ */
+public final class SecureFiles {
+
+    /** {@code rw-------}: for keys and other secrets. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** {@code rw-r--r--}: for public material such as certificates. */
+    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+
+    private SecureFiles() {
+    }
+
+    /** Replaces (or creates) {@code target} with {@code content}; readers see the old or the new file. */
+    public static void writeAtomically(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        Path temp = filledTempFile(target, content, permissions);
+        try {
+            // rename(2): replaces an existing target atomically
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Creates {@code target} with {@code content} unless it exists. Returns {@code false}, and leaves
+     * the existing file alone, when another writer got there first.
+     */
+    public static boolean createExclusively(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        Path temp = filledTempFile(target, content, permissions);
+        try {
+            // link(2) fails when the name exists, so two creators cannot overwrite each other
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException alreadyCreated) {
+            return false;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** True when neither the group nor others have any permission on {@code file}. */
+    public static boolean isOwnerOnly(Path file) throws IOException {
+        return Files.getPosixFilePermissions(file).stream()
+                .allMatch(permission -> permission.name().startsWith("OWNER_"));
+    }
+
+    private static Path filledTempFile(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(permissions));
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        return temp;
+    }
+}
