@@ -1,0 +1,105 @@
+package dev.confab.localcloud;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.shared.crypto.Tokens;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code confab demo}: runs the platform on this machine, every part a real process on loopback,
+ * with a fresh data directory, until Ctrl-C.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a Management Node on loopback with a fresh data directory until Ctrl-C.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", defaultValue = ".confab-demo",
+            description = "Directory for the demo's data, logs and access.json (default: ${DEFAULT-VALUE}); emptied at start.")
+    Path dir;
+
+    @Option(names = "--address", defaultValue = "127.0.0.1",
+            description = "Loopback address of the Management Node (default: ${DEFAULT-VALUE}).")
+    String address;
+
+    @Option(names = "--https-port", defaultValue = "8443",
+            description = "HTTPS port of the administrator interface and API (default: ${DEFAULT-VALUE}).")
+    int httpsPort;
+
+    @Option(names = "--node-port", defaultValue = "9443", description = "Node channel port (default: ${DEFAULT-VALUE}).")
+    int nodePort;
+
+    @Override
+    public Integer call() throws Exception {
+        DemoDirectory.reset(dir);
+        Path managementData = dir.resolve("management");
+        String password = Tokens.random(12);
+        Path passwordFile = DemoDirectory.writePrivate(dir.resolve("admin-password"), password);
+        ChildProcesses children = new ChildProcesses();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the demo …");
+            children.stopAll();
+            stop.countDown();
+        }, "confab-demo-stop"));
+
+        Process management = children.start(List.of("management-agent", "--data", managementData.toString(),
+                "--bind", address, "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(nodePort),
+                "--admin-user", "admin", "--admin-password-file", passwordFile.toString()),
+                dir.resolve("management.log"));
+        String url = "https://" + address + ":" + httpsPort + "/";
+        ManagementClient.await(url, managementData.resolve("pki/https-selfsigned.crt"),
+                "admin", password, management, Duration.ofSeconds(90), dir.resolve("management.log"));
+        Files.delete(passwordFile);
+
+        Map<String, String> access = new LinkedHashMap<>();
+        access.put("url", url);
+        access.put("username", "admin");
+        access.put("password", password);
+        DemoDirectory.writePrivate(dir.resolve("access.json"),
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(access));
+        System.out.println();
+        System.out.println("Confab demo is running.");
+        System.out.println("  Administrator interface and API: " + url);
+        System.out.println("  Username: admin");
+        System.out.println("  Password: " + password);
+        System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
+        System.out.println("Press Ctrl-C to stop everything the demo started.");
+        stop.await();
+        return 0;
+    }
+
+    /** The demo's working directory. */
+    static final class DemoDirectory {
+        private DemoDirectory() {
+        }
+
+        static void reset(Path dir) throws IOException {
+            if (Files.exists(dir)) {
+                try (var paths = Files.walk(dir)) {
+                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        }
+
+        static Path writePrivate(Path file, String content) throws IOException {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+            return file;
+        }
+    }
+}

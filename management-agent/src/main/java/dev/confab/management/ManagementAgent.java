@@ -1,0 +1,126 @@
+package dev.confab.management;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.api.ApiAuth;
+import dev.confab.management.api.ApiErrors;
+import dev.confab.management.api.CommandApi;
+import dev.confab.management.api.ConfigurationApi;
+import dev.confab.management.auth.Credentials;
+import dev.confab.management.auth.LoginThrottle;
+import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.http.HttpsConnector;
+import dev.confab.management.http.HttpsIdentity;
+import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.store.Store;
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.pki.TlsMaterial;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Management Node: store, management API and administrator interface over HTTPS. Create with
+ * {@link #create}, then {@link #start()} and {@link #stop()}. Not thread-safe for start/stop;
+ * the running services are.
+ */
+public final class ManagementAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagementAgent.class);
+
+    private final ManagementConfig config;
+    private final DataDirectory data;
+    private Store store;
+    private ConfigurationService configuration;
+    private Credentials credentials;
+    private HttpsIdentity identity;
+    private Javalin http;
+
+    private ManagementAgent(ManagementConfig config) {
+        this.config = config;
+        this.data = DataDirectory.prepare(config.dataDir());
+    }
+
+    public static ManagementAgent create(ManagementConfig config) {
+        return new ManagementAgent(config);
+    }
+
+    public ManagementAgent start() {
+        SecretBox secrets = SecretBox.openOrCreate(data.secretKey());
+        store = Store.open(data.database());
+        configuration = new ConfigurationService(store, new Catalog(config.clock()), secrets, config.clock());
+        credentials = new Credentials(store, config.clock());
+        config.initialAdmin().ifPresent(admin -> {
+            if (!credentials.hasAccount()) {
+                credentials.setPassword(admin.username(), admin.password());
+                LOG.info("Created the web administration account {}", admin.username());
+            }
+        });
+        identity = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
+                List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
+        http = Javalin.create(this::configure).start();
+        LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
+                config.dataDir());
+        return this;
+    }
+
+    private void configure(io.javalin.config.JavalinConfig javalin) {
+        char[] keyPassword = randomPassword();
+        KeyStore keyStore = TlsMaterial.keyStore(identity.chain(), identity.key(), keyPassword);
+        javalin.jetty.addConnector(new HttpsConnector(config.bindAddress(), config.httpsPort(), keyStore, keyPassword,
+                null).factory());
+        javalin.startup.showJavalinBanner = false;
+        ObjectMapper json = new ObjectMapper();
+        ApiAuth auth = new ApiAuth(credentials, new LoginThrottle(config.clock()), store, config.clock());
+        javalin.routes.before("/api/*", auth::authenticate);
+        ApiErrors.register(javalin);
+        new ConfigurationApi(configuration, json, new ArrayList<>()).register(javalin);
+        new CommandApi(credentials, json).register(javalin);
+    }
+
+    private static char[] randomPassword() {
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[24];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = (char) ('a' + random.nextInt(26));
+        }
+        return password;
+    }
+
+    /** The bound HTTPS port of the administrator interface and API. */
+    public int httpsPort() {
+        return http.port();
+    }
+
+    public ConfigurationService configuration() {
+        return configuration;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public void stop() {
+        if (http != null) {
+            http.stop();
+            http = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

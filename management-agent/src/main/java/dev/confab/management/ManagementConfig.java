@@ -1,0 +1,40 @@
+package dev.confab.management;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Settings of a Management Node process.
+ *
+ * @param dataDir      directory of the store, keys and certificates (created with mode 0700)
+ * @param bindAddress  address the HTTPS listeners bind to
+ * @param httpsPort    port of the administrator interface and management API (443 on an appliance, 0 = any)
+ * @param nodePort     port of the node channel, mutual TLS (9443 on an appliance, 0 = any)
+ * @param initialAdmin web administration account to create when the store has none
+ * @param clock        time source, injected so tests control expiry and lifetimes
+ */
+public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
+                               Optional<InitialAdmin> initialAdmin, Clock clock) {
+
+    /** The account created at first start; the password is hashed before it is stored. */
+    public record InitialAdmin(String username, char[] password) {
+    }
+
+    public static ManagementConfig defaults(Path dataDir) {
+        return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC());
+    }
+
+    public ManagementConfig withBind(String address, int https, int node) {
+        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock);
+    }
+
+    public ManagementConfig withInitialAdmin(String username, char[] password) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
+                Optional.of(new InitialAdmin(username, password)), clock);
+    }
+
+    public ManagementConfig withClock(Clock value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.confab.management.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.confab.management.resource.ConflictException;
+import dev.confab.management.resource.NotFoundException;
+import dev.confab.management.resource.ValidationException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place that turns failures into JSON answers {@code {"error": "...", "fields": {...}}}
+ * with 400, 401, 404, 405, 409 or 500.
+ */
+public final class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    public static void register(JavalinConfig config) {
+        config.routes.exception(ValidationException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.fields()));
+        config.routes.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage(), Map.of()));
+        config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), Map.of()));
+        config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> answer(ctx, 405, e.getMessage(), Map.of()));
+        config.routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), Map.of()));
+        config.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, 400,
+                "The request body is not valid JSON: " + e.getOriginalMessage(), Map.of()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            answer(ctx, 500, "Internal error: the Management Node log has the details.", Map.of());
+        });
+    }
+
+    public static void answer(Context ctx, int status, String message, Map<String, String> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("fields", fields);
+        ctx.status(status).json(body);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.confab.management.cli;
+
+import dev.confab.management.ManagementAgent;
+import dev.confab.management.ManagementConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code confab management-agent}: runs a Management Node until it is stopped (SIGTERM or Ctrl-C). */
+@Command(name = "management-agent", mixinStandardHelpOptions = true,
+        description = "Run the Management Node: administrator interface, management API and node channel.")
+public final class ManagementAgentCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "Data directory (store, keys, certificates).")
+    Path data;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--https-port", defaultValue = "443",
+            description = "Port of the administrator interface and API (default: ${DEFAULT-VALUE}).")
+    int httpsPort;
+
+    @Option(names = "--node-port", defaultValue = "9443", description = "Port of the node channel (default: ${DEFAULT-VALUE}).")
+    int nodePort;
+
+    @Option(names = "--admin-user", defaultValue = "admin",
+            description = "Web administration user created at first start (default: ${DEFAULT-VALUE}).")
+    String adminUser;
+
+    @Option(names = "--admin-password-file",
+            description = "File holding the password of that user; read at first start only. Keep it mode 0600.")
+    Path adminPasswordFile;
+
+    @Override
+    public Integer call() throws Exception {
+        ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort);
+        if (adminPasswordFile != null) {
+            String password = Files.readString(adminPasswordFile, StandardCharsets.UTF_8).strip();
+            config = config.withInitialAdmin(adminUser, password.toCharArray());
+        }
+        ManagementAgent agent = ManagementAgent.create(config).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.stop();
+            stopped.countDown();
+        }, "confab-shutdown"));
+        System.out.println("Management Node ready on https://" + bind + ":" + agent.httpsPort() + "/");
+        stopped.await();
+        return 0;
+    }
+}

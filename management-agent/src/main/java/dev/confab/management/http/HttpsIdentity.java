@@ -1,0 +1,47 @@
+package dev.confab.management.http;
+
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.pki.Pem;
+import dev.confab.shared.pki.SelfSigned;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The certificate the administrator interface presents: an uploaded one when the Management Node
+ * has a TLS certificate assigned, else a self-signed one generated at first start and kept in
+ * {@code pki/} (key encrypted). Immutable.
+ */
+public record HttpsIdentity(List<X509Certificate> chain, PrivateKey key, boolean selfSigned) {
+
+    /** Loads the self-signed identity from {@code pkiDir}, generating it the first time. */
+    public static HttpsIdentity selfSigned(Path pkiDir, SecretBox secrets, String commonName, List<String> names,
+                                           Clock clock) {
+        Path certificate = pkiDir.resolve("https-selfsigned.crt");
+        Path key = pkiDir.resolve("https-selfsigned.key.enc");
+        try {
+            if (!Files.exists(certificate) || !Files.exists(key)) {
+                IssuedCertificate issued = SelfSigned.generate(commonName, names, Duration.ofDays(825), clock);
+                Files.writeString(key, secrets.seal(issued.privateKeyPem()));
+                Files.writeString(certificate, issued.certificatePem());
+            }
+            return new HttpsIdentity(Pem.readCertificates(Files.readString(certificate)),
+                    Pem.readPrivateKey(secrets.open(Files.readString(key)), null), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write the HTTPS certificate in " + pkiDir, e);
+        }
+    }
+
+    /** An identity from an operator's certificate (chain in PEM) and its private key in PEM. */
+    public static HttpsIdentity uploaded(String certificatePem, String privateKeyPem) {
+        return new HttpsIdentity(Pem.readCertificates(certificatePem), Pem.readPrivateKey(privateKeyPem, null), false);
+    }
+}

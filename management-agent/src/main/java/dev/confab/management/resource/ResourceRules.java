@@ -1,0 +1,37 @@
+package dev.confab.management.resource;
+
+import java.util.Map;
+
+/**
+ * The checks and derivations of one resource that go beyond single-field syntax: cross-field and
+ * cross-object rules of the deployment guide. Called inside the write transaction, so what a rule
+ * reads through the {@link StoreView} is what the write will commit against. Implementations are
+ * stateless and thread-safe.
+ */
+public interface ResourceRules {
+
+    /**
+     * Checks a candidate object (field values in storage form, after defaults and single-field
+     * checks) and adds an error per offending field.
+     */
+    default void check(Candidate candidate, StoreView store, FieldErrors errors) {
+    }
+
+    /**
+     * Fills fields derived from others before the object is stored, e.g. the subject of a
+     * certificate. Runs only when {@link #check} found nothing wrong.
+     */
+    default void derive(Candidate candidate, StoreView store) {
+    }
+
+    /** Adds computed read-only values to an object about to be rendered. */
+    default void render(Map<String, Object> values, StoreView store) {
+    }
+
+    /**
+     * Writes what lives outside the resource's own table (nested objects), after the object's row
+     * is stored and its id known.
+     */
+    default void afterWrite(long id, Candidate candidate, StoreView store) {
+    }
+}

@@ -1,0 +1,39 @@
+package dev.confab.management.resource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What rules may read of the store, inside the current transaction. Values are in storage form.
+ * Not thread-safe: bound to one transaction.
+ */
+public interface StoreView {
+
+    Optional<Map<String, Object>> find(String resource, long id);
+
+    /** Objects of {@code resource} whose column {@code field} equals {@code value}. */
+    List<Map<String, Object>> findBy(String resource, String field, Object value);
+
+    /** Ids listed in a list field of one object, in order. */
+    List<Long> listIds(String resource, String field, long ownerId);
+
+    /** Ids of owners whose list field contains {@code targetId}. */
+    List<Long> listOwners(String resource, String field, long targetId);
+
+    /** A secret sealed for storage, opened again; rules use it to compare or reuse keys. */
+    String openSecret(String sealed);
+
+    /** Seals a secret for storage. */
+    String sealSecret(String plain);
+
+    /** Writes nested objects of another resource (e.g. a conference's aliases) in this transaction. */
+    NestedWriter nested();
+
+    /** Writes nested objects without their own API round trip. */
+    interface NestedWriter {
+        long insert(String resource, Map<String, Object> values);
+
+        void deleteWhere(String resource, String field, Object value);
+    }
+}

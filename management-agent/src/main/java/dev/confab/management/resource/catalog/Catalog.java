@@ -1,0 +1,80 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.NotFoundException;
+import dev.confab.management.resource.ResourceSpec;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every resource of the management API, by API and name. The single source of field rules for the
+ * REST API and the web interface alike. Immutable and thread-safe.
+ */
+public final class Catalog {
+
+    private final Map<String, ResourceSpec> byKey = new LinkedHashMap<>();
+
+    public Catalog(Clock clock) {
+        add(SystemLocations.spec());
+        add(WorkerVms.spec());
+        add(ManagementVms.spec());
+        add(GlobalSettings.spec());
+        add(Conferences.spec());
+        add(ConferenceAliases.spec());
+        add(Licences.spec(clock));
+        add(Servers.dns());
+        add(Servers.ntp());
+        add(Servers.staticRoute());
+        add(TlsCertificates.spec());
+        add(adminLog());
+    }
+
+    private void add(ResourceSpec spec) {
+        byKey.put(spec.api() + "/" + spec.name(), spec);
+    }
+
+    /** The resource {@code name} of {@code api}, or a 404 naming the resources that exist. */
+    public ResourceSpec get(String api, String name) {
+        ResourceSpec spec = byKey.get(api + "/" + name);
+        if (spec == null) {
+            throw new NotFoundException("There is no resource " + name + " in the " + api
+                    + " API: see /api/admin/" + api + "/v1/ for the list.");
+        }
+        return spec;
+    }
+
+    /** A configuration resource by name. */
+    public ResourceSpec configuration(String name) {
+        return get("configuration", name);
+    }
+
+    public Collection<ResourceSpec> all() {
+        return byKey.values();
+    }
+
+    /** The tag key that marks overflow instances. */
+    public static String burstingTagName() {
+        return GlobalSettings.TAG_NAME;
+    }
+
+    private static ResourceSpec adminLog() {
+        return ResourceSpec.builder("admin_log", "Administrator log entry")
+                .api("history")
+                .shape(ResourceSpec.Shape.READ_ONLY)
+                .displayField("object_name")
+                .defaultOrder("-id")
+                .field(FieldSpec.string("time").readOnly().help("When it happened (UTC)."))
+                .field(FieldSpec.string("user").readOnly().help("Who did it."))
+                .field(FieldSpec.string("address").readOnly().help("From which address."))
+                .field(FieldSpec.string("action").readOnly().help("created, updated, deleted, login_failed …"))
+                .field(FieldSpec.string("resource").readOnly().help("The kind of object."))
+                .field(FieldSpec.integer("object_id").nullable().readOnly().help("The object's id."))
+                .field(FieldSpec.string("object_name").readOnly().help("The object's name."))
+                .field(FieldSpec.string("details").readOnly().help("What changed."))
+                .field(FieldSpec.integer("revision").nullable().readOnly().help("Configuration revision it produced."))
+                .build();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.Candidate;
+import dev.confab.management.resource.FieldErrors;
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceRules;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.StoreView;
+
+import java.util.regex.Pattern;
+
+/** {@code conference_alias}: a dialable alias (SIP URI, H.323 ID, number …) of a service. */
+final class ConferenceAliases implements ResourceRules {
+
+    static final String NAME = "conference_alias";
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}._~+@:;=!$&'()*,%/\\-#]+");
+
+    static ResourceSpec spec() {
+        return ResourceSpec.builder(NAME, "Alias")
+                .displayField("alias")
+                .field(FieldSpec.string("alias").required().unique().maxLength(250)
+                        .help("The alias, e.g. meet.alice@example.com or 8001, unique on the platform."))
+                .field(FieldSpec.related("conference", Conferences.NAME).required().cascade()
+                        .help("The service this alias reaches."))
+                .field(FieldSpec.string("description").maxLength(250).help("A description of the alias."))
+                .rules(new ConferenceAliases())
+                .defaultOrder("alias")
+                .build();
+    }
+
+    @Override
+    public void check(Candidate alias, StoreView store, FieldErrors errors) {
+        String problem = problem(alias.text("alias"));
+        if (problem != null && !errors.has("alias")) {
+            errors.add("alias", problem);
+        }
+    }
+
+    /** What is wrong with an alias, or null when it is acceptable. */
+    static String problem(String alias) {
+        if (alias.length() > 250) {
+            return "An alias is at most 250 characters.";
+        }
+        if (!alias.isEmpty() && !ALLOWED.matcher(alias).matches()) {
+            return "The alias " + alias + " contains spaces or characters not allowed in a dial string.";
+        }
+        return null;
+    }
+}

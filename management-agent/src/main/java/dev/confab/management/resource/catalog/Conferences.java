@@ -1,0 +1,136 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.Candidate;
+import dev.confab.management.resource.FieldErrors;
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.Format;
+import dev.confab.management.resource.ResourceRules;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.StoreView;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code conference}: a Virtual Meeting Room or Virtual Auditorium. Its {@code aliases} are
+ * written inline as {@code [{"alias": ..., "description": ...}]} and kept as
+ * {@code conference_alias} objects.
+ */
+final class Conferences implements ResourceRules {
+
+    static final String NAME = "conference";
+
+    static ResourceSpec spec() {
+        return ResourceSpec.builder(NAME, "Virtual Meeting Room")
+                .field(FieldSpec.string("name").required().unique().maxLength(250)
+                        .help("The name of the service, unique on the platform."))
+                .field(FieldSpec.string("description").maxLength(250).help("A description of the service."))
+                .field(FieldSpec.string("service_type").defaultValue("conference")
+                        .choices("conference", "lecture", "two_stage_dialing", "test_call")
+                        .help("conference = Virtual Meeting Room, lecture = Virtual Auditorium."))
+                .field(FieldSpec.string("call_type").defaultValue("video").choices("video", "audio", "video-only")
+                        .help("The media a participant may use."))
+                .field(FieldSpec.string("pin").maxLength(20).format(Format.DIGITS)
+                        .help("Host PIN: 4 to 20 digits, or blank for none."))
+                .field(FieldSpec.string("guest_pin").maxLength(20).format(Format.DIGITS)
+                        .help("Guest PIN: 4 to 20 digits; only with a host PIN."))
+                .field(FieldSpec.bool("allow_guests", false).help("Whether guests may join."))
+                .field(FieldSpec.integer("participant_limit").nullable().range(0, 100000)
+                        .help("Maximum participants; blank for no limit."))
+                .field(FieldSpec.string("max_pixels_per_second").nullable().choices("sd", "hd", "fullhd")
+                        .help("Highest call quality offered: sd, hd or fullhd; blank for the platform default."))
+                .field(FieldSpec.string("tag").maxLength(250).help("A tag for reporting."))
+                .field(FieldSpec.nestedList("aliases", ConferenceAliases.NAME)
+                        .help("Aliases that reach this service: [{\"alias\": \"meet@example.com\", \"description\": \"\"}]."))
+                .rules(new Conferences())
+                .defaultOrder("name")
+                .build();
+    }
+
+    @Override
+    public void check(Candidate conference, StoreView store, FieldErrors errors) {
+        String pin = conference.text("pin");
+        String guestPin = conference.text("guest_pin");
+        if (!guestPin.isEmpty() && pin.isEmpty()) {
+            errors.add("guest_pin", "A guest PIN needs a host PIN: set the host PIN first or clear the guest PIN.");
+        } else if (!guestPin.isEmpty() && guestPin.equals(pin)) {
+            errors.add("guest_pin", "The guest PIN must differ from the host PIN.");
+        }
+        if (conference.given("aliases")) {
+            checkAliases(conference, store, errors);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void checkAliases(Candidate conference, StoreView store, FieldErrors errors) {
+        Object value = conference.get("aliases");
+        if (!(value instanceof List<?> list)) {
+            errors.add("aliases", "Give aliases as a list of objects with an \"alias\" field.");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        List<Map<String, Object>> clean = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?> map) || !(map.get("alias") instanceof String alias) || alias.isBlank()) {
+                errors.add("aliases", "Each alias is an object with a non-empty \"alias\" string.");
+                return;
+            }
+            String trimmed = alias.trim();
+            String problem = ConferenceAliases.problem(trimmed);
+            if (problem != null) {
+                errors.add("aliases", problem);
+                return;
+            }
+            if (!seen.add(trimmed)) {
+                errors.add("aliases", "The alias " + trimmed + " is listed twice.");
+                return;
+            }
+            for (Map<String, Object> other : store.findBy(ConferenceAliases.NAME, "alias", trimmed)) {
+                if (!Objects.equals(((Number) other.get("conference")).longValue(), conference.id())) {
+                    errors.add("aliases", "The alias " + trimmed + " already belongs to another service.");
+                    return;
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("alias", trimmed);
+            row.put("description", map.get("description") instanceof String text ? text : "");
+            clean.add(row);
+        }
+        conference.put("aliases", clean);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void afterWrite(long id, Candidate conference, StoreView store) {
+        if (!conference.given("aliases")) {
+            return;
+        }
+        store.nested().deleteWhere(ConferenceAliases.NAME, "conference", id);
+        for (Map<String, Object> alias : (List<Map<String, Object>>) conference.get("aliases")) {
+            Map<String, Object> row = new LinkedHashMap<>(alias);
+            row.put("conference", id);
+            store.nested().insert(ConferenceAliases.NAME, row);
+        }
+    }
+
+    @Override
+    public void render(Map<String, Object> values, StoreView store) {
+        long id = ((Number) values.get("id")).longValue();
+        List<Map<String, Object>> aliases = new ArrayList<>();
+        for (Map<String, Object> row : store.findBy(ConferenceAliases.NAME, "conference", id)) {
+            Map<String, Object> alias = new LinkedHashMap<>();
+            alias.put("id", row.get("id"));
+            alias.put("alias", row.get("alias"));
+            alias.put("description", row.get("description"));
+            alias.put("conference", "/api/admin/configuration/v1/conference/" + id + "/");
+            alias.put("resource_uri", "/api/admin/configuration/v1/conference_alias/" + row.get("id") + "/");
+            aliases.add(alias);
+        }
+        values.put("aliases", aliases);
+    }
+}

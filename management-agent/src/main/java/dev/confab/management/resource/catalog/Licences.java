@@ -1,0 +1,77 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.Candidate;
+import dev.confab.management.resource.FieldErrors;
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceRules;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.StoreView;
+import dev.confab.management.store.Times;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code licence}: concurrent call capacity of a self-hosted platform. The {@code status} is
+ * computed from the dates when the licence is read.
+ */
+final class Licences implements ResourceRules {
+
+    static final String NAME = "licence";
+    private final Clock clock;
+
+    private Licences(Clock clock) {
+        this.clock = clock;
+    }
+
+    static ResourceSpec spec(Clock clock) {
+        return ResourceSpec.builder(NAME, "Licence")
+                .displayField("fulfillment_id")
+                .field(FieldSpec.string("fulfillment_id").readOnly().help("Identifier of this licence (read-only)."))
+                .field(FieldSpec.string("description").maxLength(250).help("A description of the licence."))
+                .field(FieldSpec.integer("concurrent").required().range(1, 1000000)
+                        .help("Concurrent calls (ports) this licence allows."))
+                .field(FieldSpec.integer("audio").defaultValue(0L).range(0, 1000000)
+                        .help("Additional concurrent audio-only calls."))
+                .field(FieldSpec.datetime("start_date").nullable().help("Start of validity (UTC); now when blank."))
+                .field(FieldSpec.datetime("expiration_date").nullable()
+                        .help("End of validity (UTC); blank for a licence that does not expire."))
+                .field(FieldSpec.string("status").computed().help("ACTIVE, EXPIRED or NOT_YET_VALID (read-only)."))
+                .rules(new Licences(clock))
+                .build();
+    }
+
+    @Override
+    public void check(Candidate licence, StoreView store, FieldErrors errors) {
+        String start = licence.text("start_date");
+        String end = licence.text("expiration_date");
+        if (!start.isEmpty() && !end.isEmpty() && end.compareTo(start) <= 0) {
+            errors.add("expiration_date", "The expiration date must be after the start date.");
+        }
+    }
+
+    @Override
+    public void derive(Candidate licence, StoreView store) {
+        if (licence.isNew()) {
+            licence.put("fulfillment_id", UUID.randomUUID().toString());
+        }
+        if (licence.text("start_date").isEmpty()) {
+            licence.put("start_date", Times.format(clock.instant()));
+        }
+    }
+
+    @Override
+    public void render(Map<String, Object> values, StoreView store) {
+        String now = Times.format(clock.instant());
+        Object start = values.get("start_date");
+        Object end = values.get("expiration_date");
+        String status = "ACTIVE";
+        if (start != null && start.toString().compareTo(now) > 0) {
+            status = "NOT_YET_VALID";
+        } else if (end != null && end.toString().compareTo(now) <= 0) {
+            status = "EXPIRED";
+        }
+        values.put("status", status);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.Candidate;
+import dev.confab.management.resource.FieldErrors;
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceRules;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.StoreView;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** {@code system_location}: a group of nodes with its DNS/NTP servers and overflow locations. */
+final class SystemLocations implements ResourceRules {
+
+    static final String NAME = "system_location";
+    private static final String[] OVERFLOWS = {"overflow_location1", "overflow_location2"};
+
+    static ResourceSpec spec() {
+        return ResourceSpec.builder(NAME, "System location")
+                .field(FieldSpec.string("name").required().unique().maxLength(250)
+                        .help("The name of this location, unique on the platform."))
+                .field(FieldSpec.string("description").maxLength(250).help("A description of the location."))
+                .field(FieldSpec.integer("mtu").defaultValue(1500L).range(512, 1500)
+                        .help("Maximum transmission unit of the nodes' network interface."))
+                .field(FieldSpec.relatedList("dns_servers", "dns_server")
+                        .help("DNS servers used by Conferencing Nodes in this location."))
+                .field(FieldSpec.relatedList("ntp_servers", "ntp_server")
+                        .help("NTP servers used by Conferencing Nodes in this location."))
+                .field(FieldSpec.related("overflow_location1", NAME).nullable()
+                        .help("Primary overflow location: takes media when this location is at capacity."))
+                .field(FieldSpec.related("overflow_location2", NAME).nullable()
+                        .help("Secondary overflow location: takes media when this and the primary are at capacity."))
+                .field(FieldSpec.related("transcoding_location", NAME).nullable()
+                        .help("Location whose transcoding nodes handle media for proxying edge nodes here."))
+                .rules(new SystemLocations())
+                .defaultOrder("name")
+                .build();
+    }
+
+    @Override
+    public void check(Candidate candidate, StoreView store, FieldErrors errors) {
+        Long first = candidate.number("overflow_location1");
+        Long second = candidate.number("overflow_location2");
+        for (String field : OVERFLOWS) {
+            Long target = candidate.number(field);
+            if (target != null && Objects.equals(target, candidate.id())) {
+                errors.add(field, "A location cannot overflow to itself: choose another location.");
+            }
+        }
+        if (first != null && first.equals(second)) {
+            errors.add("overflow_location2", "The secondary overflow location must differ from the primary one.");
+        }
+        if (second != null && first == null) {
+            errors.add("overflow_location1", "Set a primary overflow location before a secondary one.");
+        }
+        if (candidate.id() != null && !errors.has("overflow_location1") && !errors.has("overflow_location2")) {
+            String cycle = cycleThrough(candidate, store);
+            if (cycle != null) {
+                errors.add(first != null && reaches(first, candidate.id(), store) ? "overflow_location1"
+                        : "overflow_location2", "These overflow locations form a cycle (" + cycle
+                        + "): a location's overflow must never lead back to it.");
+            }
+        }
+    }
+
+    /** Returns the name path of a cycle through the candidate, or null when there is none. */
+    private static String cycleThrough(Candidate candidate, StoreView store) {
+        for (String field : OVERFLOWS) {
+            Long target = candidate.number(field);
+            if (target != null && reaches(target, candidate.id(), store)) {
+                return candidate.text("name") + " → " + nameOf(target, store) + " → … → " + candidate.text("name");
+            }
+        }
+        return null;
+    }
+
+    private static boolean reaches(long from, long goal, StoreView store) {
+        Deque<Long> pending = new ArrayDeque<>();
+        Set<Long> seen = new HashSet<>();
+        pending.push(from);
+        while (!pending.isEmpty()) {
+            long current = pending.pop();
+            if (current == goal) {
+                return true;
+            }
+            if (!seen.add(current)) {
+                continue;
+            }
+            store.find(NAME, current).ifPresent(row -> {
+                for (String field : OVERFLOWS) {
+                    if (row.get(field) instanceof Number next) {
+                        pending.push(next.longValue());
+                    }
+                }
+            });
+        }
+        return false;
+    }
+
+    private static String nameOf(long id, StoreView store) {
+        return store.find(NAME, id).map(row -> String.valueOf(row.get("name"))).orElse("#" + id);
+    }
+}

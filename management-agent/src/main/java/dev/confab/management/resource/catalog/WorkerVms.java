@@ -1,0 +1,120 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.Candidate;
+import dev.confab.management.resource.FieldErrors;
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.Format;
+import dev.confab.management.resource.Net;
+import dev.confab.management.resource.ResourceRules;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.StoreView;
+import dev.confab.shared.pki.CertificateInfo;
+import dev.confab.shared.pki.Pem;
+
+import java.util.Map;
+
+/** {@code worker_vm}: a Conferencing Node, with the guide's rules for adding one in the cloud. */
+final class WorkerVms implements ResourceRules {
+
+    static final String NAME = "worker_vm";
+    static final String DEPLOYMENT_GENERIC = "MANUAL-PROVISION-ONLY";
+
+    static ResourceSpec spec() {
+        return ResourceSpec.builder(NAME, "Conferencing Node")
+                .field(FieldSpec.string("name").required().unique().maxLength(32)
+                        .help("The name of this Conferencing Node, unique on the platform."))
+                .field(FieldSpec.string("description").maxLength(250).help("A description of the node."))
+                .field(FieldSpec.string("hostname").required().unique().maxLength(63).format(Format.HOSTNAME)
+                        .help("The node's host name; with the domain it forms its FQDN."))
+                .field(FieldSpec.string("domain").required().maxLength(192).format(Format.DOMAIN)
+                        .help("The node's domain suffix."))
+                .field(FieldSpec.string("address").required().unique().format(Format.IPV4)
+                        .help("The node's IPv4 address."))
+                .field(FieldSpec.string("netmask").required().format(Format.NETMASK)
+                        .help("The IPv4 network mask of the node's address."))
+                .field(FieldSpec.string("gateway").required().format(Format.IPV4)
+                        .help("The IPv4 default gateway, inside the address's subnet."))
+                .field(FieldSpec.string("secondary_address").nullable().format(Format.IPV4)
+                        .help("Secondary interface address: not supported in the cloud, leave it blank."))
+                .field(FieldSpec.string("secondary_netmask").nullable().format(Format.NETMASK)
+                        .help("Secondary interface netmask: not supported in the cloud, leave it blank."))
+                .field(FieldSpec.string("ipv6_address").nullable().format(Format.IPV6)
+                        .help("The node's IPv6 address, if any."))
+                .field(FieldSpec.string("ipv6_gateway").nullable().format(Format.IPV6)
+                        .help("The IPv6 default gateway, if any."))
+                .field(FieldSpec.string("static_nat_address").nullable().format(Format.IPV4)
+                        .help("The public IPv4 address the node is reached at through static NAT, if any."))
+                .field(FieldSpec.relatedList("static_routes", "static_route").help("Static routes of the node."))
+                .field(FieldSpec.string("node_type").defaultValue("CONFERENCING").choices("CONFERENCING", "PROXYING")
+                        .help("CONFERENCING for a transcoding node, PROXYING for a proxying edge node."))
+                .field(FieldSpec.related("system_location", SystemLocations.NAME).required()
+                        .help("The system location of the node."))
+                .field(FieldSpec.string("deployment_type").defaultValue(DEPLOYMENT_GENERIC).choices(DEPLOYMENT_GENERIC)
+                        .help("MANUAL-PROVISION-ONLY: generic (configuration-only) deployment."))
+                .field(FieldSpec.string("password").nullable().secret(FieldSpec.Secret.SHA512_CRYPT)
+                        .help("Password of the node's admin user for SSH; kept only as a SHA-512 crypt hash."))
+                .field(FieldSpec.bool("maintenance_mode", false)
+                        .help("A node in maintenance mode takes no new calls."))
+                .field(FieldSpec.string("maintenance_mode_reason").maxLength(250)
+                        .help("Why the node is in maintenance mode."))
+                .field(FieldSpec.bool("enable_distributed_database", true)
+                        .help("Keep a replica of the configuration on the node's disk (off for bursting nodes)."))
+                .field(FieldSpec.bool("cloud_bursting", false).readOnly()
+                        .help("Set by the platform for overflow nodes started on demand."))
+                .field(FieldSpec.string("enable_ssh").defaultValue("GLOBAL").choices("GLOBAL", "OFF", "ON")
+                        .help("SSH access to the node: GLOBAL follows the platform-wide setting."))
+                .field(FieldSpec.string("sip_tls_fqdn").nullable().maxLength(255).format(Format.DOMAIN)
+                        .help("The FQDN the node presents for SIP TLS; its TLS certificate must name it."))
+                .field(FieldSpec.related("tls_certificate", "tls_certificate").nullable()
+                        .help("The TLS certificate the node presents."))
+                .field(FieldSpec.integer("vm_cpu_count").defaultValue(4L).range(1, 128)
+                        .help("Virtual CPUs of the node."))
+                .field(FieldSpec.integer("vm_system_memory").defaultValue(4096L).range(1024, 1048576)
+                        .help("Memory of the node in MB."))
+                .field(FieldSpec.integer("media_priority_weight").nullable().range(0, 1000)
+                        .help("Preference for placing media on this node within its location (higher first)."))
+                .rules(new WorkerVms())
+                .defaultOrder("name")
+                .build();
+    }
+
+    @Override
+    public void check(Candidate node, StoreView store, FieldErrors errors) {
+        if (!errors.has("gateway") && !errors.has("address") && !errors.has("netmask")
+                && !Net.gatewayInSubnet(node.text("address"), node.text("netmask"), node.text("gateway"))) {
+            errors.add("gateway", "The gateway " + node.text("gateway") + " is not inside the subnet of "
+                    + node.text("address") + "/" + node.text("netmask") + ": enter a gateway on the node's subnet.");
+        }
+        for (String field : new String[] {"secondary_address", "secondary_netmask"}) {
+            if (!node.text(field).isEmpty()) {
+                errors.add(field, "A secondary network interface is not supported in the cloud: leave it blank.");
+            }
+        }
+        if (!node.text("ipv6_gateway").isEmpty() && node.text("ipv6_address").isEmpty()) {
+            errors.add("ipv6_gateway", "Set an IPv6 address before an IPv6 gateway.");
+        }
+        Long location = node.number("system_location");
+        if (location != null && !errors.has("node_type")) {
+            for (Map<String, Object> other : store.findBy(NAME, "system_location", location)) {
+                long otherId = ((Number) other.get("id")).longValue();
+                if (!Long.valueOf(otherId).equals(node.id()) && !node.text("node_type").equals(other.get("node_type"))) {
+                    errors.add("node_type", "Location already holds " + other.get("node_type")
+                            + " nodes (such as " + other.get("name") + "): a location never mixes transcoding"
+                            + " and proxying nodes. Choose another location or node type.");
+                    break;
+                }
+            }
+        }
+        Long certificate = node.number("tls_certificate");
+        String fqdn = node.text("sip_tls_fqdn");
+        if (certificate != null && !fqdn.isEmpty()) {
+            store.find("tls_certificate", certificate).ifPresent(row -> {
+                String pem = String.valueOf(row.get("certificate"));
+                if (!CertificateInfo.of(Pem.readCertificates(pem).get(0)).names(fqdn)) {
+                    errors.add("sip_tls_fqdn", "The TLS certificate does not name " + fqdn
+                            + ": choose a certificate whose subject or alternative names include it.");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.confab.management.store;
+
+import org.jdbi.v3.core.Handle;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Applies the versioned scripts {@code db/migration/V<n>__*.sql} in order, each once, recording the
+ * version reached in SQLite's {@code user_version}. Runs inside the store's write transaction, so a
+ * failing script leaves the database as it was.
+ */
+final class Migrations {
+
+    /** Every script, in order; a new schema version is a new entry here and a new file. */
+    private static final String[] SCRIPTS = {"V1__initial.sql"};
+
+    private Migrations() {
+    }
+
+    static Void apply(Handle handle) {
+        int current = handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+        if (current > SCRIPTS.length) {
+            throw new StoreException("The database schema version " + current + " is newer than this"
+                    + " Management Node supports (" + SCRIPTS.length + "): run a newer release.");
+        }
+        for (int version = current + 1; version <= SCRIPTS.length; version++) {
+            handle.createScript(load(SCRIPTS[version - 1])).execute();
+            handle.execute("PRAGMA user_version = " + version);
+        }
+        return null;
+    }
+
+    private static String load(String name) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + name)) {
+            if (in == null) {
+                throw new StoreException("Migration script " + name + " is missing from the build.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.confab.management.store;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** The single global configuration revision and the record of which change produced each. */
+public interface RevisionDao {
+
+    @SqlQuery("SELECT value FROM config_revision WHERE id = 1")
+    long current();
+
+    @SqlUpdate("UPDATE config_revision SET value = value + 1 WHERE id = 1")
+    void increment();
+
+    @SqlUpdate("""
+            INSERT INTO config_change (revision, time, resource, object_id, action)
+            VALUES (:revision, :time, :resource, :objectId, :action)
+            """)
+    void recordChange(@Bind("revision") long revision, @Bind("time") String time, @Bind("resource") String resource,
+                      @Bind("objectId") long objectId, @Bind("action") String action);
+
+    /** Increments the revision and records what produced it; call inside the write's transaction. */
+    @Transaction
+    default long next(String time, String resource, long objectId, String action) {
+        increment();
+        long revision = current();
+        recordChange(revision, time, resource, objectId, action);
+        return revision;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.confab.management.store;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/** The API's time format: UTC {@code YYYY-MM-DDTHH:MM:SS.ffffff}, which also sorts as text. */
+public final class Times {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
+
+    private Times() {
+    }
+
+    public static String format(Instant instant) {
+        return FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
+    }
+
+    /**
+     * Parses the API format, also without fraction or with a zone ({@code Z} or an offset).
+     *
+     * @throws DateTimeParseException when the text is not a time
+     */
+    public static Instant parse(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        }
+    }
+}
