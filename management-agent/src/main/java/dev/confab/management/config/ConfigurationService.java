@@ -73,12 +73,9 @@ public final class ConfigurationService {
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
             long total = view.dao().count(spec.name(), sql.where(), sql.parameters());
-            List<Map<String, Object>> objects = new ArrayList<>();
-            for (Map<String, Object> row : view.dao().select(spec.name(), sql.where(), sql.order(), sql.parameters(),
-                    query.limit(), query.offset())) {
-                objects.add(Renderer.render(spec, row, view));
-            }
-            return new Page(objects, total, query.limit(), query.offset());
+            List<Map<String, Object>> rows = view.dao().select(spec.name(), sql.where(), sql.order(), sql.parameters(),
+                    query.limit(), query.offset());
+            return new Page(Renderer.renderAll(spec, rows, view), total, query.limit(), query.offset());
         });
     }
 

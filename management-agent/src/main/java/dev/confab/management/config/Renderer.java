@@ -4,6 +4,10 @@ import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
 
+import dev.confab.management.store.HandleView;
+
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +18,28 @@ final class Renderer {
     private Renderer() {
     }
 
-    static Map<String, Object> render(ResourceSpec spec, Map<String, Object> row, StoreView store) {
+    static Map<String, Object> render(ResourceSpec spec, Map<String, Object> row, HandleView store) {
+        return renderAll(spec, List.of(row), store).get(0);
+    }
+
+    /** Renders rows of one page, reading the members of every list field in one query per field. */
+    static List<Map<String, Object>> renderAll(ResourceSpec spec, List<Map<String, Object>> rows, HandleView store) {
+        List<Long> ids = rows.stream().map(row -> ((Number) row.get("id")).longValue()).toList();
+        Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
+        for (FieldSpec field : spec.fields().values()) {
+            if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored() && field.isReadable()) {
+                lists.put(field.name(), store.listMembers(spec.name(), field.name(), ids));
+            }
+        }
+        List<Map<String, Object>> objects = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            objects.add(render(spec, row, store, lists));
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> render(ResourceSpec spec, Map<String, Object> row, StoreView store,
+                                              Map<String, Map<Long, List<Long>>> lists) {
         long id = ((Number) row.get("id")).longValue();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
@@ -27,7 +52,7 @@ final class Renderer {
                 case INTEGER -> row.get(field.name()) instanceof Number n ? n.longValue() : null;
                 case RELATED -> row.get(field.name()) instanceof Number n
                         ? "/api/admin/configuration/v1/" + field.relatedResource() + "/" + n.longValue() + "/" : null;
-                case RELATED_LIST -> uris(field, store.listIds(spec.name(), field.name(), id));
+                case RELATED_LIST -> uris(field, lists.get(field.name()).get(id));
                 default -> row.get(field.name());
             });
         }

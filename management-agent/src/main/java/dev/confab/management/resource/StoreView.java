@@ -15,6 +15,13 @@ public interface StoreView {
     /** Objects of {@code resource} whose column {@code field} equals {@code value}. */
     List<Map<String, Object>> findBy(String resource, String field, Object value);
 
+    /**
+     * The first object (other than {@code excludeId}) whose {@code field} equals {@code value} and
+     * whose {@code differentField} differs from {@code differentValue}.
+     */
+    Optional<Map<String, Object>> findFirstDiffering(String resource, String field, Object value,
+                                                     String differentField, Object differentValue, long excludeId);
+
     /** Ids listed in a list field of one object, in order. */
     List<Long> listIds(String resource, String field, long ownerId);
 

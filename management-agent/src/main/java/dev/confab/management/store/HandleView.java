@@ -38,6 +38,25 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
     }
 
     @Override
+    public Optional<Map<String, Object>> findFirstDiffering(String resource, String field, Object value,
+                                                            String differentField, Object differentValue,
+                                                            long excludeId) {
+        return dao.findFirstDiffering(resource, field, value, differentField, differentValue, excludeId);
+    }
+
+    /** The members of a list field for several owners at once: owner id → target ids in order. */
+    public Map<Long, List<Long>> listMembers(String resource, String field, List<Long> owners) {
+        Map<Long, List<Long>> members = new java.util.HashMap<>();
+        owners.forEach(owner -> members.put(owner, new java.util.ArrayList<>()));
+        if (!owners.isEmpty()) {
+            for (Map<String, Object> row : dao.listMembers(joinTable(resource, field), owners)) {
+                members.get(((Number) row.get("owner_id")).longValue()).add(((Number) row.get("target_id")).longValue());
+            }
+        }
+        return members;
+    }
+
+    @Override
     public List<Long> listIds(String resource, String field, long ownerId) {
         return dao.listIds(joinTable(resource, field), ownerId);
     }

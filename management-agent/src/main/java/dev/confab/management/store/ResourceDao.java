@@ -3,6 +3,7 @@ package dev.confab.management.store;
 import org.jdbi.v3.core.mapper.MapMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -40,6 +41,18 @@ public interface ResourceDao {
     @SqlQuery("SELECT * FROM <table> WHERE <column> = :value ORDER BY id")
     List<Map<String, Object>> findBy(@Define("table") String table, @Define("column") String column,
                                      @Bind("value") Object value);
+
+    @SqlQuery("""
+            SELECT * FROM <table> WHERE <column> = :value AND <other> != :otherValue AND id != :id
+            ORDER BY id LIMIT 1
+            """)
+    Optional<Map<String, Object>> findFirstDiffering(@Define("table") String table, @Define("column") String column,
+                                                     @Bind("value") Object value, @Define("other") String other,
+                                                     @Bind("otherValue") Object otherValue, @Bind("id") long id);
+
+    @SqlQuery("SELECT owner_id, target_id FROM <joinTable> WHERE owner_id IN (<owners>) ORDER BY owner_id, position")
+    List<Map<String, Object>> listMembers(@Define("joinTable") String joinTable,
+                                          @BindList("owners") List<Long> owners);
 
     @SqlUpdate("INSERT INTO <table> (<columns>) VALUES (<values>)")
     void insert(@Define("table") String table, @Define("columns") String columns, @Define("values") String values,

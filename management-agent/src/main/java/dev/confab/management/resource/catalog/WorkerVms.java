@@ -11,7 +11,6 @@ import dev.confab.management.resource.StoreView;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.Pem;
 
-import java.util.Map;
 
 /** {@code worker_vm}: a Conferencing Node, with the guide's rules for adding one in the cloud. */
 final class WorkerVms implements ResourceRules {
@@ -95,15 +94,11 @@ final class WorkerVms implements ResourceRules {
         }
         Long location = node.number("system_location");
         if (location != null && !errors.has("node_type")) {
-            for (Map<String, Object> other : store.findBy(NAME, "system_location", location)) {
-                long otherId = ((Number) other.get("id")).longValue();
-                if (!Long.valueOf(otherId).equals(node.id()) && !node.text("node_type").equals(other.get("node_type"))) {
-                    errors.add("node_type", "Location already holds " + other.get("node_type")
-                            + " nodes (such as " + other.get("name") + "): a location never mixes transcoding"
-                            + " and proxying nodes. Choose another location or node type.");
-                    break;
-                }
-            }
+            store.findFirstDiffering(NAME, "system_location", location, "node_type", node.text("node_type"),
+                    node.id() == null ? -1 : node.id()).ifPresent(other -> errors.add("node_type",
+                    "Location already holds " + other.get("node_type") + " nodes (such as " + other.get("name")
+                            + "): a location never mixes transcoding and proxying nodes."
+                            + " Choose another location or node type."));
         }
         Long certificate = node.number("tls_certificate");
         String fqdn = node.text("sip_tls_fqdn");
