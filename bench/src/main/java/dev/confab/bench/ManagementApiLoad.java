@@ -50,6 +50,10 @@ public final class ManagementApiLoad implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "unmeasured seconds before each phase")
     int warmup;
 
+    @Option(names = "--client", defaultValue = "wrk",
+            description = "wrk (a separate process, Debian package wrk) or java (in this JVM); default: ${DEFAULT-VALUE}")
+    String client;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ManagementApiLoad()).execute(args));
     }
@@ -68,6 +72,13 @@ public final class ManagementApiLoad implements Callable<Integer> {
             String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
             System.out.printf("Management API load: %d worker_vm stored, %d clients, %d s per phase, %d cores%n",
                     nodes, clients, seconds, Runtime.getRuntime().availableProcessors());
+            if (client.equals("wrk")) {
+                Wrk wrk = new Wrk(base, auth, nodes, clients);
+                wrk.run("GET list of 20", "list.lua", warmup, seconds);
+                wrk.run("PATCH one worker_vm", "patch.lua", warmup, seconds);
+                System.out.printf("Management Node resident memory after the run: %d MB%n", residentMegabytes());
+                return 0;
+            }
             report("GET list of 20", run(() -> HttpRequest.newBuilder(URI.create(base + NODES + "?limit=20&offset="
                     + ThreadLocalRandom.current().nextInt(nodes - 20))).header("Authorization", auth).GET().build(), http));
             report("PATCH one worker_vm", run(() -> HttpRequest.newBuilder(URI.create(base + NODES

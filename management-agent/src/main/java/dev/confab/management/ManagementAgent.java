@@ -15,6 +15,7 @@ import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.TlsMaterial;
 import io.javalin.Javalin;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,9 @@ public final class ManagementAgent implements AutoCloseable {
     private Store store;
     private ConfigurationService configuration;
     private Credentials credentials;
-    private HttpsIdentity identity;
+    private HttpsIdentity selfSigned;
+    private volatile HttpsIdentity identity;
+    private SslContextFactory.Server httpsTls;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -60,8 +63,10 @@ public final class ManagementAgent implements AutoCloseable {
                 LOG.info("Created the web administration account {}", admin.username());
             }
         });
-        identity = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
+        selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
+        identity = HttpsIdentity.current(store, secrets, selfSigned);
+        configuration.onRevision(revision -> refreshCertificate(secrets));
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
@@ -71,8 +76,10 @@ public final class ManagementAgent implements AutoCloseable {
     private void configure(io.javalin.config.JavalinConfig javalin) {
         char[] keyPassword = randomPassword();
         KeyStore keyStore = TlsMaterial.keyStore(identity.chain(), identity.key(), keyPassword);
-        javalin.jetty.addConnector(new HttpsConnector(config.bindAddress(), config.httpsPort(), keyStore, keyPassword,
-                null).factory());
+        HttpsConnector connector = new HttpsConnector(config.bindAddress(), config.httpsPort(), keyStore, keyPassword,
+                null);
+        httpsTls = connector.sslContextFactory();
+        javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
         ObjectMapper json = new ObjectMapper();
         ApiAuth auth = new ApiAuth(credentials, new LoginThrottle(config.clock()), store, config.clock());
@@ -80,6 +87,27 @@ public final class ManagementAgent implements AutoCloseable {
         ApiErrors.register(javalin);
         new ConfigurationApi(configuration, json, new ArrayList<>()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+    }
+
+    /** Presents the Management Node's assigned certificate as soon as it changes. */
+    private synchronized void refreshCertificate(SecretBox secrets) {
+        HttpsIdentity next = HttpsIdentity.current(store, secrets, selfSigned);
+        if (next.chain().equals(identity.chain())) {
+            return;
+        }
+        try {
+            char[] keyPassword = randomPassword();
+            HttpsConnector.reload(httpsTls, TlsMaterial.keyStore(next.chain(), next.key(), keyPassword), keyPassword);
+            identity = next;
+            LOG.info("The administrator interface now presents {}", next.chain().get(0).getSubjectX500Principal());
+        } catch (Exception e) {
+            LOG.error("Could not switch the HTTPS certificate; the previous one stays in use", e);
+        }
+    }
+
+    /** Whether the administrator interface still presents its self-signed certificate. */
+    public boolean selfSignedCertificate() {
+        return identity.selfSigned();
     }
 
     private static char[] randomPassword() {

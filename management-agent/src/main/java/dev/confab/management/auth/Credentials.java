@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Credentials {
 
     private static final Duration REMEMBER = Duration.ofMinutes(1);
+    /** Checked against when the user does not exist, so both cases take as long. */
+    private static final String DUMMY_HASH = PasswordHash.hash("not-a-password".toCharArray());
 
     private final Store store;
     private final Clock clock;
@@ -109,6 +111,4 @@ public final class Credentials {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final String DUMMY_HASH = PasswordHash.hash("not-a-password".toCharArray());
 }

@@ -20,15 +20,33 @@ public record HttpsConnector(String host, int port, KeyStore keyStore, char[] ke
 
     /** The function Javalin's {@code config.jetty.addConnector} takes. */
     public BiFunction<Server, HttpConfiguration, Connector> factory() {
+        return factory(sslContextFactory());
+    }
+
+    /** The TLS settings of this connector; keep it to {@link #reload} the certificate later. */
+    public SslContextFactory.Server sslContextFactory() {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(keyStore);
+        ssl.setKeyStorePassword(new String(keyPassword));
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        if (trustStore != null) {
+            ssl.setTrustStore(trustStore);
+            ssl.setNeedClientAuth(true);
+        }
+        return ssl;
+    }
+
+    /** Presents another certificate on new connections, without a restart. */
+    public static void reload(SslContextFactory.Server ssl, KeyStore keyStore, char[] keyPassword) throws Exception {
+        ssl.reload(factory -> {
+            factory.setKeyStore(keyStore);
+            factory.setKeyStorePassword(new String(keyPassword));
+        });
+    }
+
+    /** The connector function for given TLS settings. */
+    public BiFunction<Server, HttpConfiguration, Connector> factory(SslContextFactory.Server ssl) {
         return (server, httpConfig) -> {
-            SslContextFactory.Server ssl = new SslContextFactory.Server();
-            ssl.setKeyStore(keyStore);
-            ssl.setKeyStorePassword(new String(keyPassword));
-            ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-            if (trustStore != null) {
-                ssl.setTrustStore(trustStore);
-                ssl.setNeedClientAuth(true);
-            }
             HttpConfiguration https = new HttpConfiguration(httpConfig);
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
             // clients address nodes by IP literal; the certificate's IP SANs cover that, not SNI

@@ -1,5 +1,7 @@
 package dev.confab.management.http;
 
+import dev.confab.management.store.HandleView;
+import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.Pem;
@@ -38,6 +40,22 @@ public record HttpsIdentity(List<X509Certificate> chain, PrivateKey key, boolean
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write the HTTPS certificate in " + pkiDir, e);
         }
+    }
+
+    /**
+     * The identity the administrator interface should present now: the certificate assigned to the
+     * Management Node ({@code management_vm.tls_certificate}) when there is one, else the self-signed one.
+     */
+    public static HttpsIdentity current(Store store, SecretBox secrets, HttpsIdentity selfSigned) {
+        return store.read(handle -> {
+            HandleView view = new HandleView(handle, secrets);
+            return view.find("management_vm", 1)
+                    .map(node -> node.get("tls_certificate"))
+                    .filter(Number.class::isInstance)
+                    .flatMap(id -> view.find("tls_certificate", ((Number) id).longValue()))
+                    .map(row -> uploaded((String) row.get("certificate"), view.openSecret((String) row.get("private_key"))))
+                    .orElse(selfSigned);
+        });
     }
 
     /** An identity from an operator's certificate (chain in PEM) and its private key in PEM. */

@@ -22,21 +22,19 @@ public final class Net {
             return false;
         }
         String text = value;
-        int groupsFromIpv4 = 0;
         int lastColon = text.lastIndexOf(':');
         if (lastColon >= 0 && text.indexOf('.', lastColon) > 0) {
             if (!isIpv4(text.substring(lastColon + 1))) {
                 return false;
             }
             text = text.substring(0, lastColon + 1) + "0:0";
-            groupsFromIpv4 = 0;
         }
         int compression = text.indexOf("::");
         if (compression >= 0 && text.indexOf("::", compression + 1) >= 0) {
             return false;
         }
         String[] parts = text.replace("::", ":x:").split(":", -1);
-        int groups = groupsFromIpv4;
+        int groups = 0;
         for (String part : parts) {
             if (part.equals("x") || (part.isEmpty() && compression >= 0)) {
                 continue;

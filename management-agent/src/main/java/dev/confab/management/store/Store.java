@@ -2,7 +2,6 @@ package dev.confab.management.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -66,11 +65,6 @@ public final class Store implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    /** Attaches a SqlObject DAO to a handle; a convenience for callers of {@link #read}. */
-    public <T> T dao(Handle handle, Class<T> type) {
-        return handle.attach(type);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.KeyPairs;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.SelfSigned;
+import dev.confab.shared.pki.TlsMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,30 @@ class TlsCertificateIT {
                 certificate.get("serial_no").asText().toLowerCase().replaceFirst("^0+", ""));
         assertFalse(certificate.has("private_key"), "the private key is write-only");
         assertTrue(certificate.get("end_date").asText().compareTo(certificate.get("start_date").asText()) > 0);
+    }
+
+    @Test
+    void theAdministratorInterfacePresentsTheCertificateAssignedToTheManagementNode() throws Exception {
+        assertTrue(node.agent().selfSignedCertificate());
+        IssuedCertificate issued = SelfSigned.generate("mgr.example.com", List.of("mgr.example.com", "127.0.0.1"),
+                Duration.ofDays(90), Clock.systemUTC());
+        String uri = node.post(CONFIG + "tls_certificate/", Map.of("certificate", issued.certificatePem(),
+                "private_key", issued.privateKeyPem())).body().get("resource_uri").asText();
+        assertEquals(200, node.patch(CONFIG + "management_vm/1/", Map.of("tls_certificate", uri)).status());
+
+        javax.net.ssl.SSLContext trustingNew = TlsMaterial.clientContext(issued.certificate(), null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) trustingNew.getSocketFactory()
+                .createSocket("127.0.0.1", node.agent().httpsPort())) {
+            socket.startHandshake();
+            assertEquals(issued.certificate(), socket.getSession().getPeerCertificates()[0]);
+        }
+        assertFalse(node.agent().selfSignedCertificate());
+        // this test's HTTP client trusts only the self-signed certificate: revert without it
+        var configuration = node.agent().configuration();
+        configuration.update(configuration.catalog().configuration("management_vm"), 1,
+                java.util.Collections.singletonMap("tls_certificate", null), true,
+                dev.confab.management.config.Actor.system("test"));
+        assertTrue(node.agent().selfSignedCertificate(), "clearing the assignment returns to the self-signed certificate");
     }
 
     @Test
