@@ -98,8 +98,14 @@ public final class TmuxSession implements AutoCloseable {
         return output;
     }
 
+    /** Ends the program and the private tmux server. */
     @Override
-    public void close() throws IOException, InterruptedException {
-        new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor();
+    public void close() throws IOException {
+        Process kill = new ProcessBuilder("tmux", "-L", socket, "kill-server").start();
+        try {
+            kill.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
