@@ -10,6 +10,7 @@ import dev.confab.management.auth.LoginThrottle;
 import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
+import dev.confab.management.install.InstalledConfiguration;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
@@ -63,6 +64,7 @@ public final class ManagementAgent implements AutoCloseable {
                 LOG.info("Created the web administration account {}", admin.username());
             }
         });
+        InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);

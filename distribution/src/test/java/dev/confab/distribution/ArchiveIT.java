@@ -1,0 +1,167 @@
+package dev.confab.distribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.installer.testing.Responders;
+import dev.confab.installer.testing.TmuxSession;
+import dev.confab.shared.crypto.ShaCrypt;
+import dev.confab.shared.pki.Pem;
+import dev.confab.shared.pki.TlsMaterial;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The distribution archive, unpacked into a temporary root: its files, its units, and a node installed from it. */
+@Timeout(120)
+class ArchiveIT {
+
+    static final List<String> UNITS =
+            List.of("confab-management.service", "confab-conferencing.service", "confab-firstboot.service");
+    static final String SSH_PASSWORD = "Ssh-Admin-Pa55";
+    static final String WEB_PASSWORD = "Web-Admin-Pa55";
+
+    @TempDir
+    Path dir;
+
+    private InstalledTree unpack() throws Exception {
+        Path archive = Path.of(System.getProperty("confab.archive"));
+        assertTrue(Files.isRegularFile(archive), "mvn package builds " + archive);
+        return InstalledTree.unpack(archive, dir.resolve("root"));
+    }
+
+    @Test
+    void holdsTheLauncherJarsUnitsAndLoginHook() throws Exception {
+        InstalledTree tree = unpack();
+
+        for (String program : List.of("confab", "confab-login", "confab-setup")) {
+            assertTrue(Files.isExecutable(tree.root().resolve("opt/confab/bin").resolve(program)), program);
+        }
+        assertTrue(Files.isRegularFile(tree.root().resolve("opt/confab/confab.jar")));
+        try (var jars = Files.list(tree.root().resolve("opt/confab/lib"))) {
+            assertTrue(jars.anyMatch(jar -> jar.getFileName().toString().startsWith("installer-")));
+        }
+        for (String unit : UNITS) {
+            assertTrue(Files.isRegularFile(tree.unit(unit)), unit);
+        }
+        assertTrue(Files.readString(tree.root().resolve("etc/ssh/sshd_config.d/confab-admin.conf"))
+                .contains("ForceCommand /opt/confab/bin/confab-login"));
+        assertEquals("r--r-----", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(tree.root().resolve("etc/sudoers.d/confab-admin"))));
+    }
+
+    @Test
+    void unitsPassSystemdAnalyzeVerify() throws Exception {
+        boolean available = new ProcessBuilder("sh", "-c", "command -v systemd-analyze").start().waitFor() == 0;
+        if (!available) {
+            System.out.println("ArchiveIT: systemd-analyze is not installed; unit verification skipped.");
+        }
+        assumeTrue(available, "systemd-analyze is not installed");
+        InstalledTree tree = unpack();
+        // the units name targets (network-online, multi-user) that the host's systemd ships
+        Path systemUnits = Files.createDirectories(tree.root().resolve("usr/lib/systemd/system"));
+        try (var targets = Files.newDirectoryStream(Path.of("/usr/lib/systemd/system"), "*.target")) {
+            for (Path target : targets) {
+                Files.copy(target, systemUnits.resolve(target.getFileName()), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify", "--root=" + tree.root()));
+        UNITS.forEach(unit -> command.add(tree.unit(unit).toString()));
+
+        Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, verify.waitFor(), output);
+        assertEquals("", output.strip(), "no warnings");
+    }
+
+    @Test
+    void theInstalledManagementNodeStartsFromWhatTheWizardWrote() throws Exception {
+        assumeTrue(TmuxSession.available(), "tmux is not installed (.ci/run installs it)");
+        InstalledTree tree = unpack();
+        Files.createDirectories(tree.root().resolve("etc/confab"));
+        Files.writeString(tree.root().resolve("etc/confab/admin-password"), ShaCrypt.hash(SSH_PASSWORD.toCharArray()));
+        try (Responders servers = new Responders()) {
+            List<String> command = new ArrayList<>(List.of(tree.launcher().toString(), "installer",
+                    "--data", tree.data().toString(), "--system-root", tree.root().toString(), "--restart-command", "true"));
+            command.addAll(List.of(servers.probeOptions()));
+            try (TmuxSession terminal = TmuxSession.start(command)) {
+                terminal.expect("[sudo] password for admin: ");
+                terminal.line(SSH_PASSWORD);
+                for (String[] step : new String[][] {{"IP address", "10.0.0.10"}, {"Network mask", "255.255.255.0"},
+                        {"Gateway", "10.0.0.1"}, {"Hostname", "mgmt"}, {"Domain suffix", "example.com"},
+                        {"DNS servers", Responders.GOOD}, {"NTP servers", "localhost"},
+                        {"Web administration username", "operator"}, {"Web administration password: ", WEB_PASSWORD},
+                        {"Retype web", WEB_PASSWORD}, {"Enable incident reporting", "no"},
+                        {"Send deployment", "no"}, {"Write this configuration", "yes"}}) {
+                    terminal.expect(step[0]);
+                    terminal.line(step[1]);
+                }
+                assertEquals(0, terminal.exitStatus(), terminal.screen());
+            }
+        }
+        int port = freePort();
+        Path log = dir.resolve("management.log");
+        Process agent = new ProcessBuilder(tree.launcher().toString(), "management-agent", "--data", tree.data().toString(),
+                "--bind", "127.0.0.1", "--https-port", String.valueOf(port), "--node-port", String.valueOf(freePort()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            JsonNode node = awaitApi(port, "/api/admin/configuration/v1/management_vm/1/", agent, log);
+            assertEquals("mgmt", node.get("hostname").asText());
+            assertEquals("example.com", node.get("domain").asText());
+            assertEquals("10.0.0.10", node.get("address").asText());
+            assertEquals(1, node.get("ntp_servers").size());
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+    }
+
+    /** GETs {@code path} as the installed web administrator, trusting only the certificate the installer made. */
+    private JsonNode awaitApi(int port, String path, Process agent, Path log) throws Exception {
+        String certificate = Files.readString(dir.resolve("root/var/lib/confab/pki/https-selfsigned.crt"));
+        HttpClient http = HttpClient.newBuilder()
+                .sslContext(TlsMaterial.clientContext(Pem.readCertificates(certificate).get(0), null)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("operator:" + WEB_PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), response.body());
+                return new ObjectMapper().readTree(response.body());
+            } catch (IOException notYet) {
+                if (!agent.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("The Management Node did not serve its API:\n" + Files.readString(log), notYet);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
