@@ -23,6 +23,8 @@ final class FormFields {
 
     private static final int LONG_TEXT = 4096;
     private static final int SPARE_ALIAS_ROWS = 2;
+    private static final String ALIASES_HELP = "Aliases that reach this service, such as meet@example.com or 8001,"
+            + " each unique on the platform. Clear a row to remove its alias; save to get more empty rows.";
 
     private FormFields() {
     }
@@ -74,8 +76,8 @@ final class FormFields {
 
     static FieldView control(FieldSpec field, Object value, String error, boolean isNew,
                              Function<String, List<Option>> related) {
-        String help = field.helpText();
         Control control = controlOf(field);
+        String help = control == Control.ALIASES ? ALIASES_HELP : field.helpText();
         List<Option> options = List.of();
         String text = value == null ? "" : value.toString();
         if (field.access() == FieldSpec.Access.WRITE_ONLY) {

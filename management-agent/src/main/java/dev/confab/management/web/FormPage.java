@@ -10,11 +10,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Add, edit and delete forms over one resource. Every write goes through
@@ -96,19 +95,19 @@ final class FormPage {
                         Map<String, String> errors, String message) {
         boolean isNew = id == null;
         List<FormModel.SectionView> sections = FormFields.build(view, values, errors, isNew, lookups::options);
-        Set<String> shown = new HashSet<>();
-        sections.forEach(section -> section.fields().forEach(field -> shown.add(field.name())));
-        List<String> other = new ArrayList<>();
+        Map<String, FieldView> shown = new HashMap<>();
+        sections.forEach(section -> section.fields().forEach(field -> shown.put(field.name(), field)));
+        List<FormModel.Problem> problems = new ArrayList<>();
         errors.forEach((field, text) -> {
-            if (!shown.contains(field)) {
-                other.add(Labels.of(field) + ": " + text);
-            }
+            FieldView control = shown.get(field);
+            problems.add(control == null ? new FormModel.Problem(Labels.of(field), null, text)
+                    : new FormModel.Problem(control.label(), "#" + control.id(), text));
         });
         String title = isNew ? "Add " + view.singular()
                 : view.isSingleton() ? view.title() : view.singular() + ": " + name(view, values);
         String action = isNew ? view.newHref() : view.isSingleton() ? view.href() : view.objectHref(id);
         String deleteHref = !isNew && view.isCollection() ? view.objectHref(id) + "delete" : null;
-        FormModel form = new FormModel(title, action, sections, message, other, deleteHref, view.href());
+        FormModel form = new FormModel(title, action, sections, message, problems, deleteHref, view.href());
         templates.page(ctx, "form.jte", title, Map.of("form", form));
     }
 

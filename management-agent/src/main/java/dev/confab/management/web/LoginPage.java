@@ -46,8 +46,12 @@ final class LoginPage {
             ctx.redirect(Menu.HOME, HttpStatus.FOUND);
             return;
         }
-        String token = Sessions.randomToken();
-        ctx.addHeader("Set-Cookie", Cookies.set(Cookies.LOGIN, token));
+        // keep a token the browser already holds: another tab's login form stays valid
+        String token = ctx.cookie(Cookies.LOGIN);
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            token = Sessions.randomToken();
+            ctx.addHeader("Set-Cookie", Cookies.set(Cookies.LOGIN, token));
+        }
         render(ctx, token, "", null, "");
     }
 

@@ -56,7 +56,7 @@ final class WebGuard {
     /** Paths served without a session: the API (its own authentication), login and static files. */
     static boolean isPublic(String path) {
         return path.startsWith("/api/") || path.equals("/login") || path.startsWith("/webjars/")
-                || path.startsWith("/static/");
+                || path.startsWith("/static/") || path.equals("/favicon.ico");
     }
 
     /** The session of a request that passed the guard. */

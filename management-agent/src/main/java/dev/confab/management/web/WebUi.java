@@ -64,15 +64,16 @@ public final class WebUi {
                 continue;
             }
             config.routes.get(href, ctx -> list.show(ctx, view));
+            // fixed paths before {id}/: with trailing slashes ignored, "{id}/" would also match them
+            if (view.bulk()) {
+                config.routes.post(href + "bulk", ctx -> bulk.apply(ctx, view));
+            }
             if (view.editable() && view.isCollection()) {
                 config.routes.get(view.newHref(), ctx -> form.showNew(ctx, view));
                 config.routes.post(view.newHref(), ctx -> form.create(ctx, view));
                 config.routes.get(href + "{id}/", ctx -> form.showEdit(ctx, view));
                 config.routes.post(href + "{id}/", ctx -> form.update(ctx, view));
                 config.routes.post(href + "{id}/delete", ctx -> form.delete(ctx, view));
-            }
-            if (view.bulk()) {
-                config.routes.post(href + "bulk", ctx -> bulk.apply(ctx, view));
             }
         }
         StatusPage status = new StatusPage(service, templates, lookups);
