@@ -80,7 +80,7 @@ public final class ManagementAgent implements AutoCloseable {
         ApiAuth auth = new ApiAuth(credentials, throttle, store, config.clock());
         javalin.routes.before("/api/*", auth::authenticate);
         WebUi web = new WebUi(configuration, credentials, throttle, auth, config.clock(), config.webIdle(),
-                identity::selfSigned);
+                () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new ConfigurationApi(configuration, json, new ArrayList<>()).register(javalin);

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -104,11 +103,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     /** Saves what the browser shows as {@code docs/screenshots/<name>.png}. */
     void screenshot(String name) {
         Path target = screenshots().resolve(name + ".png");
-        Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
         try {
             Files.createDirectories(target.getParent());
-            Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.delete(shot);
+            Files.write(target, ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
