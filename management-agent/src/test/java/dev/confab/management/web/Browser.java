@@ -10,7 +10,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,8 +89,11 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         new Select(driver.findElement(By.id(id))).selectByVisibleText(visibleText);
     }
 
+    /** Clicks a link or button that loads a new page, and waits until the new page is there. */
     void click(String id) {
-        driver.findElement(By.id(id)).click();
+        WebElement element = driver.findElement(By.id(id));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
     }
 
     /** Scrolls the page so the element is at the top of the window. */
