@@ -26,6 +26,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class WebUi {
 
+    private static final String ERROR_SHOWN = "confab.web.error-shown";
+
     private final ConfigurationService service;
     private final Sessions sessions;
     private final Templates templates;
@@ -79,6 +81,11 @@ public final class WebUi {
         StatusPage status = new StatusPage(service, templates, lookups);
         config.routes.get(StatusPage.LIVE_VIEW, status::liveView);
         config.routes.get(StatusPage.CLOUD_BURSTING, status::cloudBursting);
+        config.routes.error(404, ctx -> {
+            if (!ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SHOWN) == null) {
+                errorPage(ctx, 404, "There is no page " + ctx.path() + " on this Management Node.");
+            }
+        });
     }
 
     /** Renders a failure of a page request as HTML, inside the menu when the request has a session. */
@@ -89,6 +96,7 @@ public final class WebUi {
         params.put("chrome", WebGuard.optionalSession(ctx)
                 .map(session -> templates.chrome(ctx, session, "Error " + status)).orElse(null));
         ctx.status(status);
+        ctx.attribute(ERROR_SHOWN, true);
         templates.render(ctx, "error.jte", params);
     }
 

@@ -71,6 +71,15 @@ class ListPagesIT {
     }
 
     @Test
+    void answersAnUnknownPageOrObjectWith404InsideTheMenu() {
+        for (String page : new String[] {"/no/such/page/", "/platform/locations/999/", "/platform/locations/abc/"}) {
+            HttpResponse<String> answer = web.get(page, session);
+            assertEquals(404, answer.statusCode(), page + " " + answer.body());
+            assertTrue(answer.body().contains("aria-label=\"Main menu\""), page);
+        }
+    }
+
+    @Test
     void servesHtmxFromItsWebjarAndSendsProtectiveHeaders() {
         HttpResponse<String> script = web.get("/webjars/htmx.org/2.0.10/dist/htmx.min.js", null);
         assertEquals(200, script.statusCode());
