@@ -13,6 +13,7 @@ import dev.confab.management.http.HttpsIdentity;
 import dev.confab.management.install.InstalledConfiguration;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
+import dev.confab.management.web.WebUi;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.TlsMaterial;
 import io.javalin.Javalin;
@@ -84,9 +85,13 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
         ObjectMapper json = new ObjectMapper();
-        ApiAuth auth = new ApiAuth(credentials, new LoginThrottle(config.clock()), store, config.clock());
+        LoginThrottle throttle = new LoginThrottle(config.clock());
+        ApiAuth auth = new ApiAuth(credentials, throttle, store, config.clock());
         javalin.routes.before("/api/*", auth::authenticate);
-        ApiErrors.register(javalin);
+        WebUi web = new WebUi(configuration, credentials, throttle, auth, config.clock(), config.webIdle(),
+                () -> identity.selfSigned());
+        ApiErrors.register(javalin, web::errorPage);
+        web.register(javalin);
         new ConfigurationApi(configuration, json, new ArrayList<>()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
     }

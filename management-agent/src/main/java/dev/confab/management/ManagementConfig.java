@@ -2,6 +2,7 @@ package dev.confab.management;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,28 +14,37 @@ import java.util.Optional;
  * @param nodePort     port of the node channel, mutual TLS (9443 on an appliance, 0 = any)
  * @param initialAdmin web administration account to create when the store has none
  * @param clock        time source, injected so tests control expiry and lifetimes
+ * @param webIdle      how long an administrator interface session lasts without a request
  */
 public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
-                               Optional<InitialAdmin> initialAdmin, Clock clock) {
+                               Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle) {
+
+    /** Default idle timeout of an administrator interface session. */
+    public static final Duration DEFAULT_WEB_IDLE = Duration.ofMinutes(30);
 
     /** The account created at first start; the password is hashed before it is stored. */
     public record InitialAdmin(String username, char[] password) {
     }
 
     public static ManagementConfig defaults(Path dataDir) {
-        return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC());
+        return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC(),
+                DEFAULT_WEB_IDLE);
     }
 
     public ManagementConfig withBind(String address, int https, int node) {
-        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock);
+        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle);
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
-                Optional.of(new InitialAdmin(username, password)), clock);
+                Optional.of(new InitialAdmin(username, password)), clock, webIdle);
     }
 
     public ManagementConfig withClock(Clock value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle);
+    }
+
+    public ManagementConfig withWebIdle(Duration value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value);
     }
 }

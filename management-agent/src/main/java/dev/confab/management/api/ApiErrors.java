@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one place that turns failures into JSON answers {@code {"error": "...", "fields": {...}}}
- * with 400, 401, 404, 405, 409 or 500.
+ * The one place that turns failures into answers: JSON {@code {"error": "...", "fields": {...}}}
+ * under {@code /api/}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409 or 500.
  */
 public final class ApiErrors {
 
@@ -23,18 +23,37 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
+    /** Renders a failure as an HTML page, for requests outside the API. */
+    public interface ErrorPage {
+        void render(Context ctx, int status, String message);
+    }
+
     public static void register(JavalinConfig config) {
-        config.routes.exception(ValidationException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), e.fields()));
-        config.routes.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage(), Map.of()));
-        config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), Map.of()));
-        config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> answer(ctx, 405, e.getMessage(), Map.of()));
-        config.routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), Map.of()));
-        config.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, 400,
+        register(config, null);
+    }
+
+    /** Registers the mappers; failures of requests outside {@code /api/} go to {@code html} when given. */
+    public static void register(JavalinConfig config, ErrorPage html) {
+        config.routes.exception(ValidationException.class, (e, ctx) -> answer(ctx, html, 400, e.getMessage(), e.fields()));
+        config.routes.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, html, 401, e.getMessage(), Map.of()));
+        config.routes.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, html, 403, e.getMessage(), Map.of()));
+        config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, html, 404, e.getMessage(), Map.of()));
+        config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> answer(ctx, html, 405, e.getMessage(), Map.of()));
+        config.routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, html, 409, e.getMessage(), Map.of()));
+        config.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, html, 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), Map.of()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            answer(ctx, 500, "Internal error: the Management Node log has the details.", Map.of());
+            answer(ctx, html, 500, "Internal error: the Management Node log has the details.", Map.of());
         });
+    }
+
+    private static void answer(Context ctx, ErrorPage html, int status, String message, Map<String, String> fields) {
+        if (html != null && !ctx.path().startsWith("/api/")) {
+            html.render(ctx, status, message);
+        } else {
+            answer(ctx, status, message, fields);
+        }
     }
 
     public static void answer(Context ctx, int status, String message, Map<String, String> fields) {

@@ -37,9 +37,14 @@ public final class ManagementAgentCommand implements Callable<Integer> {
             description = "File holding the password of that user; read at first start only. Keep it mode 0600.")
     Path adminPasswordFile;
 
+    @Option(names = "--web-idle-minutes", defaultValue = "30",
+            description = "Minutes an administrator interface session lasts without a request (default: ${DEFAULT-VALUE}).")
+    long webIdleMinutes;
+
     @Override
     public Integer call() throws Exception {
-        ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort);
+        ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
+                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes));
         if (adminPasswordFile != null) {
             String password = Files.readString(adminPasswordFile, StandardCharsets.UTF_8).strip();
             config = config.withInitialAdmin(adminUser, password.toCharArray());

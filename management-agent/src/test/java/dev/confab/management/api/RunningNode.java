@@ -67,6 +67,11 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
         return data;
     }
 
+    /** The HTTPS client that trusts this node's certificate and follows no redirects. */
+    public HttpClient client() {
+        return http;
+    }
+
     public URI uri(String path) {
         return URI.create("https://127.0.0.1:" + agent.httpsPort() + path);
     }

@@ -30,6 +30,8 @@ public final class Catalog {
         add(Servers.staticRoute());
         add(TlsCertificates.spec());
         add(adminLog());
+        add(PlatformRecords.alarm());
+        add(PlatformRecords.nodeHistory());
     }
 
     private void add(ResourceSpec spec) {

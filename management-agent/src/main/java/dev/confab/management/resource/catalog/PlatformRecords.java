@@ -1,0 +1,49 @@
+package dev.confab.management.resource.catalog;
+
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceSpec;
+
+/**
+ * Read-only records the platform writes about itself: alarms ({@code status/alarm}) and the
+ * Conferencing Node history ({@code history/workervm_status_event}).
+ */
+final class PlatformRecords {
+
+    private PlatformRecords() {
+    }
+
+    static ResourceSpec alarm() {
+        return ResourceSpec.builder("alarm", "Alarm")
+                .api("status")
+                .shape(ResourceSpec.Shape.READ_ONLY)
+                .defaultOrder("-time_raised")
+                .field(FieldSpec.integer("identifier").readOnly().help("Number of the kind of alarm."))
+                .field(FieldSpec.string("name").readOnly().help("What is wrong, e.g. Connectivity lost between nodes."))
+                .field(FieldSpec.string("level").readOnly().help("error, warning or critical."))
+                .field(FieldSpec.string("details").readOnly().help("Details of the cause."))
+                .field(FieldSpec.string("instance").readOnly().help("The object the alarm is about."))
+                .field(FieldSpec.string("node").readOnly().help("The node that raised the alarm."))
+                .field(FieldSpec.bool("acknowledged", false).readOnly().help("Whether an operator has acknowledged it."))
+                .field(FieldSpec.string("time_raised").readOnly().help("When it was raised (UTC)."))
+                .build();
+    }
+
+    static ResourceSpec nodeHistory() {
+        return ResourceSpec.builder("workervm_status_event", "Conferencing Node history event")
+                .api("history")
+                .shape(ResourceSpec.Shape.READ_ONLY)
+                .displayField("workervm_configuration_name")
+                .defaultOrder("-time_changed")
+                .field(FieldSpec.string("time_changed").readOnly().help("When it happened (UTC)."))
+                .field(FieldSpec.string("event_type").readOnly().help("start, stop or running."))
+                .field(FieldSpec.string("state").readOnly().help("The instance state after the event."))
+                .field(FieldSpec.string("context").readOnly().help("What caused the event."))
+                .field(FieldSpec.string("details").readOnly().help("The reason."))
+                .field(FieldSpec.string("workervm_address").readOnly().help("The node's address."))
+                .field(FieldSpec.integer("workervm_configuration_id").nullable().readOnly().help("The node's id."))
+                .field(FieldSpec.string("workervm_configuration_name").readOnly().help("The node's name."))
+                .field(FieldSpec.string("workervm_configuration_location_name").readOnly()
+                        .help("The node's system location."))
+                .build();
+    }
+}

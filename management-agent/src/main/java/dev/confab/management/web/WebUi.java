@@ -1,0 +1,114 @@
+package dev.confab.management.web;
+
+import dev.confab.management.api.ApiAuth;
+import dev.confab.management.auth.Credentials;
+import dev.confab.management.auth.LoginThrottle;
+import dev.confab.management.config.ConfigurationService;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The administrator interface: server-rendered pages of the Management Node's menu, on the same
+ * HTTPS port as the management API. Pages need a login session; forms carry a CSRF token and
+ * write through {@link ConfigurationService}. Thread-safe once registered.
+ */
+public final class WebUi {
+
+    private static final String ERROR_SHOWN = "confab.web.error-shown";
+
+    private final ConfigurationService service;
+    private final Sessions sessions;
+    private final Templates templates;
+    private final LoginPage login;
+    private final List<ResourceView> views;
+
+    /**
+     * @param auth       writes failed logins to the administrator log, as for the API
+     * @param idle       how long a session lasts without a request
+     * @param selfSigned whether the HTTPS certificate is still the self-signed one (shows a banner)
+     */
+    public WebUi(ConfigurationService service, Credentials credentials, LoginThrottle throttle, ApiAuth auth,
+                 Clock clock, Duration idle, BooleanSupplier selfSigned) {
+        this.service = service;
+        this.sessions = new Sessions(clock, idle);
+        this.templates = new Templates(selfSigned);
+        this.login = new LoginPage(credentials, throttle, auth, sessions, templates);
+        this.views = ResourceViews.all(service.catalog());
+    }
+
+    public void register(JavalinConfig config) {
+        config.staticFiles.enableWebjars();
+        config.routes.before(new WebGuard(sessions)::check);
+        config.routes.get("/", ctx -> ctx.redirect(Menu.HOME, HttpStatus.FOUND));
+        config.routes.get("/static/confab.css", WebUi::stylesheet);
+        login.register(config);
+        Lookups lookups = new Lookups(service);
+        ListPage list = new ListPage(service, templates, lookups);
+        FormPage form = new FormPage(service, templates, lookups);
+        BulkAction bulk = new BulkAction(service);
+        for (ResourceView view : views) {
+            String href = view.href();
+            if (view.isSingleton()) {
+                config.routes.get(href, ctx -> form.showEdit(ctx, view));
+                config.routes.post(href, ctx -> form.update(ctx, view));
+                continue;
+            }
+            config.routes.get(href, ctx -> list.show(ctx, view));
+            // fixed paths before {id}/: with trailing slashes ignored, "{id}/" would also match them
+            if (view.bulk()) {
+                config.routes.post(href + "bulk", ctx -> bulk.apply(ctx, view));
+            }
+            if (view.editable() && view.isCollection()) {
+                config.routes.get(view.newHref(), ctx -> form.showNew(ctx, view));
+                config.routes.post(view.newHref(), ctx -> form.create(ctx, view));
+                config.routes.get(href + "{id}/", ctx -> form.showEdit(ctx, view));
+                config.routes.post(href + "{id}/", ctx -> form.update(ctx, view));
+                config.routes.post(href + "{id}/delete", ctx -> form.delete(ctx, view));
+            }
+        }
+        StatusPage status = new StatusPage(service, templates, lookups);
+        config.routes.get(StatusPage.LIVE_VIEW, status::liveView);
+        config.routes.get(StatusPage.CLOUD_BURSTING, status::cloudBursting);
+        config.routes.error(404, ctx -> {
+            if (!ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SHOWN) == null) {
+                errorPage(ctx, 404, "There is no page " + ctx.path() + " on this Management Node.");
+            }
+        });
+    }
+
+    /** Renders a failure of a page request as HTML, inside the menu when the request has a session. */
+    public void errorPage(Context ctx, int status, String message) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("status", status);
+        params.put("message", message);
+        params.put("chrome", WebGuard.optionalSession(ctx)
+                .map(session -> templates.chrome(ctx, session, "Error " + status)).orElse(null));
+        ctx.status(status);
+        ctx.attribute(ERROR_SHOWN, true);
+        templates.render(ctx, "error.jte", params);
+    }
+
+    private static void stylesheet(Context ctx) {
+        try (InputStream in = WebUi.class.getResourceAsStream("/web/confab.css")) {
+            if (in == null) {
+                throw new IllegalStateException("The stylesheet is missing from the build.");
+            }
+            ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600")
+                    .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
