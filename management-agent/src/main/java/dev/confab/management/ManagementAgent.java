@@ -10,6 +10,7 @@ import dev.confab.management.auth.LoginThrottle;
 import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
+import dev.confab.management.nodes.NodeProvisioning;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +38,7 @@ public final class ManagementAgent implements AutoCloseable {
     private ConfigurationService configuration;
     private Credentials credentials;
     private HttpsIdentity identity;
+    private NodeProvisioning nodes;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -62,6 +63,8 @@ public final class ManagementAgent implements AutoCloseable {
         });
         identity = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
+        nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
+                config.clock());
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
@@ -78,7 +81,7 @@ public final class ManagementAgent implements AutoCloseable {
         ApiAuth auth = new ApiAuth(credentials, new LoginThrottle(config.clock()), store, config.clock());
         javalin.routes.before("/api/*", auth::authenticate);
         ApiErrors.register(javalin);
-        new ConfigurationApi(configuration, json, new ArrayList<>()).register(javalin);
+        new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
         new CommandApi(credentials, json).register(javalin);
     }
 
@@ -108,10 +111,24 @@ public final class ManagementAgent implements AutoCloseable {
         return store;
     }
 
+    /** Node provisioning: the CA, configuration files, the node channel. */
+    public NodeProvisioning nodes() {
+        return nodes;
+    }
+
+    /** The bound port of the node channel. */
+    public int nodePort() {
+        return nodes.nodePort();
+    }
+
     public void stop() {
         if (http != null) {
             http.stop();
             http = null;
+        }
+        if (nodes != null) {
+            nodes.stop();
+            nodes = null;
         }
         if (store != null) {
             store.close();
