@@ -1,5 +1,6 @@
 package dev.confab.localcloud;
 
+import dev.confab.conferencing.cli.ConferencingAgentCommand;
 import dev.confab.management.cli.ManagementAgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code confab} launcher: one command line for every Confab process. */
 @Command(name = "confab", mixinStandardHelpOptions = true, version = "Confab 0.1.0",
         description = "Confab: a self-hosted control plane for a video-conferencing platform.",
-        subcommands = {DemoCommand.class, ManagementAgentCommand.class})
+        subcommands = {DemoCommand.class, ManagementAgentCommand.class, ConferencingAgentCommand.class})
 public final class ConfabMain implements Runnable {
 
     @CommandLine.Spec
