@@ -57,6 +57,10 @@ public final class ChildProcesses {
     private static Process launch(List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        if (arguments.get(0).equals("conferencing-agent")) {
+            // as ./confab runs a node agent: small and quick to start
+            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-Xss512k"));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ConfabMain.class.getName());

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +61,18 @@ class UploadPageBrowserIT {
         browser.findElement(By.id("upload")).click();
     }
 
+    /** The element with {@code id} once the page that the submit loads shows it (form posts load asynchronously). */
+    private static String awaitText(String id) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            List<WebElement> found = browser.findElements(By.id(id));
+            if (!found.isEmpty()) {
+                return found.get(0).getText();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no #" + id + " on the page:\n" + browser.getPageSource());
+    }
+
     @Test
     void showsTheErrorOnThePageThenConfiguresTheNodeWithTheRightFile() throws Exception {
         // Given the file of another node, then the node's own
@@ -70,13 +84,13 @@ class UploadPageBrowserIT {
 
         // When the operator uploads the wrong file, the page says why and the node stays unconfigured
         uploadThroughThePage(wrong);
-        String error = browser.findElement(By.id("error")).getText();
+        String error = awaitText("error");
         assertTrue(error.contains("10.80.0.2") && error.contains(ADDRESS), error);
         assertTrue(browser.findElement(By.id("state")).getText().contains("not configured"));
 
         // And when the operator uploads the right one, the page confirms it and the node enrols
         uploadThroughThePage(right);
-        String result = browser.findElement(By.id("result")).getText();
+        String result = awaitText("result");
         assertTrue(result.contains("Configured as page-cn1.confab.local"), result);
         assertEquals("ENROLLED", platform.enrolmentStatus(node.id()));
 
