@@ -34,10 +34,10 @@ class FirstBootIT {
             config.startup.showJavalinBanner = false;
             config.routes.put("/latest/api/token", ctx -> {
                 assertTrue(ctx.header("X-aws-ec2-metadata-token-ttl-seconds") != null, "IMDSv2 asks for a TTL");
-                ctx.result("session-token-1");
+                ctx.result("imds-token-1");
             });
             config.routes.get("/latest/user-data", ctx -> {
-                if (!"session-token-1".equals(ctx.header("X-aws-ec2-metadata-token"))) {
+                if (!"imds-token-1".equals(ctx.header("X-aws-ec2-metadata-token"))) {
                     ctx.status(401);
                     return;
                 }

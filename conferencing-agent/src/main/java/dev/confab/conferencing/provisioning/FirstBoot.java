@@ -38,7 +38,7 @@ public final class FirstBoot {
                 .timeout(TIMEOUT).header("X-aws-ec2-metadata-token-ttl-seconds", "300")
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
-            throw new IOException("the metadata service refused a session token (HTTP " + token.statusCode() + ")");
+            throw new IOException("the metadata service refused a metadata token (HTTP " + token.statusCode() + ")");
         }
         HttpResponse<String> userData = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/latest/user-data"))
                 .timeout(TIMEOUT).header("X-aws-ec2-metadata-token", token.body().strip()).GET().build(),
