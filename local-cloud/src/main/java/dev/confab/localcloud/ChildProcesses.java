@@ -8,44 +8,113 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Confab processes from the same launcher (same JVM binary, same class path) and stops all
- * of them, newest first, on {@link #stopAll()}. Thread-safe.
+ * of them, newest first, on {@link #stopAll()}. A supervised child that exits with code 75 (a
+ * Conferencing Node asking to restart into configured mode) is started again. Thread-safe.
  */
 public final class ChildProcesses {
 
-    private final List<Process> running = new ArrayList<>();
+    /** The exit code with which a child asks to be started again. */
+    public static final int RESTART_EXIT_CODE = 75;
+
+    private final List<Supervised> running = new ArrayList<>();
+    private boolean stopping;
 
     /** Starts {@code confab <arguments>} with its output appended to {@code log}. */
     public synchronized Process start(List<String> arguments, Path log) throws IOException {
+        return startSupervised(arguments, log).current();
+    }
+
+    /** Starts {@code confab <arguments>} and starts it again whenever it exits with {@value #RESTART_EXIT_CODE}. */
+    public synchronized Supervised startSupervised(List<String> arguments, Path log) throws IOException {
+        Supervised child = new Supervised(arguments, log);
+        running.add(child);
+        return child;
+    }
+
+    /** Asks every child to stop (SIGTERM), waits up to 10 s each, then kills what is left. */
+    public void stopAll() {
+        List<Supervised> children;
+        synchronized (this) {
+            stopping = true;
+            children = new ArrayList<>(running);
+            running.clear();
+        }
+        for (int i = children.size() - 1; i >= 0; i--) {
+            children.get(i).current().destroy();
+        }
+        for (int i = children.size() - 1; i >= 0; i--) {
+            children.get(i).awaitStopped();
+        }
+        synchronized (this) {
+            stopping = false;
+        }
+    }
+
+    private synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    private static Process launch(List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        if (arguments.get(0).equals("conferencing-agent")) {
+            // as ./confab runs a node agent: small and quick to start
+            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-Xss512k"));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ConfabMain.class.getName());
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command)
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        running.add(process);
-        return process;
     }
 
-    /** Asks every child to stop (SIGTERM), waits up to 10 s each, then kills what is left. */
-    public synchronized void stopAll() {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).destroy();
+    /** One child and its restarts; {@link #current()} is the process running now. */
+    public final class Supervised {
+        private volatile Process process;
+        private volatile int restarts;
+
+        private Supervised(List<String> arguments, Path log) throws IOException {
+            process = launch(arguments, log);
+            Thread watcher = new Thread(() -> watch(arguments, log), "confab-supervisor");
+            watcher.setDaemon(true);
+            watcher.start();
         }
-        for (int i = running.size() - 1; i >= 0; i--) {
-            Process process = running.get(i);
+
+        private void watch(List<String> arguments, Path log) {
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                while (process.waitFor() == RESTART_EXIT_CODE && !isStopping()) {
+                    process = launch(arguments, log);
+                    restarts++;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot restart " + arguments, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        public Process current() {
+            return process;
+        }
+
+        /** How many times the child was started again after asking for it. */
+        public int restarts() {
+            return restarts;
+        }
+
+        void awaitStopped() {
+            Process last = process;
+            try {
+                if (!last.waitFor(10, TimeUnit.SECONDS)) {
+                    last.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                process.destroyForcibly();
+                last.destroyForcibly();
             }
         }
-        running.clear();
     }
 }

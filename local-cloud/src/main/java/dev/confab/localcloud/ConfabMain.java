@@ -1,6 +1,7 @@
 package dev.confab.localcloud;
 
 import dev.confab.installer.cli.InstallerCommand;
+import dev.confab.conferencing.cli.ConferencingAgentCommand;
 import dev.confab.management.cli.ManagementAgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code confab} launcher: one command line for every Confab process. */
 @Command(name = "confab", mixinStandardHelpOptions = true, version = "Confab 0.1.0",
         description = "Confab: a self-hosted control plane for a video-conferencing platform.",
-        subcommands = {DemoCommand.class, ManagementAgentCommand.class, InstallerCommand.class})
+        subcommands = {DemoCommand.class, ManagementAgentCommand.class, ConferencingAgentCommand.class,
+                InstallerCommand.class})
 public final class ConfabMain implements Runnable {
 
     @CommandLine.Spec

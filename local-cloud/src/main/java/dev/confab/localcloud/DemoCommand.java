@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * with a fresh data directory, until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a Management Node on loopback with a fresh data directory until Ctrl-C.")
+        description = "Run a Management Node and Conferencing Nodes on loopback with a fresh data directory until Ctrl-C.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--dir", defaultValue = ".confab-demo",
@@ -38,6 +38,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--node-port", defaultValue = "9443", description = "Node channel port (default: ${DEFAULT-VALUE}).")
     int nodePort;
+
+    @Option(names = "--nodes", defaultValue = "2",
+            description = "Conferencing Nodes to provision on 127.0.1.1, 127.0.1.2 … (default: ${DEFAULT-VALUE}).")
+    int nodes;
 
     @Override
     public Integer call() throws Exception {
@@ -58,9 +62,15 @@ public final class DemoCommand implements Callable<Integer> {
                 "--admin-user", "admin", "--admin-password-file", passwordFile.toString()),
                 dir.resolve("management.log"));
         String url = "https://" + address + ":" + httpsPort + "/";
-        ManagementClient.await(url, managementData.resolve("pki/https-selfsigned.crt"),
+        ManagementClient api = ManagementClient.await(url, managementData.resolve("pki/https-selfsigned.crt"),
                 "admin", password, management, Duration.ofSeconds(90), dir.resolve("management.log"));
         Files.delete(passwordFile);
+        String location = api.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Loopback",
+                "description", "Conferencing Nodes of the demo")).get("resource_uri").asText();
+        for (int i = 1; i <= nodes; i++) {
+            DemoNodes.provision(api, location, i, dir, children);
+            System.out.println("Conferencing Node demo-cn" + i + " on 127.0.1." + i + " configured and enrolled.");
+        }
 
         Map<String, String> access = new LinkedHashMap<>();
         access.put("url", url);
@@ -73,6 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Administrator interface and API: " + url);
         System.out.println("  Username: admin");
         System.out.println("  Password: " + password);
+        for (int i = 1; i <= nodes; i++) {
+            System.out.println("  Conferencing Node demo-cn" + i + ": https://127.0.1." + i + ":8443/ (configured)");
+        }
         System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
         System.out.println("Press Ctrl-C to stop everything the demo started.");
         stop.await();

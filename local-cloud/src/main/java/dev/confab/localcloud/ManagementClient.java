@@ -77,6 +77,27 @@ public final class ManagementClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 201);
     }
 
+    /** A file the Management Node answered a POST with, as a generic node's configuration file. */
+    public record Download(String fileName, byte[] content, String location) {
+    }
+
+    /** POSTs {@code body} and expects a 201 whose body is a file attachment. */
+    public Download postForFile(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .header("Accept", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 201) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + response.uri() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        String disposition = response.headers().firstValue("Content-Disposition").orElse("");
+        String name = disposition.replaceFirst(".*filename=\"?([^\"]+)\"?.*", "$1");
+        return new Download(name, response.body(), URI.create(response.headers().firstValue("Location")
+                .orElse("")).getPath());
+    }
+
     private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", authorization)
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());

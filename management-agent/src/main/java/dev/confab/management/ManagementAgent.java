@@ -11,6 +11,7 @@ import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
 import dev.confab.management.install.InstalledConfiguration;
+import dev.confab.management.nodes.NodeProvisioning;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
 import dev.confab.management.web.WebUi;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +43,7 @@ public final class ManagementAgent implements AutoCloseable {
     private HttpsIdentity selfSigned;
     private volatile HttpsIdentity identity;
     private SslContextFactory.Server httpsTls;
+    private NodeProvisioning nodes;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -68,6 +69,8 @@ public final class ManagementAgent implements AutoCloseable {
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
+        nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
+                config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         configuration.onRevision(revision -> refreshCertificate(secrets));
         http = Javalin.create(this::configure).start();
@@ -92,7 +95,7 @@ public final class ManagementAgent implements AutoCloseable {
                 () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
-        new ConfigurationApi(configuration, json, new ArrayList<>()).register(javalin);
+        new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
         new CommandApi(credentials, json).register(javalin);
     }
 
@@ -143,10 +146,24 @@ public final class ManagementAgent implements AutoCloseable {
         return store;
     }
 
+    /** Node provisioning: the CA, configuration files, the node channel. */
+    public NodeProvisioning nodes() {
+        return nodes;
+    }
+
+    /** The bound port of the node channel. */
+    public int nodePort() {
+        return nodes.nodePort();
+    }
+
     public void stop() {
         if (http != null) {
             http.stop();
             http = null;
+        }
+        if (nodes != null) {
+            nodes.stop();
+            nodes = null;
         }
         if (store != null) {
             store.close();

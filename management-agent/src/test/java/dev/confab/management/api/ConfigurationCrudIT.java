@@ -68,12 +68,12 @@ class ConfigurationCrudIT {
         String location = Fixtures.createLocation(node, "Frankfurt");
         RunningNode.Response created = node.post(CONFIG + "worker_vm/", Fixtures.node("fra-cn1", "10.1.0.11", location));
         assertEquals(201, created.status(), created.text());
-        JsonNode detail = node.get(created.body().get("resource_uri").asText()).body();
+        JsonNode detail = node.get(Fixtures.createdPath(created)).body();
         assertEquals(location, detail.get("system_location").asText());
         assertEquals("GLOBAL", detail.get("enable_ssh").asText());
         assertTrue(detail.get("enable_distributed_database").asBoolean());
         assertFalse(detail.has("password"), "the SSH password is write-only");
-        assertEquals(204, node.delete(created.body().get("resource_uri").asText()).status());
+        assertEquals(204, node.delete(Fixtures.createdPath(created)).status());
         assertEquals(204, node.delete(location).status());
     }
 

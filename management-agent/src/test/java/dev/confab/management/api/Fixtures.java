@@ -48,6 +48,15 @@ final class Fixtures {
         return response.body().get("resource_uri").asText();
     }
 
+    /**
+     * The path of the object a POST created, from its Location header: a generic node's POST answers
+     * with its configuration file, not the object.
+     */
+    static String createdPath(RunningNode.Response created) {
+        String location = created.raw().headers().firstValue("Location").orElseThrow();
+        return java.net.URI.create(location).getPath();
+    }
+
     static List<String> names(RunningNode.Response list, String field) {
         List<String> names = new java.util.ArrayList<>();
         list.body().get("objects").forEach(object -> names.add(object.get(field).asText()));

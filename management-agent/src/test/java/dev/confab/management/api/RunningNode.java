@@ -39,15 +39,25 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
     }
 
     private final ObjectMapper json = new ObjectMapper();
+    private final java.time.Clock clock;
     private ManagementAgent agent;
     private Path data;
     private HttpClient http;
+
+    public RunningNode() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** A node whose time is {@code clock}'s, so tests can move past expiry dates. */
+    public RunningNode(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("confab-mgmt-");
         agent = ManagementAgent.create(ManagementConfig.defaults(data)
-                .withBind("127.0.0.1", 0, 0).withInitialAdmin(USER, PASSWORD.toCharArray())).start();
+                .withBind("127.0.0.1", 0, 0).withInitialAdmin(USER, PASSWORD.toCharArray()).withClock(clock)).start();
         String certificate = Files.readString(data.resolve("pki/https-selfsigned.crt"));
         http = HttpClient.newBuilder()
                 .sslContext(TlsMaterial.clientContext(Pem.readCertificates(certificate).get(0), null))
@@ -102,8 +112,16 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Sends a request; {@code body} may be a JSON-able object, a raw String, or null. */
     public Response send(String method, String path, Object body, String authorization) {
+        return send(method, path, body, authorization, null);
+    }
+
+    /** As {@link #send(String, String, Object, String)}, with an Accept header when {@code accept} is given. */
+    public Response send(String method, String path, Object body, String authorization, String accept) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }

@@ -53,7 +53,7 @@ class ValidationIT {
         pointToPoint.put("netmask", "255.255.255.255");
         RunningNode.Response accepted = node.post(CONFIG + "worker_vm/", pointToPoint);
         assertEquals(201, accepted.status(), accepted.text());
-        assertEquals(204, node.delete(accepted.body().get("resource_uri").asText()).status());
+        assertEquals(204, node.delete(Fixtures.createdPath(accepted)).status());
     }
 
     @Test

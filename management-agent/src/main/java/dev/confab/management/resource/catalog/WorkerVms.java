@@ -11,6 +11,8 @@ import dev.confab.management.resource.StoreView;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.Pem;
 
+import java.util.Map;
+
 
 /** {@code worker_vm}: a Conferencing Node, with the guide's rules for adding one in the cloud. */
 final class WorkerVms implements ResourceRules {
@@ -72,9 +74,26 @@ final class WorkerVms implements ResourceRules {
                         .help("Memory of the node in MB."))
                 .field(FieldSpec.integer("media_priority_weight").nullable().range(0, 1000)
                         .help("Preference for placing media on this node within its location (higher first)."))
+                .field(FieldSpec.string("enrolment_status").computed()
+                        .help("ENROLLED once the node has enrolled with its configuration file and holds a valid"
+                                + " certificate from the Management Node's CA, else NOT_ENROLLED (read-only)."))
+                .field(FieldSpec.string("certificate_serial").computed()
+                        .help("Serial number (hex) of the node's valid certificate, empty before enrolment (read-only)."))
                 .rules(new WorkerVms())
                 .defaultOrder("name")
                 .build();
+    }
+
+    @Override
+    public void render(Map<String, Object> values, StoreView store) {
+        String serial = "";
+        for (Map<String, Object> certificate : store.findBy("node_certificate", "node_id", values.get("id"))) {
+            if (certificate.get("revoked") == null) {
+                serial = String.valueOf(certificate.get("serial"));
+            }
+        }
+        values.put("enrolment_status", serial.isEmpty() ? "NOT_ENROLLED" : "ENROLLED");
+        values.put("certificate_serial", serial);
     }
 
     @Override

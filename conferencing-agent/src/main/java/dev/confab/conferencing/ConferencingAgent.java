@@ -1,0 +1,113 @@
+package dev.confab.conferencing;
+
+import dev.confab.conferencing.provisioning.FirstBoot;
+import dev.confab.conferencing.provisioning.Provisioner;
+import dev.confab.conferencing.provisioning.ProvisioningServer;
+import dev.confab.shared.ConfabException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A Conferencing Node agent. Unconfigured, it serves the upload page on port 8443 and, when an
+ * instance metadata service is configured, applies the configuration file in the user data at
+ * first boot. Configured (it holds a certificate from the Management Node's CA), port 8443 refuses
+ * uploads with 409. Create with {@link #create}, then {@link #start()} and {@link #stop()}; not
+ * thread-safe for start/stop.
+ */
+public final class ConferencingAgent implements AutoCloseable {
+
+    /** Exit code asking the supervisor to start the agent again, into configured mode. */
+    public static final int RESTART_EXIT_CODE = 75;
+    private static final Logger LOG = LoggerFactory.getLogger(ConferencingAgent.class);
+
+    private final ConferencingConfig config;
+    private final Restarter restarter;
+    private final NodeData data;
+    private Provisioner provisioner;
+    private ProvisioningServer provisioning;
+    private Thread firstBoot;
+
+    private ConferencingAgent(ConferencingConfig config, Restarter restarter) {
+        this.config = config;
+        this.restarter = restarter;
+        this.data = NodeData.prepare(config.dataDir());
+    }
+
+    /** An agent that restarts as {@code config.restartCommand()} says. */
+    public static ConferencingAgent create(ConferencingConfig config) {
+        return new ConferencingAgent(config, Restarters.of(config.restartCommand()));
+    }
+
+    /** An agent that calls {@code restarter} once configured (tests, embedding). */
+    public static ConferencingAgent create(ConferencingConfig config, Restarter restarter) {
+        return new ConferencingAgent(config, restarter);
+    }
+
+    public ConferencingAgent start() {
+        provisioner = new Provisioner(data, config.systemRoot(), config.bindAddress(), config.clock());
+        provisioning = ProvisioningServer.start(config.bindAddress(), config.provisioningPort(), data, provisioner,
+                restarter::restart, config.clock());
+        Optional<String> fqdn = data.enrolledFqdn();
+        LOG.info("Conferencing Node {} on https://{}:{}/", fqdn.map(name -> "configured as " + name)
+                .orElse("unconfigured, waiting for its configuration file"), config.bindAddress(), provisioning.port());
+        if (fqdn.isEmpty() && !config.imdsBaseUrl().isEmpty()) {
+            firstBoot = new Thread(this::applyUserData, "confab-first-boot");
+            firstBoot.start();
+        }
+        return this;
+    }
+
+    private void applyUserData() {
+        try {
+            Optional<byte[]> file = new FirstBoot(config.imdsBaseUrl()).configurationFile();
+            if (file.isPresent()) {
+                LOG.info("Applying the configuration file from the instance's user data");
+                Provisioner.Result result = provisioner.apply(file.get());
+                LOG.info("Configured from user data as {}; restarting", result.fqdn());
+                restarter.restart();
+            }
+        } catch (ConferencingException | ConfabException e) {
+            LOG.error("The configuration file in the user data was refused: {} The node stays unconfigured and"
+                    + " takes an upload on port 8443.", e.getMessage());
+        } catch (IOException e) {
+            LOG.warn("No user data from {} ({}); waiting for an upload on port 8443", config.imdsBaseUrl(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The bound port of the upload page. */
+    public int provisioningPort() {
+        return provisioning.port();
+    }
+
+    public boolean isConfigured() {
+        return data.enrolledFqdn().isPresent();
+    }
+
+    public NodeData data() {
+        return data;
+    }
+
+    /** Waits for the first-boot user-data check to finish, if one runs (tests). */
+    public void awaitFirstBoot() throws InterruptedException {
+        if (firstBoot != null) {
+            firstBoot.join();
+        }
+    }
+
+    public void stop() {
+        if (provisioning != null) {
+            provisioning.stop();
+            provisioning = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

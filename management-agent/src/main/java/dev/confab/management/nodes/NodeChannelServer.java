@@ -1,0 +1,69 @@
+package dev.confab.management.nodes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.api.ApiErrors;
+import dev.confab.management.http.HttpsConnector;
+import dev.confab.shared.crypto.Tokens;
+import dev.confab.shared.pki.CertificateAuthority;
+import dev.confab.shared.pki.CertificateRequest;
+import dev.confab.shared.pki.KeyPairs;
+import dev.confab.shared.pki.TlsMaterial;
+import dev.confab.shared.wire.EnrolRequest;
+import dev.confab.shared.wire.NodeChannel;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node channel's HTTPS listener ({@code --node-port}, 9443 on an appliance). Its certificate is
+ * issued by the CA at every start for a key that lives only in memory, and the CA certificate is
+ * sent with it so that nodes enrolling with only the CA's fingerprint can verify it. Enrolment is
+ * server-authenticated: the node has no certificate yet.
+ */
+public final class NodeChannelServer {
+
+    private final Javalin http;
+
+    private NodeChannelServer(Javalin http) {
+        this.http = http;
+    }
+
+    /** Starts listening on {@code bind}:{@code port} (0 = any), with {@code names} (IPs, DNS) in the certificate. */
+    public static NodeChannelServer start(String bind, int port, List<String> names, CertificateAuthority authority,
+                                          Enrolment enrolment) {
+        KeyPair keys = KeyPairs.ecP256();
+        String csr = CertificateRequest.create(keys, "confab-node-channel", names).pem();
+        X509Certificate leaf = authority.issue(csr, "confab-node-channel", names, Duration.ofDays(825));
+        char[] password = Tokens.random(18).toCharArray();
+        KeyStore keyStore = TlsMaterial.keyStore(List.of(leaf, authority.certificate()), keys.getPrivate(), password);
+        ObjectMapper json = NodeChannel.json();
+        Javalin http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.addConnector(new HttpsConnector(bind, port, keyStore, password, null).factory());
+            ApiErrors.register(config);
+            config.routes.exception(EnrolmentRefusedException.class,
+                    (e, ctx) -> ApiErrors.answer(ctx, 403, e.getMessage(), Map.of()));
+            config.routes.post(NodeChannel.ENROL, ctx -> enrol(ctx, json, enrolment));
+        }).start();
+        return new NodeChannelServer(http);
+    }
+
+    private static void enrol(Context ctx, ObjectMapper json, Enrolment enrolment) throws Exception {
+        EnrolRequest request = json.readValue(ctx.body(), EnrolRequest.class);
+        ctx.json(enrolment.enrol(request, ctx.ip()));
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public void stop() {
+        http.stop();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.confab.management.nodes;
+
+import dev.confab.management.DataDirectory;
+import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.store.Store;
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.pki.CertificateAuthority;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Provisioning of Conferencing Nodes on the Management Node: the CA (created at first start in
+ * {@code pki/}, key sealed), the node channel listener with enrolment, configuration files, and the
+ * revocation of deleted nodes' certificates. Start with {@link #start}, stop with {@link #stop()}.
+ */
+public final class NodeProvisioning {
+
+    private final CertificateAuthority authority;
+    private final NodeChannelServer channel;
+    private final ConfigurationFiles files;
+
+    private NodeProvisioning(CertificateAuthority authority, NodeChannelServer channel, ConfigurationFiles files) {
+        this.authority = authority;
+        this.channel = channel;
+        this.files = files;
+    }
+
+    /**
+     * Opens the CA, revokes certificates of nodes deleted while it was down, and starts the node
+     * channel on {@code bind}:{@code nodePort}.
+     */
+    public static NodeProvisioning start(DataDirectory data, SecretBox secrets, Store store,
+                                         ConfigurationService configuration, String bind, int nodePort, Clock clock) {
+        CertificateAuthority authority = CertificateAuthority.loadOrCreate(data.pki(), secrets,
+                "Confab Management Node CA", clock);
+        Revocations revocations = new Revocations(store, authority, clock);
+        revocations.revokeDeleted();
+        configuration.onRevision(revocations::onRevision);
+        String address = advertisedAddress(bind);
+        List<String> names = new ArrayList<>(List.of(address, "localhost"));
+        if (!names.contains(bind) && !isWildcard(bind)) {
+            names.add(bind);
+        }
+        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority,
+                new Enrolment(store, secrets, authority, clock));
+        ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
+        ConfigurationFiles files = new ConfigurationFiles(store, secrets, endpoint,
+                ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);
+        return new NodeProvisioning(authority, channel, files);
+    }
+
+    /** The address nodes are told to enrol at: the bind address, or this host's address when bound to all. */
+    static String advertisedAddress(String bind) {
+        if (!isWildcard(bind)) {
+            return bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    private static boolean isWildcard(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.isEmpty();
+    }
+
+    public CertificateAuthority authority() {
+        return authority;
+    }
+
+    public ConfigurationFiles files() {
+        return files;
+    }
+
+    public int nodePort() {
+        return channel.port();
+    }
+
+    public ConfigurationFileHook fileHook() {
+        return new ConfigurationFileHook(files);
+    }
+
+    public void stop() {
+        channel.stop();
+    }
+}

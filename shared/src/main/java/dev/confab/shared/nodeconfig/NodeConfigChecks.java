@@ -1,0 +1,39 @@
+package dev.confab.shared.nodeconfig;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** The checks of a node configuration that the XSD cannot express. Stateless. */
+final class NodeConfigChecks {
+
+    private NodeConfigChecks() {
+    }
+
+    static void check(NodeConfig config, Clock clock) {
+        NodeConfig.Node node = config.node();
+        int prefix = Ipv4.prefixLength(node.ipv4Netmask());
+        if (prefix < 0) {
+            throw new NodeConfigException("The netmask " + node.ipv4Netmask() + " is not a contiguous IPv4 mask;"
+                    + " correct the node on the Management Node and download its file again.");
+        }
+        if (!Ipv4.sameSubnet(node.ipv4Address(), node.ipv4Gateway(), prefix)) {
+            throw new NodeConfigException("The gateway " + node.ipv4Gateway() + " is not inside the subnet of "
+                    + node.ipv4Address() + "/" + prefix + "; correct the node on the Management Node and download"
+                    + " its file again.");
+        }
+        if (!node.ipv6Gateway().isEmpty() && node.ipv6Address().isEmpty()) {
+            throw new NodeConfigException("The file has an IPv6 gateway but no IPv6 address.");
+        }
+        NodeConfig.Enrolment enrolment = config.enrolment();
+        if (!enrolment.expires().isAfter(enrolment.created())) {
+            throw new NodeConfigException("The file's enrolment token expires (" + enrolment.expires()
+                    + ") before it was created (" + enrolment.created() + "); the file was altered.");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(enrolment.expires())) {
+            throw new NodeConfigException("This configuration file expired at " + enrolment.expires() + " (it is"
+                    + " valid for a limited time after it is downloaded). Download a new file for "
+                    + node.fqdn() + " from the Management Node and upload that one.");
+        }
+    }
+}
