@@ -33,12 +33,13 @@ final class Renderer {
         }
         List<Map<String, Object>> objects = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            objects.add(render(spec, row, store, lists));
+            objects.add(render(spec, row, lists));
         }
+        spec.rules().renderPage(objects, store);
         return objects;
     }
 
-    private static Map<String, Object> render(ResourceSpec spec, Map<String, Object> row, StoreView store,
+    private static Map<String, Object> render(ResourceSpec spec, Map<String, Object> row,
                                               Map<String, Map<Long, List<Long>>> lists) {
         long id = ((Number) row.get("id")).longValue();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -57,7 +58,6 @@ final class Renderer {
             });
         }
         out.put("resource_uri", spec.uri(id));
-        spec.rules().render(out, store);
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.confab.management.resource;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +27,14 @@ public interface ResourceRules {
 
     /** Adds computed read-only values to an object about to be rendered. */
     default void render(Map<String, Object> values, StoreView store) {
+    }
+
+    /**
+     * Adds computed read-only values to the objects of one list page. Override it, reading for
+     * the whole page at once, where {@link #render} would query once per object.
+     */
+    default void renderPage(List<Map<String, Object>> objects, StoreView store) {
+        objects.forEach(values -> render(values, store));
     }
 
     /**

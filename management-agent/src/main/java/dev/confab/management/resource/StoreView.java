@@ -15,6 +15,9 @@ public interface StoreView {
     /** Objects of {@code resource} whose column {@code field} equals {@code value}. */
     List<Map<String, Object>> findBy(String resource, String field, Object value);
 
+    /** Objects of {@code resource} whose column {@code field} is one of {@code values}. */
+    List<Map<String, Object>> findIn(String resource, String field, List<?> values);
+
     /**
      * The first object (other than {@code excludeId}) whose {@code field} equals {@code value} and
      * whose {@code differentField} differs from {@code differentValue}.

@@ -38,6 +38,11 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
     }
 
     @Override
+    public List<Map<String, Object>> findIn(String resource, String field, List<?> values) {
+        return values.isEmpty() ? List.of() : dao.findIn(resource, field, values);
+    }
+
+    @Override
     public Optional<Map<String, Object>> findFirstDiffering(String resource, String field, Object value,
                                                             String differentField, Object differentValue,
                                                             long excludeId) {

@@ -54,6 +54,10 @@ public interface ResourceDao {
     List<Map<String, Object>> listMembers(@Define("joinTable") String joinTable,
                                           @BindList("owners") List<Long> owners);
 
+    @SqlQuery("SELECT * FROM <table> WHERE <column> IN (<values>) ORDER BY id")
+    List<Map<String, Object>> findIn(@Define("table") String table, @Define("column") String column,
+                                     @BindList("values") List<?> values);
+
     @SqlUpdate("INSERT INTO <table> (<columns>) VALUES (<values>)")
     void insert(@Define("table") String table, @Define("columns") String columns, @Define("values") String values,
                 @BindMap Map<String, Object> row);

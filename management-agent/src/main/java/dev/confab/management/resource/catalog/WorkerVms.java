@@ -11,6 +11,8 @@ import dev.confab.management.resource.StoreView;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.Pem;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 
@@ -86,14 +88,24 @@ final class WorkerVms implements ResourceRules {
 
     @Override
     public void render(Map<String, Object> values, StoreView store) {
-        String serial = "";
-        for (Map<String, Object> certificate : store.findBy("node_certificate", "node_id", values.get("id"))) {
+        renderPage(List.of(values), store);
+    }
+
+    /** Enrolment status and certificate serial of every node of the page, in one query. */
+    @Override
+    public void renderPage(List<Map<String, Object>> nodes, StoreView store) {
+        Map<Object, String> serials = new HashMap<>();
+        List<Object> ids = nodes.stream().map(node -> node.get("id")).toList();
+        for (Map<String, Object> certificate : store.findIn("node_certificate", "node_id", ids)) {
             if (certificate.get("revoked") == null) {
-                serial = String.valueOf(certificate.get("serial"));
+                serials.put(((Number) certificate.get("node_id")).longValue(), String.valueOf(certificate.get("serial")));
             }
         }
-        values.put("enrolment_status", serial.isEmpty() ? "NOT_ENROLLED" : "ENROLLED");
-        values.put("certificate_serial", serial);
+        for (Map<String, Object> node : nodes) {
+            String serial = serials.getOrDefault(((Number) node.get("id")).longValue(), "");
+            node.put("enrolment_status", serial.isEmpty() ? "NOT_ENROLLED" : "ENROLLED");
+            node.put("certificate_serial", serial);
+        }
     }
 
     @Override
