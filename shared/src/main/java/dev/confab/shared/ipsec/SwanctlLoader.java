@@ -1,0 +1,78 @@
+package dev.confab.shared.ipsec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs {@code swanctl --load-all} (with {@code --uri} when set, and {@code SWANCTL_DIR} pointing at
+ * the settings' directory) when the swanctl program is installed; without it the configuration is
+ * only rendered. Stateless and thread-safe.
+ */
+public final class SwanctlLoader {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    /** What a load did. */
+    public enum Status { LOADED, SKIPPED, FAILED }
+
+    /** The outcome and swanctl's output (or why nothing ran). */
+    public record Outcome(Status status, String output) {
+    }
+
+    private final SwanctlSettings settings;
+
+    public SwanctlLoader(SwanctlSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The swanctl program to run, if one is installed. */
+    public Optional<Path> binary() {
+        if (!settings.binary().isEmpty()) {
+            Path configured = Path.of(settings.binary());
+            return Files.isExecutable(configured) ? Optional.of(configured) : Optional.empty();
+        }
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return Stream.concat(Stream.of(path.split(":")), Stream.of("/usr/sbin", "/usr/local/sbin", "/sbin"))
+                .filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, "swanctl"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    public Outcome load() {
+        Optional<Path> binary = binary();
+        if (binary.isEmpty()) {
+            return new Outcome(Status.SKIPPED, "swanctl is not installed"
+                    + (settings.binary().isEmpty() ? "" : " at " + settings.binary()));
+        }
+        List<String> command = new ArrayList<>(List.of(binary.get().toString(), "--load-all"));
+        if (!settings.uri().isEmpty()) {
+            command.addAll(List.of("--uri", settings.uri()));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("SWANCTL_DIR", settings.directory().toAbsolutePath().toString());
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            // the output is small; reading it before waiting keeps a full pipe from blocking swanctl
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Outcome(Status.FAILED, "swanctl did not finish within " + TIMEOUT_SECONDS + " s");
+            }
+            return new Outcome(process.exitValue() == 0 ? Status.LOADED : Status.FAILED, output);
+        } catch (IOException e) {
+            return new Outcome(Status.FAILED, "swanctl could not be run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Status.FAILED, "interrupted while swanctl ran");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.confab.shared.ipsec;
+
+import dev.confab.shared.wire.MeshPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps one node's swanctl directory and its charon in step with its peers: renders
+ * {@code swanctl.conf}, writes it with the credentials and loads it ({@link SwanctlLoader}),
+ * logging the outcome. {@link #publish} returns at once and a single background thread applies the
+ * newest peer list (older ones it has not reached are skipped); an unchanged file is not loaded
+ * again after a successful load. Thread-safe.
+ */
+public final class SwanctlPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwanctlPublisher.class);
+
+    private final SwanctlSettings settings;
+    private final IpsecIdentity self;
+    private final IpsecCredentials credentials;
+    private final SwanctlLoader loader;
+    private final AtomicReference<List<MeshPeer>> pending = new AtomicReference<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "confab-ipsec");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // guarded by this
+    private String lastLoaded;
+
+    public SwanctlPublisher(SwanctlSettings settings, IpsecIdentity self, IpsecCredentials credentials) {
+        this.settings = settings;
+        this.self = self;
+        this.credentials = credentials;
+        this.loader = new SwanctlLoader(settings);
+    }
+
+    /** Applies {@code peers} in the background; a newer call supersedes one not yet applied. */
+    public void publish(List<MeshPeer> peers) {
+        if (pending.getAndSet(List.copyOf(peers)) == null) {
+            worker.execute(() -> {
+                List<MeshPeer> newest = pending.getAndSet(null);
+                if (newest != null) {
+                    applyLogged(newest);
+                }
+            });
+        }
+    }
+
+    /** Renders, writes and loads {@code peers} now, on the caller's thread. */
+    public synchronized SwanctlLoader.Outcome apply(List<MeshPeer> peers) {
+        String conf = SwanctlConf.render(self, peers, settings.startAction());
+        if (conf.equals(lastLoaded)) {
+            return new SwanctlLoader.Outcome(SwanctlLoader.Status.LOADED, "unchanged");
+        }
+        SwanctlLayout.write(settings.directory(), self, credentials, conf);
+        SwanctlLoader.Outcome outcome = loader.load();
+        lastLoaded = outcome.status() == SwanctlLoader.Status.LOADED ? conf : null;
+        switch (outcome.status()) {
+            case LOADED -> LOG.info("IPsec: loaded {} tunnel(s) of {} into strongSwan from {}", peers.size(),
+                    self.address(), settings.directory());
+            case SKIPPED -> LOG.info("IPsec: rendered {} tunnel(s) of {} in {}; not loaded: {}", peers.size(),
+                    self.address(), settings.directory(), outcome.output());
+            case FAILED -> LOG.warn("IPsec: swanctl --load-all failed for {}; the previous tunnels stay in"
+                    + " place. Check that charon runs and listens on {}. Output: {}", settings.directory(),
+                    settings.uri().isEmpty() ? "its default vici socket" : settings.uri(), outcome.output());
+        }
+        return outcome;
+    }
+
+    private void applyLogged(List<MeshPeer> peers) {
+        try {
+            apply(peers);
+        } catch (RuntimeException e) {
+            LOG.error("IPsec: the configuration could not be applied: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Waits up to {@code millis} for the background thread to finish what it was given (tests, shutdown). */
+    public void close(long millis) throws InterruptedException {
+        worker.shutdown();
+        worker.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}
