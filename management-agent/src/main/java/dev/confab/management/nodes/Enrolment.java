@@ -41,12 +41,18 @@ public final class Enrolment {
     private final SecretBox secrets;
     private final CertificateAuthority authority;
     private final Clock clock;
+    private final List<Runnable> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Enrolment(Store store, SecretBox secrets, CertificateAuthority authority, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.authority = authority;
         this.clock = clock;
+    }
+
+    /** Called after each enrolment has committed (the node now holds a valid certificate). */
+    public void onEnrolled(Runnable listener) {
+        enrolledListeners.add(listener);
     }
 
     /** The certificate for the node the token belongs to; {@code from} is the requester's address. */
@@ -56,7 +62,9 @@ public final class Enrolment {
                     + " certificate signing request (PEM).");
         }
         try {
-            return store.write(handle -> issue(handle, request, from));
+            EnrolResponse response = store.write(handle -> issue(handle, request, from));
+            enrolledListeners.forEach(Runnable::run);
+            return response;
         } catch (Refusal refusal) {
             logRefusal(refusal, from);
             throw new EnrolmentRefusedException(refusal.getMessage());

@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 
 /**
  * Runs {@code swanctl --load-all} (with {@code --uri} when set, and {@code SWANCTL_DIR} pointing at
- * the settings' directory) when the swanctl program is installed; without it the configuration is
- * only rendered. Stateless and thread-safe.
+ * the settings' directory) when the swanctl program is installed and charon listens on the vici
+ * socket; otherwise the configuration is only rendered (strongSwan's own service loads the
+ * directory when it starts). Stateless and thread-safe.
  */
 public final class SwanctlLoader {
 
     private static final long TIMEOUT_SECONDS = 30;
+    private static final String DEFAULT_SOCKET = "/var/run/charon.vici";
 
     /** What a load did. */
     public enum Status { LOADED, SKIPPED, FAILED }
@@ -46,11 +48,25 @@ public final class SwanctlLoader {
                 .findFirst();
     }
 
+    /** The local vici socket the URI names; empty for a TCP URI, which is only known by trying. */
+    Optional<Path> socket() {
+        if (settings.uri().isEmpty()) {
+            return Optional.of(Path.of(DEFAULT_SOCKET));
+        }
+        return settings.uri().startsWith("unix://")
+                ? Optional.of(Path.of(settings.uri().substring("unix://".length())))
+                : Optional.empty();
+    }
+
     public Outcome load() {
         Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             return new Outcome(Status.SKIPPED, "swanctl is not installed"
                     + (settings.binary().isEmpty() ? "" : " at " + settings.binary()));
+        }
+        Optional<Path> socket = socket();
+        if (socket.isPresent() && !Files.exists(socket.get())) {
+            return new Outcome(Status.SKIPPED, "charon is not running (no vici socket at " + socket.get() + ")");
         }
         List<String> command = new ArrayList<>(List.of(binary.get().toString(), "--load-all"));
         if (!settings.uri().isEmpty()) {

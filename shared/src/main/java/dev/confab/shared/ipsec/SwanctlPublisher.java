@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Keeps one node's swanctl directory and its charon in step with its peers: renders
  * {@code swanctl.conf}, writes it with the credentials and loads it ({@link SwanctlLoader}),
  * logging the outcome. {@link #publish} returns at once and a single background thread applies the
- * newest peer list (older ones it has not reached are skipped); an unchanged file is not loaded
- * again after a successful load. Thread-safe.
+ * newest peer list (older ones it has not reached are skipped); an unchanged file is neither
+ * written nor loaded again, unless the last load failed. Thread-safe.
  */
 public final class SwanctlPublisher implements AutoCloseable {
 
@@ -31,8 +32,8 @@ public final class SwanctlPublisher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    // guarded by this
-    private String lastLoaded;
+    // guarded by this: the file last written and loaded (or skipped for want of strongSwan)
+    private String lastApplied;
 
     public SwanctlPublisher(SwanctlSettings settings, IpsecIdentity self, IpsecCredentials credentials) {
         this.settings = settings;
@@ -44,24 +45,28 @@ public final class SwanctlPublisher implements AutoCloseable {
     /** Applies {@code peers} in the background; a newer call supersedes one not yet applied. */
     public void publish(List<MeshPeer> peers) {
         if (pending.getAndSet(List.copyOf(peers)) == null) {
-            worker.execute(() -> {
-                List<MeshPeer> newest = pending.getAndSet(null);
-                if (newest != null) {
-                    applyLogged(newest);
-                }
-            });
+            try {
+                worker.execute(() -> {
+                    List<MeshPeer> newest = pending.getAndSet(null);
+                    if (newest != null) {
+                        applyLogged(newest);
+                    }
+                });
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("IPsec: closed; {} peer(s) not applied", peers.size());
+            }
         }
     }
 
     /** Renders, writes and loads {@code peers} now, on the caller's thread. */
     public synchronized SwanctlLoader.Outcome apply(List<MeshPeer> peers) {
         String conf = SwanctlConf.render(self, peers, settings.startAction());
-        if (conf.equals(lastLoaded)) {
-            return new SwanctlLoader.Outcome(SwanctlLoader.Status.LOADED, "unchanged");
+        if (conf.equals(lastApplied)) {
+            return new SwanctlLoader.Outcome(SwanctlLoader.Status.SKIPPED, "unchanged");
         }
         SwanctlLayout.write(settings.directory(), self, credentials, conf);
         SwanctlLoader.Outcome outcome = loader.load();
-        lastLoaded = outcome.status() == SwanctlLoader.Status.LOADED ? conf : null;
+        lastApplied = outcome.status() == SwanctlLoader.Status.FAILED ? null : conf;
         switch (outcome.status()) {
             case LOADED -> LOG.info("IPsec: loaded {} tunnel(s) of {} into strongSwan from {}", peers.size(),
                     self.address(), settings.directory());
