@@ -2,9 +2,9 @@ package dev.confab.management.cli;
 
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
-import dev.confab.shared.ipsec.StartAction;
-import dev.confab.shared.ipsec.SwanctlSettings;
+import dev.confab.shared.ipsec.IpsecOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -43,27 +43,13 @@ public final class ManagementAgentCommand implements Callable<Integer> {
             description = "Minutes an administrator interface session lasts without a request (default: ${DEFAULT-VALUE}).")
     long webIdleMinutes;
 
-    @Option(names = "--swanctl-dir",
-            description = "Where the IPsec configuration (swanctl.conf and credentials) is written"
-                    + " (default: DATA/ipsec/swanctl; /etc/swanctl on an appliance).")
-    Path swanctlDir;
-
-    @Option(names = "--swanctl-uri", defaultValue = "",
-            description = "vici socket of the charon to load it into, e.g. unix:///var/run/charon.vici"
-                    + " (default: swanctl's own).")
-    String swanctlUri;
-
-    @Option(names = "--ipsec-start-action", defaultValue = "TRAP",
-            description = "When tunnels come up: TRAP (on demand, kernel ESP) or START (at once; for strongSwan's"
-                    + " userspace ESP, kernel-libipsec). Default: ${DEFAULT-VALUE}.")
-    StartAction ipsecStartAction;
+    @Mixin
+    IpsecOptions ipsec = new IpsecOptions();
 
     @Override
     public Integer call() throws Exception {
-        SwanctlSettings ipsec = new SwanctlSettings(swanctlDir == null
-                ? SwanctlSettings.under(data).directory() : swanctlDir, swanctlUri, "", ipsecStartAction);
         ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
-                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec);
+                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data));
         if (adminPasswordFile != null) {
             String password = Files.readString(adminPasswordFile, StandardCharsets.UTF_8).strip();
             config = config.withInitialAdmin(adminUser, password.toCharArray());

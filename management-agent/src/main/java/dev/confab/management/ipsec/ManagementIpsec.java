@@ -72,11 +72,6 @@ public final class ManagementIpsec implements AutoCloseable {
         });
     }
 
-    /** Waits up to {@code millis} for a load in progress, then stops. */
-    public void close(long millis) throws InterruptedException {
-        publisher.close(millis);
-    }
-
     @Override
     public void close() {
         publisher.close();

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SwanctlPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwanctlPublisher.class);
+    private static final long CLOSE_SECONDS = 10;
 
     private final SwanctlSettings settings;
     private final IpsecIdentity self;
@@ -87,14 +88,18 @@ public final class SwanctlPublisher implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for the background thread to finish what it was given (tests, shutdown). */
-    public void close(long millis) throws InterruptedException {
-        worker.shutdown();
-        worker.awaitTermination(millis, TimeUnit.MILLISECONDS);
-    }
-
+    /** Lets a load in progress finish (up to 10 s), drops what is still pending, and stops the thread. */
     @Override
     public void close() {
-        worker.shutdownNow();
+        pending.set(null);
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(CLOSE_SECONDS, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
