@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code swanctl --load-all} (with {@code --uri} when set, and {@code SWANCTL_DIR} pointing at
- * the settings' directory) when the swanctl program is installed and charon listens on the vici
- * socket; otherwise the configuration is only rendered (strongSwan's own service loads the
+ * Runs {@code swanctl --load-all} or {@code --terminate} (with {@code --uri} when set, and
+ * {@code SWANCTL_DIR} pointing at the settings' directory) when the swanctl program is installed and
+ * charon listens on the vici socket; otherwise the configuration is only rendered (strongSwan's own service loads the
  * directory when it starts). Stateless and thread-safe.
  */
 public final class SwanctlLoader {
@@ -58,7 +58,22 @@ public final class SwanctlLoader {
                 : Optional.empty();
     }
 
+    /** Loads the directory's connections and credentials, replacing (and unloading) what was loaded before. */
     public Outcome load() {
+        return run(List.of("--load-all"));
+    }
+
+    /**
+     * Closes the SAs of {@code connection}: unloading a connection leaves its SAs up, and a node that
+     * left the mesh (deleted, its certificate revoked) must lose its tunnel at once. LOADED when swanctl
+     * ran, whether or not there was an SA to close.
+     */
+    public Outcome terminate(String connection) {
+        Outcome outcome = run(List.of("--terminate", "--ike", connection, "--force", "--timeout", "5"));
+        return outcome.output().contains("no matching SAs") ? new Outcome(Status.LOADED, outcome.output()) : outcome;
+    }
+
+    private Outcome run(List<String> arguments) {
         Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             return new Outcome(Status.SKIPPED, "swanctl is not installed"
@@ -68,7 +83,8 @@ public final class SwanctlLoader {
         if (socket.isPresent() && !Files.exists(socket.get())) {
             return new Outcome(Status.SKIPPED, "charon is not running (no vici socket at " + socket.get() + ")");
         }
-        List<String> command = new ArrayList<>(List.of(binary.get().toString(), "--load-all"));
+        List<String> command = new ArrayList<>(List.of(binary.get().toString()));
+        command.addAll(arguments);
         if (!settings.uri().isEmpty()) {
             command.addAll(List.of("--uri", settings.uri()));
         }

@@ -5,11 +5,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Keeps one node's swanctl directory and its charon in step with its peers: renders
@@ -35,6 +37,8 @@ public final class SwanctlPublisher implements AutoCloseable {
     });
     // guarded by this: the file last written and loaded (or skipped for want of strongSwan)
     private String lastApplied;
+    // guarded by this: the peers of the last successful load, whose SAs go when they leave the mesh
+    private Set<String> loadedPeers = Set.of();
 
     public SwanctlPublisher(SwanctlSettings settings, IpsecIdentity self, IpsecCredentials credentials) {
         this.settings = settings;
@@ -68,6 +72,11 @@ public final class SwanctlPublisher implements AutoCloseable {
         SwanctlLayout.write(settings.directory(), self, credentials, conf);
         SwanctlLoader.Outcome outcome = loader.load();
         lastApplied = outcome.status() == SwanctlLoader.Status.FAILED ? null : conf;
+        if (outcome.status() == SwanctlLoader.Status.LOADED) {
+            Set<String> addresses = peers.stream().map(MeshPeer::address).collect(Collectors.toSet());
+            loadedPeers.stream().filter(address -> !addresses.contains(address)).forEach(this::closeTunnel);
+            loadedPeers = addresses;
+        }
         switch (outcome.status()) {
             case LOADED -> LOG.info("IPsec: loaded {} tunnel(s) of {} into strongSwan from {}", peers.size(),
                     self.address(), settings.directory());
@@ -78,6 +87,15 @@ public final class SwanctlPublisher implements AutoCloseable {
                     settings.uri().isEmpty() ? "its default vici socket" : settings.uri(), outcome.output());
         }
         return outcome;
+    }
+
+    private void closeTunnel(String address) {
+        SwanctlLoader.Outcome closed = loader.terminate(SwanctlConf.connectionName(address));
+        if (closed.status() == SwanctlLoader.Status.FAILED) {
+            LOG.warn("IPsec: could not close the tunnel to {}, no longer a peer: {}", address, closed.output());
+        } else {
+            LOG.info("IPsec: closed the tunnel to {}, no longer a peer", address);
+        }
     }
 
     private void applyLogged(List<MeshPeer> peers) {
