@@ -39,8 +39,8 @@ public record ConferencingConfig(Path dataDir, Path systemRoot, String bindAddre
     }
 
     public ConferencingConfig withImds(String baseUrl) {
-        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, baseUrl, restartCommand, clock,
-                ipsec);
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, baseUrl, restartCommand,
+                clock, ipsec);
     }
 
     public ConferencingConfig withRestartCommand(List<String> command) {

@@ -68,8 +68,8 @@ class IpsecMeshTest {
                 new NodeConfig.Location("Berlin", 1500, List.of(), List.of()),
                 new NodeConfig.ManagementNode("10.0.0.1", 9443, CA.fingerprintSha256()), "$6$x",
                 new NodeConfig.Enrolment("t", Instant.now(), Instant.now().plusSeconds(60)));
-        EnrolledNode enrolled = new EnrolledNode(
-                IpsecCertificates.issue(CA, "ber1.example.com", "10.0.4.1", Duration.ofDays(1)), CA.certificate(), config);
+        EnrolledNode enrolled = new EnrolledNode(IpsecCertificates.issue(CA, "ber1.example.com", "10.0.4.1",
+                Duration.ofDays(1)), CA.certificate(), config);
         return IpsecMesh.of(enrolled, new SwanctlSettings(dir, "", dir.resolve("no-swanctl").toString(),
                 StartAction.TRAP));
     }

@@ -17,6 +17,8 @@ import dev.confab.shared.pki.PkiException;
 import dev.confab.shared.wire.EnrolRequest;
 import dev.confab.shared.wire.EnrolResponse;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -33,6 +35,8 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class Enrolment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enrolment.class);
 
     /** How long a node certificate is valid. */
     public static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(825);
@@ -63,7 +67,7 @@ public final class Enrolment {
         }
         try {
             EnrolResponse response = store.write(handle -> issue(handle, request, from));
-            enrolledListeners.forEach(Runnable::run);
+            enrolledListeners.forEach(Enrolment::runListener);
             return response;
         } catch (Refusal refusal) {
             logRefusal(refusal, from);
@@ -109,6 +113,15 @@ public final class Enrolment {
         handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(now), "node:" + fqdn, from, "enrolled",
                 "worker_vm", token.nodeId(), token.nodeName(), "certificate " + serial + " issued", null));
         return new EnrolResponse(token.nodeId(), fqdn, Pem.encode(certificate), Pem.encode(authority.certificate()));
+    }
+
+    /** A listener's failure is logged: the enrolment has committed and the node gets its certificate. */
+    private static void runListener(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed after an enrolment", e);
+        }
     }
 
     private X509Certificate certify(String csr, String fqdn, Map<String, Object> node, NodeToken token) {

@@ -29,12 +29,17 @@ class SwanctlLayoutTest {
 
         SwanctlLayout.write(swanctl, self, new IpsecCredentials(node, CA.certificate()), "connections {\n}\n");
 
-        assertEquals(CA.certificate(), Pem.readCertificates(Files.readString(swanctl.resolve("x509ca/ca.crt"))).get(0));
-        assertEquals(node.certificate(), Pem.readCertificates(Files.readString(swanctl.resolve("x509/node.crt"))).get(0));
-        assertEquals(node.privateKey(), Pem.readPrivateKey(Files.readString(swanctl.resolve("private/node.key")), null));
+        assertEquals(CA.certificate(), Pem.readCertificates(read(swanctl, "x509ca/ca.crt")).get(0));
+        assertEquals(node.certificate(), Pem.readCertificates(read(swanctl, "x509/node.crt")).get(0));
+        assertEquals(node.privateKey(), Pem.readPrivateKey(read(swanctl, "private/node.key"), null));
         assertTrue(SecureFiles.isOwnerOnly(swanctl.resolve("private/node.key")));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(swanctl.resolve("private"))));
+        assertEquals("rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(swanctl.resolve("private"))));
         assertEquals("connections {\n}\n", Files.readString(swanctl.resolve("swanctl.conf")));
+    }
+
+    private static String read(Path directory, String file) throws Exception {
+        return Files.readString(directory.resolve(file));
     }
 
     @Test
