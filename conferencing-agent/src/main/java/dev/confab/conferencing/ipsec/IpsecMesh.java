@@ -9,6 +9,7 @@ import dev.confab.shared.ipsec.SwanctlLoader;
 import dev.confab.shared.ipsec.SwanctlPublisher;
 import dev.confab.shared.ipsec.SwanctlSettings;
 import dev.confab.shared.nodeconfig.NodeConfig;
+import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.wire.MeshPeer;
 
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class IpsecMesh implements MeshListener, AutoCloseable {
         NodeConfig.Node node = config.node();
         MeshPeer self = new MeshPeer(node.name(), node.ipv4Address(), node.role(), config.location().name());
         MeshPeer management = new MeshPeer("Management Node", config.managementNode().address(),
-                MeshPeer.MANAGEMENT, "");
+                NodeTypes.MANAGEMENT, "");
         IpsecCredentials credentials = new IpsecCredentials(enrolled.identity(), enrolled.ca());
         return new IpsecMesh(self, management, new SwanctlPublisher(settings,
                 IpsecIdentity.of(node.name(), node.ipv4Address()), credentials));

@@ -7,6 +7,7 @@ import dev.confab.shared.ipsec.SwanctlLoader;
 import dev.confab.shared.ipsec.SwanctlSettings;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.pki.CertificateAuthority;
+import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.wire.MeshPeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,13 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IpsecMeshTest {
 
     private static final CertificateAuthority CA = CertificateAuthority.create("Test CA", Clock.systemUTC());
-    private static final MeshPeer LONDON = new MeshPeer("lon1", "10.0.1.1", MeshPeer.CONFERENCING, "London");
-    private static final MeshPeer OSLO = new MeshPeer("osl1", "10.0.5.1", MeshPeer.CONFERENCING, "Oslo");
-    private static final MeshPeer BERLIN = new MeshPeer("ber2", "10.0.4.2", MeshPeer.PROXYING, "Berlin");
+    private static final MeshPeer LONDON = new MeshPeer("lon1", "10.0.1.1", NodeTypes.CONFERENCING, "London");
+    private static final MeshPeer OSLO = new MeshPeer("osl1", "10.0.5.1", NodeTypes.CONFERENCING, "Oslo");
+    private static final MeshPeer BERLIN = new MeshPeer("ber2", "10.0.4.2", NodeTypes.PROXYING, "Berlin");
 
     @Test
     void startsWithATunnelToTheManagementNodeOnly(@TempDir Path dir) {
-        try (IpsecMesh mesh = mesh(dir, MeshPeer.CONFERENCING)) {
+        try (IpsecMesh mesh = mesh(dir, NodeTypes.CONFERENCING)) {
             SwanctlLoader.Outcome outcome = mesh.applyNow();
 
             assertEquals(SwanctlLoader.Status.SKIPPED, outcome.status());
@@ -43,7 +44,7 @@ class IpsecMeshTest {
 
     @Test
     void followsTheReplicatedNodeListAsAFullMeshForATranscodingNode(@TempDir Path dir) {
-        try (IpsecMesh mesh = mesh(dir, MeshPeer.CONFERENCING)) {
+        try (IpsecMesh mesh = mesh(dir, NodeTypes.CONFERENCING)) {
             mesh.meshChanged(List.of(LONDON, OSLO, BERLIN));
 
             assertEquals(List.of("Management Node", "lon1", "osl1", "ber2"), names(mesh));
@@ -52,7 +53,7 @@ class IpsecMeshTest {
 
     @Test
     void keepsOnlyTheLocationsAProxyingEdgeNodeNeeds(@TempDir Path dir) {
-        try (IpsecMesh mesh = mesh(dir, MeshPeer.PROXYING)) {
+        try (IpsecMesh mesh = mesh(dir, NodeTypes.PROXYING)) {
             mesh.meshChanged(List.of(LONDON, OSLO, BERLIN));
             mesh.locationsChanged(List.of(new LocationLinks("Berlin", "London", "", "")));
 

@@ -11,6 +11,7 @@ import dev.confab.shared.ipsec.StartAction;
 import dev.confab.shared.ipsec.SwanctlConf;
 import dev.confab.shared.ipsec.SwanctlLayout;
 import dev.confab.shared.pki.CertificateAuthority;
+import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.wire.MeshPeer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -135,7 +136,7 @@ class IpsecMeshIT {
         Path swanctl = lab.dir().resolve("impostor/swanctl");
         SwanctlLayout.write(swanctl, impostor, new IpsecCredentials(IpsecCertificates.issue(foreign, "impostor",
                 node.address(), Duration.ofDays(1)), foreign.certificate()), SwanctlConf.render(impostor,
-                List.of(new MeshPeer("Management Node", management.address(), MeshPeer.MANAGEMENT, "")),
+                List.of(new MeshPeer("Management Node", management.address(), NodeTypes.MANAGEMENT, "")),
                 StartAction.START));
         Map<String, String> environment = new HashMap<>(node.environment());
         environment.put("SWANCTL_DIR", swanctl.toString());

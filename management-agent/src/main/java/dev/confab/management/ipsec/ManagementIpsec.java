@@ -11,6 +11,7 @@ import dev.confab.shared.ipsec.SwanctlPublisher;
 import dev.confab.shared.ipsec.SwanctlSettings;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.wire.MeshPeer;
 
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class ManagementIpsec implements AutoCloseable {
                 clock);
         SwanctlPublisher publisher = new SwanctlPublisher(settings, IpsecIdentity.of(NAME, address),
                 new IpsecCredentials(certificate, authority.certificate()));
-        ManagementIpsec ipsec = new ManagementIpsec(store, new MeshPeer(NAME, address, MeshPeer.MANAGEMENT, ""),
+        ManagementIpsec ipsec = new ManagementIpsec(store, new MeshPeer(NAME, address, NodeTypes.MANAGEMENT, ""),
                 publisher);
         ipsec.refresh();
         return ipsec;

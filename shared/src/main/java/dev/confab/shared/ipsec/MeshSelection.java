@@ -31,11 +31,11 @@ public final class MeshSelection {
 
     /** Whether {@code node} needs a tunnel to {@code other}, seen from {@code node}'s side only. */
     static boolean needs(MeshPeer node, MeshPeer other, Map<String, LocationLinks> locations) {
-        if (!node.isProxying() || other.isManagement()) {
+        if (!NodeTypes.isProxying(node) || NodeTypes.isManagement(other)) {
             return true;
         }
-        Set<String> reachable = locations.getOrDefault(node.locationName(),
-                new LocationLinks(node.locationName(), "", "", "")).reachable();
-        return reachable.contains(other.locationName());
+        Set<String> reachable = locations.getOrDefault(NodeTypes.location(node),
+                new LocationLinks(NodeTypes.location(node), "", "", "")).reachable();
+        return reachable.contains(NodeTypes.location(other));
     }
 }

@@ -58,7 +58,7 @@ public final class SwanctlConf {
         String name = connectionName(peer.address());
         text.append("    ").append(name).append(" {\n")
                 .append("        # ").append(comment(peer.name())).append(" (").append(comment(peer.nodeType()))
-                .append(peer.locationName().isEmpty() ? "" : ", " + comment(peer.locationName())).append(")\n");
+                .append(NodeTypes.location(peer).isEmpty() ? "" : ", " + comment(NodeTypes.location(peer))).append(")\n");
         line(text, 8, "version", "2");
         line(text, 8, "local_addrs", self.address());
         line(text, 8, "remote_addrs", peer.address());

@@ -16,16 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class MeshSelectionTest {
 
-    private static final MeshPeer MGMT = new MeshPeer("mgmt", "10.0.0.1", MeshPeer.MANAGEMENT, "");
+    private static final MeshPeer MGMT = new MeshPeer("mgmt", "10.0.0.1", NodeTypes.MANAGEMENT, "");
     private static final List<MeshPeer> NODES = List.of(
             MGMT,
-            node("lon1", "10.0.1.1", MeshPeer.CONFERENCING, "London"),
-            node("lon2", "10.0.1.2", MeshPeer.CONFERENCING, "London"),
-            node("par1", "10.0.2.1", MeshPeer.CONFERENCING, "Paris"),
-            node("mad1", "10.0.3.1", MeshPeer.CONFERENCING, "Madrid"),
-            node("ber1", "10.0.4.1", MeshPeer.PROXYING, "Berlin"),
-            node("ber2", "10.0.4.2", MeshPeer.PROXYING, "Berlin"),
-            node("osl1", "10.0.5.1", MeshPeer.PROXYING, "Oslo"));
+            node("lon1", "10.0.1.1", NodeTypes.CONFERENCING, "London"),
+            node("lon2", "10.0.1.2", NodeTypes.CONFERENCING, "London"),
+            node("par1", "10.0.2.1", NodeTypes.CONFERENCING, "Paris"),
+            node("mad1", "10.0.3.1", NodeTypes.CONFERENCING, "Madrid"),
+            node("ber1", "10.0.4.1", NodeTypes.PROXYING, "Berlin"),
+            node("ber2", "10.0.4.2", NodeTypes.PROXYING, "Berlin"),
+            node("osl1", "10.0.5.1", NodeTypes.PROXYING, "Oslo"));
     private static final Map<String, LocationLinks> LOCATIONS = Map.of(
             "London", new LocationLinks("London", "", "Paris", ""),
             "Paris", new LocationLinks("Paris", "", "Madrid", ""),

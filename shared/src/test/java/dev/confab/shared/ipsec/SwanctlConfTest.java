@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SwanctlConfTest {
 
     private static final IpsecIdentity SELF = IpsecIdentity.of("Management Node", "10.0.0.1");
-    private static final MeshPeer CN1 = new MeshPeer("cn1", "10.0.1.11", MeshPeer.CONFERENCING, "London");
-    private static final MeshPeer CN2 = new MeshPeer("cn2", "10.0.1.12", MeshPeer.CONFERENCING, "London");
+    private static final MeshPeer CN1 = new MeshPeer("cn1", "10.0.1.11", NodeTypes.CONFERENCING, "London");
+    private static final MeshPeer CN2 = new MeshPeer("cn2", "10.0.1.12", NodeTypes.CONFERENCING, "London");
 
     @Test
     void rendersOneIkev2ConnectionPerPeerBetweenTheTwoAddresses() {
@@ -61,7 +61,7 @@ class SwanctlConfTest {
     @Test
     void usesHostSelectorsOf128BitsForIpv6() {
         String conf = SwanctlConf.render(IpsecIdentity.of("mgmt", "2001:db8::1"),
-                List.of(new MeshPeer("cn6", "2001:db8::11", MeshPeer.CONFERENCING, "London")), StartAction.TRAP);
+                List.of(new MeshPeer("cn6", "2001:db8::11", NodeTypes.CONFERENCING, "London")), StartAction.TRAP);
 
         assertTrue(conf.contains("local_ts = 2001:db8::1/128\n"), conf);
         assertTrue(conf.contains("remote_ts = 2001:db8::11/128\n"), conf);
@@ -95,7 +95,7 @@ class SwanctlConfTest {
 
     @Test
     void leavesOutItselfAndRepeatedAddresses() {
-        MeshPeer self = new MeshPeer("Management Node", "10.0.0.1", MeshPeer.MANAGEMENT, "");
+        MeshPeer self = new MeshPeer("Management Node", "10.0.0.1", NodeTypes.MANAGEMENT, "");
 
         String conf = SwanctlConf.render(SELF, List.of(self, CN1, CN1), StartAction.TRAP);
 
@@ -112,18 +112,18 @@ class SwanctlConfTest {
 
     @Test
     void refusesAnAddressThatIsNotAnIpLiteral() {
-        MeshPeer hostile = new MeshPeer("x", "10.0.1.13\n    }\n}\nsecrets {", MeshPeer.CONFERENCING, "London");
+        MeshPeer hostile = new MeshPeer("x", "10.0.1.13\n    }\n}\nsecrets {", NodeTypes.CONFERENCING, "London");
 
         IpsecException refused = assertThrows(IpsecException.class,
                 () -> SwanctlConf.render(SELF, List.of(hostile), StartAction.TRAP));
         assertTrue(refused.getMessage().contains("is not an IPv4 or IPv6 address"), refused.getMessage());
         assertThrows(IpsecException.class, () -> SwanctlConf.render(SELF, List.of(
-                new MeshPeer("x", "10.0.1.256", MeshPeer.CONFERENCING, "")), StartAction.TRAP));
+                new MeshPeer("x", "10.0.1.256", NodeTypes.CONFERENCING, "")), StartAction.TRAP));
     }
 
     @Test
     void keepsNamesInCommentsOnOneLine() {
-        MeshPeer oddName = new MeshPeer("cn3\n}\nconnections {", "10.0.1.13", MeshPeer.CONFERENCING, "Paris\n#");
+        MeshPeer oddName = new MeshPeer("cn3\n}\nconnections {", "10.0.1.13", NodeTypes.CONFERENCING, "Paris\n#");
 
         String conf = SwanctlConf.render(SELF, List.of(oddName), StartAction.TRAP);
 

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SwanctlPublisherTest {
 
     private static final CertificateAuthority CA = CertificateAuthority.create("Test CA", Clock.systemUTC());
-    private static final MeshPeer CN1 = new MeshPeer("cn1", "10.0.1.11", MeshPeer.CONFERENCING, "London");
-    private static final MeshPeer CN2 = new MeshPeer("cn2", "10.0.1.12", MeshPeer.CONFERENCING, "London");
+    private static final MeshPeer CN1 = new MeshPeer("cn1", "10.0.1.11", NodeTypes.CONFERENCING, "London");
+    private static final MeshPeer CN2 = new MeshPeer("cn2", "10.0.1.12", NodeTypes.CONFERENCING, "London");
 
     @Test
     void loadsEachChangeOnceAndClosesTheTunnelOfAPeerThatLeft(@TempDir Path dir) throws Exception {
