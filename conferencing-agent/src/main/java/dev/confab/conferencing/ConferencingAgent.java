@@ -1,20 +1,26 @@
 package dev.confab.conferencing;
 
+import dev.confab.conferencing.channel.ChannelCheck;
+import dev.confab.conferencing.ipsec.EnrolledNode;
+import dev.confab.conferencing.ipsec.IpsecMesh;
 import dev.confab.conferencing.provisioning.FirstBoot;
 import dev.confab.conferencing.provisioning.Provisioner;
 import dev.confab.conferencing.provisioning.ProvisioningServer;
 import dev.confab.shared.ConfabException;
+import dev.confab.shared.nodeconfig.NodeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * A Conferencing Node agent. Unconfigured, it serves the upload page on port 8443 and, when an
  * instance metadata service is configured, applies the configuration file in the user data at
  * first boot. Configured (it holds a certificate from the Management Node's CA), port 8443 refuses
- * uploads with 409. Create with {@link #create}, then {@link #start()} and {@link #stop()}; not
+ * uploads with 409, the node's side of the IPsec mesh is rendered (and loaded into strongSwan when
+ * installed) with the Management Node as its first peer, and the node channel is checked. Create with {@link #create}, then {@link #start()} and {@link #stop()}; not
  * thread-safe for start/stop.
  */
 public final class ConferencingAgent implements AutoCloseable {
@@ -29,6 +35,8 @@ public final class ConferencingAgent implements AutoCloseable {
     private Provisioner provisioner;
     private ProvisioningServer provisioning;
     private Thread firstBoot;
+    private IpsecMesh ipsec;
+    private Thread channelCheck;
 
     private ConferencingAgent(ConferencingConfig config, Restarter restarter) {
         this.config = config;
@@ -53,11 +61,33 @@ public final class ConferencingAgent implements AutoCloseable {
         Optional<String> fqdn = data.enrolledFqdn();
         LOG.info("Conferencing Node {} on https://{}:{}/", fqdn.map(name -> "configured as " + name)
                 .orElse("unconfigured, waiting for its configuration file"), config.bindAddress(), provisioning.port());
+        if (fqdn.isPresent()) {
+            startMesh();
+        }
         if (fqdn.isEmpty() && !config.imdsBaseUrl().isEmpty()) {
             firstBoot = new Thread(this::applyUserData, "confab-first-boot");
             firstBoot.start();
         }
         return this;
+    }
+
+    /** Tunnels first, so that the first call to the Management Node already travels inside one. */
+    private void startMesh() {
+        EnrolledNode enrolled = EnrolledNode.read(data);
+        ipsec = IpsecMesh.of(enrolled, config.ipsec());
+        ipsec.applyNow();
+        NodeConfig.ManagementNode management = enrolled.config().managementNode();
+        ChannelCheck check = new ChannelCheck(management.address(), management.nodePort(),
+                management.caFingerprintSha256());
+        channelCheck = new Thread(() -> {
+            try {
+                check.await(Duration.ofSeconds(60), config.clock());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "confab-channel-check");
+        channelCheck.setDaemon(true);
+        channelCheck.start();
     }
 
     private void applyUserData() {
@@ -92,6 +122,11 @@ public final class ConferencingAgent implements AutoCloseable {
         return data;
     }
 
+    /** The node's side of the IPsec mesh, once configured; the node-list replication drives it. */
+    public Optional<IpsecMesh> ipsec() {
+        return Optional.ofNullable(ipsec);
+    }
+
     /** Waits for the first-boot user-data check to finish, if one runs (tests). */
     public void awaitFirstBoot() throws InterruptedException {
         if (firstBoot != null) {
@@ -103,6 +138,14 @@ public final class ConferencingAgent implements AutoCloseable {
         if (provisioning != null) {
             provisioning.stop();
             provisioning = null;
+        }
+        if (channelCheck != null) {
+            channelCheck.interrupt();
+            channelCheck = null;
+        }
+        if (ipsec != null) {
+            ipsec.close();
+            ipsec = null;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.confab.conferencing;
 
+import dev.confab.shared.ipsec.SwanctlSettings;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,32 +18,43 @@ import java.util.List;
  *                         appliance); empty = exit with {@link ConferencingAgent#RESTART_EXIT_CODE} so the
  *                         supervisor ({@code ./confab}, systemd) starts the agent again
  * @param clock            time source, injected so tests control expiry
+ * @param ipsec            where the IPsec configuration is rendered once enrolled, and how it is loaded
  */
 public record ConferencingConfig(Path dataDir, Path systemRoot, String bindAddress, int provisioningPort,
-                                 String imdsBaseUrl, List<String> restartCommand, Clock clock) {
+                                 String imdsBaseUrl, List<String> restartCommand, Clock clock,
+                                 SwanctlSettings ipsec) {
 
     public ConferencingConfig {
         restartCommand = List.copyOf(restartCommand);
     }
 
     public static ConferencingConfig defaults(Path dataDir, Path systemRoot, String bindAddress) {
-        return new ConferencingConfig(dataDir, systemRoot, bindAddress, 8443, "", List.of(), Clock.systemUTC());
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, 8443, "", List.of(), Clock.systemUTC(),
+                SwanctlSettings.under(dataDir));
     }
 
     public ConferencingConfig withProvisioningPort(int port) {
-        return new ConferencingConfig(dataDir, systemRoot, bindAddress, port, imdsBaseUrl, restartCommand, clock);
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, port, imdsBaseUrl, restartCommand, clock,
+                ipsec);
     }
 
     public ConferencingConfig withImds(String baseUrl) {
-        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, baseUrl, restartCommand, clock);
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, baseUrl, restartCommand,
+                clock, ipsec);
     }
 
     public ConferencingConfig withRestartCommand(List<String> command) {
-        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, command, clock);
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, command, clock,
+                ipsec);
     }
 
     public ConferencingConfig withClock(Clock value) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, restartCommand,
-                value);
+                value, ipsec);
+    }
+
+    public ConferencingConfig withIpsec(SwanctlSettings value) {
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, restartCommand,
+                clock, value);
     }
 }

@@ -29,4 +29,6 @@ public record DataDirectory(Path root) {
     public Path secretKey() { return root.resolve("secret.key"); }
     public Path pki() { return root.resolve("pki"); }
     public Path logs() { return root.resolve("logs"); }
+    /** The Management Node's IPsec certificate (key sealed) and, by default, its swanctl directory. */
+    public Path ipsec() { return root.resolve("ipsec"); }
 }

@@ -11,6 +11,7 @@ import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
 import dev.confab.management.install.InstalledConfiguration;
+import dev.confab.management.ipsec.ManagementIpsec;
 import dev.confab.management.nodes.NodeProvisioning;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
@@ -44,6 +45,7 @@ public final class ManagementAgent implements AutoCloseable {
     private volatile HttpsIdentity identity;
     private SslContextFactory.Server httpsTls;
     private NodeProvisioning nodes;
+    private ManagementIpsec ipsec;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -71,6 +73,10 @@ public final class ManagementAgent implements AutoCloseable {
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock());
+        ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), store,
+                nodes.address(), config.clock());
+        configuration.onRevision(revision -> ipsec.refresh());
+        nodes.onEnrolled(ipsec::refresh);
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         configuration.onRevision(revision -> refreshCertificate(secrets));
         http = Javalin.create(this::configure).start();
@@ -151,6 +157,11 @@ public final class ManagementAgent implements AutoCloseable {
         return nodes;
     }
 
+    /** The Management Node's side of the IPsec mesh. */
+    public ManagementIpsec ipsec() {
+        return ipsec;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -164,6 +175,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (nodes != null) {
             nodes.stop();
             nodes = null;
+        }
+        if (ipsec != null) {
+            ipsec.close();
+            ipsec = null;
         }
         if (store != null) {
             store.close();

@@ -1,5 +1,7 @@
 package dev.confab.management;
 
+import dev.confab.shared.ipsec.SwanctlSettings;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +17,11 @@ import java.util.Optional;
  * @param initialAdmin web administration account to create when the store has none
  * @param clock        time source, injected so tests control expiry and lifetimes
  * @param webIdle      how long an administrator interface session lasts without a request
+ * @param ipsec        where the IPsec configuration is rendered and how it is loaded into strongSwan
  */
 public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
-                               Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle) {
+                               Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle,
+                               SwanctlSettings ipsec) {
 
     /** Default idle timeout of an administrator interface session. */
     public static final Duration DEFAULT_WEB_IDLE = Duration.ofMinutes(30);
@@ -28,23 +32,27 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
 
     public static ManagementConfig defaults(Path dataDir) {
         return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC(),
-                DEFAULT_WEB_IDLE);
+                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir));
     }
 
     public ManagementConfig withBind(String address, int https, int node) {
-        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle);
+        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, ipsec);
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
-                Optional.of(new InitialAdmin(username, password)), clock, webIdle);
+                Optional.of(new InitialAdmin(username, password)), clock, webIdle, ipsec);
     }
 
     public ManagementConfig withClock(Clock value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle, ipsec);
     }
 
     public ManagementConfig withWebIdle(Duration value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value, ipsec);
+    }
+
+    public ManagementConfig withIpsec(SwanctlSettings value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, value);
     }
 }

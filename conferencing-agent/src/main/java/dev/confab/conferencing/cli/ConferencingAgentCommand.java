@@ -2,7 +2,9 @@ package dev.confab.conferencing.cli;
 
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
+import dev.confab.shared.ipsec.IpsecOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -39,10 +41,14 @@ public final class ConferencingAgentCommand implements Callable<Integer> {
             description = "Command that restarts the node once configured, e.g. 'systemctl reboot'.")
     List<String> restartCommand = new ArrayList<>();
 
+    @Mixin
+    IpsecOptions ipsec = new IpsecOptions();
+
     @Override
     public Integer call() throws Exception {
         ConferencingConfig config = ConferencingConfig.defaults(data, systemRoot, bind)
-                .withProvisioningPort(provisioningPort).withImds(imdsUrl).withRestartCommand(restartCommand);
+                .withProvisioningPort(provisioningPort).withImds(imdsUrl).withRestartCommand(restartCommand)
+                .withIpsec(ipsec.settings(data));
         ConferencingAgent agent = ConferencingAgent.create(config).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

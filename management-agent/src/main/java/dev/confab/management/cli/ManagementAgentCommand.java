@@ -2,7 +2,9 @@ package dev.confab.management.cli;
 
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
+import dev.confab.shared.ipsec.IpsecOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -41,10 +43,13 @@ public final class ManagementAgentCommand implements Callable<Integer> {
             description = "Minutes an administrator interface session lasts without a request (default: ${DEFAULT-VALUE}).")
     long webIdleMinutes;
 
+    @Mixin
+    IpsecOptions ipsec = new IpsecOptions();
+
     @Override
     public Integer call() throws Exception {
         ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
-                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes));
+                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data));
         if (adminPasswordFile != null) {
             String password = Files.readString(adminPasswordFile, StandardCharsets.UTF_8).strip();
             config = config.withInitialAdmin(adminUser, password.toCharArray());

@@ -17,6 +17,8 @@ import dev.confab.shared.pki.PkiException;
 import dev.confab.shared.wire.EnrolRequest;
 import dev.confab.shared.wire.EnrolResponse;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -34,6 +36,8 @@ import java.util.Map;
  */
 public final class Enrolment {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Enrolment.class);
+
     /** How long a node certificate is valid. */
     public static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(825);
 
@@ -41,12 +45,18 @@ public final class Enrolment {
     private final SecretBox secrets;
     private final CertificateAuthority authority;
     private final Clock clock;
+    private final List<Runnable> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Enrolment(Store store, SecretBox secrets, CertificateAuthority authority, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.authority = authority;
         this.clock = clock;
+    }
+
+    /** Called after each enrolment has committed (the node now holds a valid certificate). */
+    public void onEnrolled(Runnable listener) {
+        enrolledListeners.add(listener);
     }
 
     /** The certificate for the node the token belongs to; {@code from} is the requester's address. */
@@ -56,7 +66,9 @@ public final class Enrolment {
                     + " certificate signing request (PEM).");
         }
         try {
-            return store.write(handle -> issue(handle, request, from));
+            EnrolResponse response = store.write(handle -> issue(handle, request, from));
+            enrolledListeners.forEach(Enrolment::runListener);
+            return response;
         } catch (Refusal refusal) {
             logRefusal(refusal, from);
             throw new EnrolmentRefusedException(refusal.getMessage());
@@ -101,6 +113,15 @@ public final class Enrolment {
         handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(now), "node:" + fqdn, from, "enrolled",
                 "worker_vm", token.nodeId(), token.nodeName(), "certificate " + serial + " issued", null));
         return new EnrolResponse(token.nodeId(), fqdn, Pem.encode(certificate), Pem.encode(authority.certificate()));
+    }
+
+    /** A listener's failure is logged: the enrolment has committed and the node gets its certificate. */
+    private static void runListener(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed after an enrolment", e);
+        }
     }
 
     private X509Certificate certify(String csr, String fqdn, Map<String, Object> node, NodeToken token) {

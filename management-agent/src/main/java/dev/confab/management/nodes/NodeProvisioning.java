@@ -22,11 +22,16 @@ public final class NodeProvisioning {
     private final CertificateAuthority authority;
     private final NodeChannelServer channel;
     private final ConfigurationFiles files;
+    private final Enrolment enrolment;
+    private final String address;
 
-    private NodeProvisioning(CertificateAuthority authority, NodeChannelServer channel, ConfigurationFiles files) {
+    private NodeProvisioning(CertificateAuthority authority, NodeChannelServer channel, ConfigurationFiles files,
+                             Enrolment enrolment, String address) {
         this.authority = authority;
         this.channel = channel;
         this.files = files;
+        this.enrolment = enrolment;
+        this.address = address;
     }
 
     /**
@@ -45,12 +50,12 @@ public final class NodeProvisioning {
         if (!names.contains(bind) && !isWildcard(bind)) {
             names.add(bind);
         }
-        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority,
-                new Enrolment(store, secrets, authority, clock));
+        Enrolment enrolment = new Enrolment(store, secrets, authority, clock);
+        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment);
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
         ConfigurationFiles files = new ConfigurationFiles(store, secrets, endpoint,
                 ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);
-        return new NodeProvisioning(authority, channel, files);
+        return new NodeProvisioning(authority, channel, files, enrolment, address);
     }
 
     /** The address nodes are told to enrol at: the bind address, or this host's address when bound to all. */
@@ -71,6 +76,16 @@ public final class NodeProvisioning {
 
     public CertificateAuthority authority() {
         return authority;
+    }
+
+    /** The address nodes reach the node channel at, as their configuration files say. */
+    public String address() {
+        return address;
+    }
+
+    /** Calls {@code listener} after each successful enrolment. */
+    public void onEnrolled(Runnable listener) {
+        enrolment.onEnrolled(listener);
     }
 
     public ConfigurationFiles files() {

@@ -1,0 +1,80 @@
+package dev.confab.management.ipsec;
+
+import dev.confab.management.store.MeshDao;
+import dev.confab.management.store.Store;
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.ipsec.IpsecCredentials;
+import dev.confab.shared.ipsec.IpsecIdentity;
+import dev.confab.shared.ipsec.LocationLinks;
+import dev.confab.shared.ipsec.MeshSelection;
+import dev.confab.shared.ipsec.SwanctlPublisher;
+import dev.confab.shared.ipsec.SwanctlSettings;
+import dev.confab.shared.pki.CertificateAuthority;
+import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.ipsec.NodeTypes;
+import dev.confab.shared.wire.MeshPeer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The Management Node's side of the IPsec mesh: a tunnel to every Conferencing Node that holds a
+ * valid certificate (a node still to enrol has none, and its enrolment must reach the node channel
+ * before any tunnel can exist), rendered into the swanctl directory and loaded into strongSwan when
+ * it is installed. {@link #refresh()} after every committed revision and every enrolment. Thread-safe.
+ */
+public final class ManagementIpsec implements AutoCloseable {
+
+    /** The Management Node's name in the rendered file and in peer lists. */
+    public static final String NAME = "Management Node";
+
+    private final Store store;
+    private final MeshPeer self;
+    private final SwanctlPublisher publisher;
+
+    private ManagementIpsec(Store store, MeshPeer self, SwanctlPublisher publisher) {
+        this.store = store;
+        this.self = self;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Issues (or reuses) the Management Node's IPsec certificate for {@code address}, its node-channel
+     * address, keeping it in {@code keyDirectory}, and renders the current mesh once.
+     */
+    public static ManagementIpsec start(SwanctlSettings settings, Path keyDirectory, SecretBox secrets,
+                                        CertificateAuthority authority, Store store, String address, Clock clock) {
+        IssuedCertificate certificate = IpsecCertificateStore.loadOrIssue(keyDirectory, secrets, authority, address,
+                clock);
+        SwanctlPublisher publisher = new SwanctlPublisher(settings, IpsecIdentity.of(NAME, address),
+                new IpsecCredentials(certificate, authority.certificate()));
+        ManagementIpsec ipsec = new ManagementIpsec(store, new MeshPeer(NAME, address, NodeTypes.MANAGEMENT, ""),
+                publisher);
+        ipsec.refresh();
+        return ipsec;
+    }
+
+    /** Renders and loads the tunnels of the current node list in the background. */
+    public void refresh() {
+        publisher.publish(peers());
+    }
+
+    /** The peers the Management Node keeps tunnels with now. */
+    public List<MeshPeer> peers() {
+        return store.read(handle -> {
+            MeshDao mesh = handle.attach(MeshDao.class);
+            Map<String, LocationLinks> locations = mesh.locationLinks().stream()
+                    .collect(Collectors.toMap(LocationLinks::name, Function.identity()));
+            return MeshSelection.peersOf(self, mesh.enrolledNodes(), locations);
+        });
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+    }
+}
