@@ -68,10 +68,24 @@ public final class IpsecLab implements ExecutionCondition, BeforeAllCallback, Af
                 + " libstrongswan-standard-plugins tcpdump)"
                 : rangeInUse();
         if (reason == null) {
+            reason = namespacesRefused();
+        }
+        if (reason == null) {
             return ConditionEvaluationResult.enabled("root, strongSwan and tcpdump present");
         }
         System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason);
         return ConditionEvaluationResult.disabled(reason);
+    }
+
+    /** Why this machine cannot make network namespaces (a container without the rights), or null. */
+    private static String namespacesRefused() {
+        String probe = "confab-probe-" + ProcessHandle.current().pid();
+        Commands.Result added = Commands.run(List.of("ip", "netns", "add", probe));
+        if (added.exit() != 0) {
+            return "IPsec tests need network namespaces, which this machine refuses: " + added.output().strip();
+        }
+        Commands.run(List.of("ip", "netns", "delete", probe));
+        return null;
     }
 
     /** Why the lab cannot route to its addresses from here, or null when it can. */
