@@ -31,20 +31,29 @@ class ManagementAgentProcessIT {
         Path data = dir.resolve("data");
         Path password = dir.resolve("password");
         Files.writeString(password, "s3cret-for-test");
+        int httpsPort = freePort();
+        String url = "https://127.0.0.1:" + httpsPort + "/";
         List<String> arguments = List.of("management-agent", "--data", data.toString(), "--bind", "127.0.0.1",
-                "--https-port", "18443", "--node-port", "19443", "--admin-password-file", password.toString());
+                "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(freePort()),
+                "--admin-password-file", password.toString());
 
         Process first = children.start(arguments, dir.resolve("first.log"));
-        ManagementClient client = ManagementClient.await("https://127.0.0.1:18443/", data.resolve("pki/https-selfsigned.crt"),
+        ManagementClient client = ManagementClient.await(url, data.resolve("pki/https-selfsigned.crt"),
                 "admin", "s3cret-for-test", first, Duration.ofSeconds(60), dir.resolve("first.log"));
         client.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Durable"));
         children.stopAll();
         assertFalse(first.isAlive(), "SIGTERM stops the Management Node");
 
         Process second = children.start(arguments, dir.resolve("second.log"));
-        ManagementClient again = ManagementClient.await("https://127.0.0.1:18443/", data.resolve("pki/https-selfsigned.crt"),
+        ManagementClient again = ManagementClient.await(url, data.resolve("pki/https-selfsigned.crt"),
                 "admin", "s3cret-for-test", second, Duration.ofSeconds(60), dir.resolve("second.log"));
         JsonNode locations = again.get("/api/admin/configuration/v1/system_location/?name=Durable");
         assertEquals(1, locations.get("meta").get("total_count").asInt());
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 }
