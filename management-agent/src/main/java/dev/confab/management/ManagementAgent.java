@@ -10,7 +10,9 @@ import dev.confab.management.auth.LoginThrottle;
 import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
+import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.install.InstalledConfiguration;
+import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.nodes.NodeProvisioning;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,6 +37,8 @@ import java.util.List;
 public final class ManagementAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementAgent.class);
+    /** How long a configuration poll waits for a change before answering "unchanged" with the checksum. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(25);
 
     private final ManagementConfig config;
     private final DataDirectory data;
@@ -44,6 +49,8 @@ public final class ManagementAgent implements AutoCloseable {
     private volatile HttpsIdentity identity;
     private SslContextFactory.Server httpsTls;
     private NodeProvisioning nodes;
+    private NodeMonitor monitor;
+    private ReplicationHub replication;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -69,8 +76,13 @@ public final class ManagementAgent implements AutoCloseable {
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
+        ConfigurationService service = configuration;
+        monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
+                service::revision);
+        configuration.onRevision(monitor::onRevision);
+        replication = ReplicationHub.start(configuration, store, secrets, POLL_TIMEOUT);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
-                config.clock());
+                config.clock(), monitor, replication);
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         configuration.onRevision(revision -> refreshCertificate(secrets));
         http = Javalin.create(this::configure).start();
@@ -97,6 +109,12 @@ public final class ManagementAgent implements AutoCloseable {
         web.register(javalin);
         new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+    }
+
+    /** Status is written at least every second, and twice per heartbeat interval when that is shorter. */
+    private static Duration flushPeriod(Duration heartbeat) {
+        Duration half = heartbeat.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
     }
 
     /** Presents the Management Node's assigned certificate as soon as it changes. */
@@ -151,6 +169,16 @@ public final class ManagementAgent implements AutoCloseable {
         return nodes;
     }
 
+    /** Node health: heartbeats, status, alarms. */
+    public NodeMonitor monitor() {
+        return monitor;
+    }
+
+    /** The configuration nodes replicate. */
+    public ReplicationHub replication() {
+        return replication;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -164,6 +192,14 @@ public final class ManagementAgent implements AutoCloseable {
         if (nodes != null) {
             nodes.stop();
             nodes = null;
+        }
+        if (replication != null) {
+            replication.close();
+            replication = null;
+        }
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
         }
         if (store != null) {
             store.close();

@@ -15,9 +15,14 @@ import java.util.Optional;
  * @param initialAdmin web administration account to create when the store has none
  * @param clock        time source, injected so tests control expiry and lifetimes
  * @param webIdle      how long an administrator interface session lasts without a request
+ * @param heartbeat    how often nodes send heartbeats (10 s; a node silent for 3 intervals raises an alarm)
  */
 public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
-                               Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle) {
+                               Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle,
+                               Duration heartbeat) {
+
+    /** Default heartbeat interval of the nodes. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
 
     /** Default idle timeout of an administrator interface session. */
     public static final Duration DEFAULT_WEB_IDLE = Duration.ofMinutes(30);
@@ -28,23 +33,27 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
 
     public static ManagementConfig defaults(Path dataDir) {
         return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC(),
-                DEFAULT_WEB_IDLE);
+                DEFAULT_WEB_IDLE, DEFAULT_HEARTBEAT);
     }
 
     public ManagementConfig withBind(String address, int https, int node) {
-        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle);
+        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, heartbeat);
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
-                Optional.of(new InitialAdmin(username, password)), clock, webIdle);
+                Optional.of(new InitialAdmin(username, password)), clock, webIdle, heartbeat);
     }
 
     public ManagementConfig withClock(Clock value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle, heartbeat);
     }
 
     public ManagementConfig withWebIdle(Duration value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value, heartbeat);
+    }
+
+    public ManagementConfig withHeartbeat(Duration value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, value);
     }
 }

@@ -1,0 +1,17 @@
+package dev.confab.conferencing.channel;
+
+import dev.confab.shared.wire.MeshPeer;
+
+import java.util.List;
+
+/**
+ * Told the platform's nodes whenever the replicated node list changes (and once when the agent
+ * starts with a replica), e.g. to render the IPsec configuration between nodes. Called from the
+ * replication thread, one call at a time; an implementation should return quickly.
+ */
+@FunctionalInterface
+public interface MeshListener {
+
+    /** Every node of the mesh, this node included, in a stable order. */
+    void meshChanged(List<MeshPeer> peers);
+}
