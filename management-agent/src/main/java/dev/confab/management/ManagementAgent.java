@@ -76,11 +76,12 @@ public final class ManagementAgent implements AutoCloseable {
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
-        ConfigurationService service = configuration;
-        monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
-                service::revision);
-        configuration.onRevision(monitor::onRevision);
         replication = ReplicationHub.start(configuration, store, secrets, POLL_TIMEOUT);
+        ReplicationHub hub = replication;
+        // heartbeats are answered from memory: the revision the hub has built, not a read of the store
+        monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
+                () -> hub.current().revision());
+        configuration.onRevision(monitor::onRevision);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock(), monitor, replication);
         identity = HttpsIdentity.current(store, secrets, selfSigned);

@@ -59,8 +59,8 @@ final class NodeChannelRoutes {
         if (since >= 0 && since <= replication.current().revision()) {
             monitor.applied(node.nodeId(), since);
         }
-        ctx.future(() -> replication.poll(since).thenAccept(update -> ctx.json(replication.forNode(update,
-                node.nodeId()))));
+        ctx.future(() -> replication.poll(since).thenAccept(update -> ctx.contentType("application/json")
+                .result(replication.encode(update, since, node.nodeId()))));
     }
 
     private static long since(String text) {

@@ -43,6 +43,7 @@ public final class ReplicationHub implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+    private final EncodedAnswers encoded = new EncodedAnswers();
 
     private ReplicationHub(ConfigurationService service, Store store, SecretBox secrets, Duration pollTimeout) {
         this.service = service;
@@ -83,13 +84,21 @@ public final class ReplicationHub implements AutoCloseable {
         return waiter.answer().completeOnTimeout(now, pollTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** {@code update} with the node's own TLS certificate attached when it changes anything. */
-    public ConfigUpdate forNode(ConfigUpdate update, long nodeId) {
-        if (!update.changesObjects()) {
-            return update;
+    /**
+     * The answer for node {@code nodeId} as JSON: answers without a node's own TLS certificate are
+     * the same for every node holding the same revision, so each is encoded once per revision.
+     */
+    public byte[] encode(ConfigUpdate update, long since, long nodeId) {
+        if (update.changesObjects() && hasOwnCertificate(nodeId)) {
+            return encoded.encode(certificates.of(nodeId).map(own -> new ConfigUpdate(update.revision(),
+                    update.snapshot(), update.checksum(), update.upserts(), update.deletions(), own)).orElse(update));
         }
-        return certificates.of(nodeId).map(own -> new ConfigUpdate(update.revision(), update.snapshot(),
-                update.checksum(), update.upserts(), update.deletions(), own)).orElse(update);
+        return encoded.shared(update, since);
+    }
+
+    private boolean hasOwnCertificate(long nodeId) {
+        return current().object("worker_vm", Long.toString(nodeId))
+                .map(node -> node.get("tls_certificate") != null).orElse(false);
     }
 
     private void schedule() {
