@@ -3,6 +3,8 @@ package dev.confab.conferencing;
 import dev.confab.conferencing.channel.ChannelCheck;
 import dev.confab.conferencing.ipsec.EnrolledNode;
 import dev.confab.conferencing.ipsec.IpsecMesh;
+import dev.confab.conferencing.channel.MeshListener;
+import dev.confab.conferencing.channel.NodeChannelAgent;
 import dev.confab.conferencing.provisioning.FirstBoot;
 import dev.confab.conferencing.provisioning.Provisioner;
 import dev.confab.conferencing.provisioning.ProvisioningServer;
@@ -13,14 +15,19 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A Conferencing Node agent. Unconfigured, it serves the upload page on port 8443 and, when an
  * instance metadata service is configured, applies the configuration file in the user data at
  * first boot. Configured (it holds a certificate from the Management Node's CA), port 8443 refuses
- * uploads with 409, the node's side of the IPsec mesh is rendered (and loaded into strongSwan when
- * installed) with the Management Node as its first peer, and the node channel is checked. Create with {@link #create}, then {@link #start()} and {@link #stop()}; not
+ * uploads with 409 and serves the node's state at {@code /status}; the node's side of the IPsec mesh is
+ * rendered (and loaded into strongSwan when installed), and the node channel sends heartbeats and
+ * keeps the configuration replica, whose node list drives the mesh. Create with {@link #create},
+ * then {@link #start()} and {@link #stop()}; not
  * thread-safe for start/stop.
  */
 public final class ConferencingAgent implements AutoCloseable {
@@ -37,6 +44,8 @@ public final class ConferencingAgent implements AutoCloseable {
     private Thread firstBoot;
     private IpsecMesh ipsec;
     private Thread channelCheck;
+    private NodeChannelAgent channel;
+    private final List<MeshListener> meshListeners = new ArrayList<>();
 
     private ConferencingAgent(ConferencingConfig config, Restarter restarter) {
         this.config = config;
@@ -54,16 +63,24 @@ public final class ConferencingAgent implements AutoCloseable {
         return new ConferencingAgent(config, restarter);
     }
 
+    /** Adds a listener told of the replicated node list; call before {@link #start()}. */
+    public ConferencingAgent addMeshListener(MeshListener listener) {
+        meshListeners.add(listener);
+        return this;
+    }
+
     public ConferencingAgent start() {
         provisioner = new Provisioner(data, config.systemRoot(), config.bindAddress(), config.clock());
-        provisioning = ProvisioningServer.start(config.bindAddress(), config.provisioningPort(), data, provisioner,
-                restarter::restart, config.clock());
         Optional<String> fqdn = data.enrolledFqdn();
-        LOG.info("Conferencing Node {} on https://{}:{}/", fqdn.map(name -> "configured as " + name)
-                .orElse("unconfigured, waiting for its configuration file"), config.bindAddress(), provisioning.port());
         if (fqdn.isPresent()) {
             startMesh();
+            meshListeners.add(ipsec);
+            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners);
         }
+        provisioning = ProvisioningServer.start(config.bindAddress(), config.provisioningPort(), data, provisioner,
+                restarter::restart, config.clock(), this::status);
+        LOG.info("Conferencing Node {} on https://{}:{}/", fqdn.map(name -> "configured as " + name)
+                .orElse("unconfigured, waiting for its configuration file"), config.bindAddress(), provisioning.port());
         if (fqdn.isEmpty() && !config.imdsBaseUrl().isEmpty()) {
             firstBoot = new Thread(this::applyUserData, "confab-first-boot");
             firstBoot.start();
@@ -127,6 +144,17 @@ public final class ConferencingAgent implements AutoCloseable {
         return Optional.ofNullable(ipsec);
     }
 
+    /** The node's state as its status page shows it. */
+    public Map<String, Object> status() {
+        NodeChannelAgent running = channel;
+        return running == null ? Map.of("configured", isConfigured()) : running.status();
+    }
+
+    /** The node channel once configured, else empty. */
+    public Optional<NodeChannelAgent> channel() {
+        return Optional.ofNullable(channel);
+    }
+
     /** Waits for the first-boot user-data check to finish, if one runs (tests). */
     public void awaitFirstBoot() throws InterruptedException {
         if (firstBoot != null) {
@@ -135,6 +163,10 @@ public final class ConferencingAgent implements AutoCloseable {
     }
 
     public void stop() {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
         if (provisioning != null) {
             provisioning.stop();
             provisioning = null;

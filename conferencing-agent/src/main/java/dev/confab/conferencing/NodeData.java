@@ -37,6 +37,10 @@ public record NodeData(Path root) {
     public Path certificate() { return root.resolve("node.crt"); }
     public Path caCertificate() { return root.resolve("ca.crt"); }
     public Path appliedConfig() { return root.resolve("node-config.xml"); }
+    /** Where the Management Node's node channel is: {@code address port}, written at enrolment. */
+    public Path managementEndpoint() { return root.resolve("management-endpoint"); }
+    /** The configuration replica, when the node keeps it on disk (mode 0600: it holds the node's TLS key). */
+    public Path replica() { return root.resolve("replica.json"); }
     /** The self-signed certificate of the upload page, for clients that want to trust exactly it. */
     public Path provisioningCertificate() { return root.resolve("provisioning.crt"); }
 
@@ -63,9 +67,25 @@ public record NodeData(Path root) {
         }
     }
 
-    /** Stores the enrolment's outcome; the certificate goes last, as it marks the node configured. */
-    public void save(PrivateKey key, X509Certificate certificate, X509Certificate ca, byte[] configFile) {
+    /** The Management Node's node-channel address and port, once the node has enrolled. */
+    public Optional<java.util.Map.Entry<String, Integer>> management() {
         try {
+            if (!Files.exists(managementEndpoint())) {
+                return Optional.empty();
+            }
+            String[] parts = Files.readString(managementEndpoint()).strip().split(" ");
+            return Optional.of(java.util.Map.entry(parts[0], Integer.parseInt(parts[1])));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stores the enrolment's outcome; the certificate goes last, as it marks the node configured. */
+    public void save(PrivateKey key, X509Certificate certificate, X509Certificate ca, byte[] configFile,
+                     String managementAddress, int managementPort) {
+        try {
+            SecureFiles.writeAtomically(managementEndpoint(), (managementAddress + " " + managementPort + "\n")
+                    .getBytes(StandardCharsets.US_ASCII), SecureFiles.PUBLIC);
             SecureFiles.writeAtomically(key(), Pem.encode(key).getBytes(StandardCharsets.US_ASCII),
                     SecureFiles.OWNER_ONLY);
             SecureFiles.writeAtomically(appliedConfig(), configFile, SecureFiles.OWNER_ONLY);

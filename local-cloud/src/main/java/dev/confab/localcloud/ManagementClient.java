@@ -77,6 +77,20 @@ public final class ManagementClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 201);
     }
 
+    public JsonNode patch(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 200);
+    }
+
+    public void delete(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE()
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 204) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + response.uri() + ": " + response.body());
+        }
+    }
+
     /** A file the Management Node answered a POST with, as a generic node's configuration file. */
     public record Download(String fileName, byte[] content, String location) {
     }

@@ -10,8 +10,10 @@ import dev.confab.management.auth.LoginThrottle;
 import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
+import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.install.InstalledConfiguration;
 import dev.confab.management.ipsec.ManagementIpsec;
+import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.nodes.NodeProvisioning;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.store.Store;
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -35,6 +38,8 @@ import java.util.List;
 public final class ManagementAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagementAgent.class);
+    /** How long a configuration poll waits for a change before answering "unchanged" with the checksum. */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(25);
 
     private final ManagementConfig config;
     private final DataDirectory data;
@@ -46,6 +51,8 @@ public final class ManagementAgent implements AutoCloseable {
     private SslContextFactory.Server httpsTls;
     private NodeProvisioning nodes;
     private ManagementIpsec ipsec;
+    private NodeMonitor monitor;
+    private ReplicationHub replication;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -71,8 +78,14 @@ public final class ManagementAgent implements AutoCloseable {
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
+        replication = ReplicationHub.start(configuration, store, secrets, POLL_TIMEOUT);
+        ReplicationHub hub = replication;
+        // heartbeats are answered from memory: the revision the hub has built, not a read of the store
+        monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
+                () -> hub.current().revision());
+        configuration.onRevision(monitor::onRevision);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
-                config.clock());
+                config.clock(), monitor, replication);
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), store,
                 nodes.address(), config.clock());
         configuration.onRevision(revision -> ipsec.refresh());
@@ -103,6 +116,12 @@ public final class ManagementAgent implements AutoCloseable {
         web.register(javalin);
         new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+    }
+
+    /** Status is written at least every second, and twice per heartbeat interval when that is shorter. */
+    private static Duration flushPeriod(Duration heartbeat) {
+        Duration half = heartbeat.dividedBy(2);
+        return half.compareTo(Duration.ofSeconds(1)) < 0 ? half : Duration.ofSeconds(1);
     }
 
     /** Presents the Management Node's assigned certificate as soon as it changes. */
@@ -162,6 +181,16 @@ public final class ManagementAgent implements AutoCloseable {
         return ipsec;
     }
 
+    /** Node health: heartbeats, status, alarms. */
+    public NodeMonitor monitor() {
+        return monitor;
+    }
+
+    /** The configuration nodes replicate. */
+    public ReplicationHub replication() {
+        return replication;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -179,6 +208,14 @@ public final class ManagementAgent implements AutoCloseable {
         if (ipsec != null) {
             ipsec.close();
             ipsec = null;
+        }
+        if (replication != null) {
+            replication.close();
+            replication = null;
+        }
+        if (monitor != null) {
+            monitor.close();
+            monitor = null;
         }
         if (store != null) {
             store.close();

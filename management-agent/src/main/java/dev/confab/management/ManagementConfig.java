@@ -18,13 +18,17 @@ import java.util.Optional;
  * @param clock        time source, injected so tests control expiry and lifetimes
  * @param webIdle      how long an administrator interface session lasts without a request
  * @param ipsec        where the IPsec configuration is rendered and how it is loaded into strongSwan
+ * @param heartbeat    how often nodes send heartbeats (10 s; a node silent for 3 intervals raises an alarm)
  */
 public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
                                Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle,
-                               SwanctlSettings ipsec) {
+                               SwanctlSettings ipsec, Duration heartbeat) {
 
     /** Default idle timeout of an administrator interface session. */
     public static final Duration DEFAULT_WEB_IDLE = Duration.ofMinutes(30);
+
+    /** Default heartbeat interval of the nodes. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
 
     /** The account created at first start; the password is hashed before it is stored. */
     public record InitialAdmin(String username, char[] password) {
@@ -32,27 +36,35 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
 
     public static ManagementConfig defaults(Path dataDir) {
         return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC(),
-                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir));
+                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir), DEFAULT_HEARTBEAT);
     }
 
     public ManagementConfig withBind(String address, int https, int node) {
-        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, ipsec);
+        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, ipsec, heartbeat);
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
-                Optional.of(new InitialAdmin(username, password)), clock, webIdle, ipsec);
+                Optional.of(new InitialAdmin(username, password)), clock, webIdle, ipsec, heartbeat);
     }
 
     public ManagementConfig withClock(Clock value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle, ipsec);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle, ipsec,
+                heartbeat);
     }
 
     public ManagementConfig withWebIdle(Duration value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value, ipsec);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value, ipsec,
+                heartbeat);
     }
 
     public ManagementConfig withIpsec(SwanctlSettings value) {
-        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, value);
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, value,
+                heartbeat);
+    }
+
+    public ManagementConfig withHeartbeat(Duration value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, ipsec,
+                value);
     }
 }

@@ -4,9 +4,14 @@ import dev.confab.shared.wire.MeshPeer;
 
 import java.util.List;
 
-/** Told the platform's node list whenever a replicated revision changes it. */
+/**
+ * Told the platform's nodes whenever the replicated node list changes (and once when the agent
+ * starts with a replica), e.g. to render the IPsec configuration between nodes. Called from the
+ * replication thread, one call at a time; an implementation should return quickly.
+ */
+@FunctionalInterface
 public interface MeshListener {
 
-    /** {@code peers}: every node of the platform as replicated (this node among them or not). */
+    /** Every node of the mesh, this node included, in a stable order. */
     void meshChanged(List<MeshPeer> peers);
 }

@@ -74,7 +74,7 @@ public final class Provisioner {
         }
         AtomicApply.apply(systemRoot, files, SystemFiles.SSH_WANTS,
                 SystemFiles.sshEnabled(config) ? SystemFiles.SSH_UNIT : null);
-        data.save(keys.getPrivate(), certificate, ca, file);
+        data.save(keys.getPrivate(), certificate, ca, file, management.address(), management.nodePort());
         String serial = certificate.getSerialNumber().toString(16);
         LOG.info("Configured as {} (node {}), certificate {}", enrolled.fqdn(), enrolled.nodeId(), serial);
         return new Result(enrolled.fqdn(), enrolled.nodeId(), serial);

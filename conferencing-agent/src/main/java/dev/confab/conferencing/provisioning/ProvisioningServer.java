@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The node's port 8443: HTTPS with a self-signed certificate, the upload page ({@code GET /}) and
@@ -40,9 +41,12 @@ public final class ProvisioningServer {
         this.http = http;
     }
 
-    /** Serves on {@code bind}:{@code port}; {@code onConfigured} runs after a successful upload's answer is sent. */
+    /**
+     * Serves on {@code bind}:{@code port}; {@code onConfigured} runs after a successful upload's answer is
+     * sent; {@code /status} answers {@code status} as JSON.
+     */
     public static ProvisioningServer start(String bind, int port, NodeData data, Provisioner provisioner,
-                                           Runnable onConfigured, Clock clock) {
+                                           Runnable onConfigured, Clock clock, Supplier<Map<String, Object>> status) {
         IssuedCertificate identity = SelfSigned.generate("confab-conferencing-node", List.of(bind), Duration.ofDays(825),
                 clock);
         data.savePublic(data.provisioningCertificate(), identity.certificate());
@@ -56,6 +60,7 @@ public final class ProvisioningServer {
             config.http.maxRequestSize = MAX_UPLOAD_MIB * 1024 * 1024;
             config.routes.get("/", ctx -> ctx.html(UploadPage.render(bind, data.enrolledFqdn().isPresent(),
                     UploadPage.Outcome.NONE, "")));
+            config.routes.get("/status", ctx -> ctx.json(status.get()));
             config.routes.post("/upload", ctx -> upload(ctx, bind, data, provisioner, onConfigured));
         }).start();
         return new ProvisioningServer(http);

@@ -46,10 +46,16 @@ public final class ManagementAgentCommand implements Callable<Integer> {
     @Mixin
     IpsecOptions ipsec = new IpsecOptions();
 
+    @Option(names = "--heartbeat-interval-ms", defaultValue = "10000",
+            description = "How often nodes send heartbeats, in ms; 3 missed intervals raise an alarm"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long heartbeatMillis;
+
     @Override
     public Integer call() throws Exception {
         ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
-                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data));
+                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data))
+                .withHeartbeat(java.time.Duration.ofMillis(heartbeatMillis));
         if (adminPasswordFile != null) {
             String password = Files.readString(adminPasswordFile, StandardCharsets.UTF_8).strip();
             config = config.withInitialAdmin(adminUser, password.toCharArray());

@@ -66,14 +66,33 @@ public final class ConfigurationService {
         return store.read(handle -> handle.attach(RevisionDao.class).current());
     }
 
+    /** Every object of the configuration resources {@code names}, and the revision they are at. */
+    public record Snapshot(long revision, Map<String, List<Map<String, Object>>> objects) {
+    }
+
+    /** Reads every object of {@code names} as the API renders it, with the revision, in one transaction. */
+    public Snapshot snapshot(List<String> names) {
+        return store.read(handle -> handle.inTransaction(transaction -> {
+            HandleView view = new HandleView(transaction, secrets);
+            long revision = transaction.attach(RevisionDao.class).current();
+            Map<String, List<Map<String, Object>>> objects = new LinkedHashMap<>();
+            for (String name : names) {
+                ResourceSpec spec = catalog.configuration(name);
+                List<Map<String, Object>> rows = view.dao().select(spec.table(), "", "id", Map.of(), -1, 0);
+                objects.put(name, Renderer.renderAll(spec, rows, view));
+            }
+            return new Snapshot(revision, objects);
+        }));
+    }
+
     public Page list(ResourceSpec spec, ListQuery query) {
         List<Object> values = query.filters().stream()
                 .map(filter -> InputReader.filterValue(spec, filter.field(), filter.value())).toList();
         ResourceQuerySql sql = ResourceQuerySql.of(query, values);
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
-            long total = view.dao().count(spec.name(), sql.where(), sql.parameters());
-            List<Map<String, Object>> rows = view.dao().select(spec.name(), sql.where(), sql.order(), sql.parameters(),
+            long total = view.dao().count(spec.table(), sql.where(), sql.parameters());
+            List<Map<String, Object>> rows = view.dao().select(spec.table(), sql.where(), sql.order(), sql.parameters(),
                     query.limit(), query.offset());
             return new Page(Renderer.renderAll(spec, rows, view), total, query.limit(), query.offset());
         });
@@ -264,7 +283,7 @@ public final class ConfigurationService {
     }
 
     private static Map<String, Object> existing(ResourceSpec spec, long id, HandleView view) {
-        return view.find(spec.name(), id).orElseThrow(() -> new NotFoundException(
+        return view.find(spec.table(), id).orElseThrow(() -> new NotFoundException(
                 "There is no " + spec.title() + " with id " + id + " (" + spec.uri(id) + ")."));
     }
 

@@ -12,6 +12,8 @@ import dev.confab.shared.wire.EnrolRequest;
 import dev.confab.shared.wire.NodeChannel;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -23,8 +25,10 @@ import java.util.Map;
 /**
  * The node channel's HTTPS listener ({@code --node-port}, 9443 on an appliance). Its certificate is
  * issued by the CA at every start for a key that lives only in memory, and the CA certificate is
- * sent with it so that nodes enrolling with only the CA's fingerprint can verify it. Enrolment is
- * server-authenticated: the node has no certificate yet.
+ * sent with it so that nodes enrolling with only the CA's fingerprint can verify it. The listener asks
+ * every client for a certificate from the CA (mutual TLS; a certificate from another CA fails the
+ * handshake, which is logged); enrolment alone works without one, as the node has none yet, and
+ * every other route requires one that is valid and not revoked.
  */
 public final class NodeChannelServer {
 
@@ -36,7 +40,7 @@ public final class NodeChannelServer {
 
     /** Starts listening on {@code bind}:{@code port} (0 = any), with {@code names} (IPs, DNS) in the certificate. */
     public static NodeChannelServer start(String bind, int port, List<String> names, CertificateAuthority authority,
-                                          Enrolment enrolment) {
+                                          Enrolment enrolment, NodeChannelRoutes routes) {
         KeyPair keys = KeyPairs.ecP256();
         String csr = CertificateRequest.create(keys, "confab-node-channel", names).pem();
         X509Certificate leaf = authority.issue(csr, "confab-node-channel", names, Duration.ofDays(825));
@@ -45,11 +49,22 @@ public final class NodeChannelServer {
         ObjectMapper json = NodeChannel.json();
         Javalin http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.addConnector(new HttpsConnector(bind, port, keyStore, password, null).factory());
+            HttpsConnector connector = new HttpsConnector(bind, port, keyStore, password,
+                    TlsMaterial.trustStore(List.of(authority.certificate())));
+            SslContextFactory.Server ssl = connector.sslContextFactory();
+            // enrolment comes before the node has a certificate: ask for one, and require it per route
+            ssl.setNeedClientAuth(false);
+            ssl.setWantClientAuth(true);
+            config.jetty.addConnector((server, httpConfig) -> {
+                Connector built = connector.factory(ssl).apply(server, httpConfig);
+                built.addBean(HandshakeLog.INSTANCE);
+                return built;
+            });
             ApiErrors.register(config);
             config.routes.exception(EnrolmentRefusedException.class,
                     (e, ctx) -> ApiErrors.answer(ctx, 403, e.getMessage(), Map.of()));
             config.routes.post(NodeChannel.ENROL, ctx -> enrol(ctx, json, enrolment));
+            routes.register(config);
         }).start();
         return new NodeChannelServer(http);
     }

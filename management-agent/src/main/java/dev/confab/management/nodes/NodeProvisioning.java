@@ -2,6 +2,8 @@ package dev.confab.management.nodes;
 
 import dev.confab.management.DataDirectory;
 import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.health.NodeMonitor;
+import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.CertificateAuthority;
@@ -36,10 +38,12 @@ public final class NodeProvisioning {
 
     /**
      * Opens the CA, revokes certificates of nodes deleted while it was down, and starts the node
-     * channel on {@code bind}:{@code nodePort}.
+     * channel on {@code bind}:{@code nodePort}, where {@code monitor} takes heartbeats and
+     * {@code replication} answers configuration polls.
      */
     public static NodeProvisioning start(DataDirectory data, SecretBox secrets, Store store,
-                                         ConfigurationService configuration, String bind, int nodePort, Clock clock) {
+                                         ConfigurationService configuration, String bind, int nodePort, Clock clock,
+                                         NodeMonitor monitor, ReplicationHub replication) {
         CertificateAuthority authority = CertificateAuthority.loadOrCreate(data.pki(), secrets,
                 "Confab Management Node CA", clock);
         Revocations revocations = new Revocations(store, authority, clock);
@@ -51,7 +55,8 @@ public final class NodeProvisioning {
             names.add(bind);
         }
         Enrolment enrolment = new Enrolment(store, secrets, authority, clock);
-        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment);
+        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment,
+                new NodeChannelRoutes(new ChannelAuthenticator(store, authority), monitor, replication));
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
         ConfigurationFiles files = new ConfigurationFiles(store, secrets, endpoint,
                 ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);

@@ -40,6 +40,7 @@ public final class ResourceSpec {
     private final String displayField;
     private final ResourceRules rules;
     private final String defaultOrder;
+    private final String table;
 
     private ResourceSpec(Builder builder) {
         this.api = builder.api;
@@ -49,6 +50,7 @@ public final class ResourceSpec {
         this.displayField = builder.displayField;
         this.rules = builder.rules;
         this.defaultOrder = builder.defaultOrder;
+        this.table = builder.table == null ? builder.name : builder.table;
         Map<String, FieldSpec> byName = new LinkedHashMap<>();
         builder.fields.forEach(field -> byName.put(field.name(), field));
         this.fields = Collections.unmodifiableMap(byName);
@@ -68,6 +70,8 @@ public final class ResourceSpec {
     public String displayField() { return displayField; }
     public ResourceRules rules() { return rules; }
     public String defaultOrder() { return defaultOrder; }
+    /** The table or view the resource is read from: its name, unless two APIs share a name. */
+    public String table() { return table; }
 
     public Optional<FieldSpec> field(String fieldName) {
         return Optional.ofNullable(fields.get(fieldName));
@@ -96,6 +100,7 @@ public final class ResourceSpec {
         private String displayField = "name";
         private ResourceRules rules = new ResourceRules() { };
         private String defaultOrder = "id";
+        private String table;
 
         private Builder(String name, String title) {
             this.name = name;
@@ -108,6 +113,7 @@ public final class ResourceSpec {
         public Builder displayField(String value) { this.displayField = value; return this; }
         public Builder rules(ResourceRules value) { this.rules = value; return this; }
         public Builder defaultOrder(String value) { this.defaultOrder = value; return this; }
+        public Builder table(String value) { this.table = value; return this; }
 
         public ResourceSpec build() {
             return new ResourceSpec(this);

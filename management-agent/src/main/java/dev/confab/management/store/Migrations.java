@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 final class Migrations {
 
     /** Every script, in order; a new schema version is a new entry here and a new file. */
-    private static final String[] SCRIPTS = {"V1__initial.sql", "V2__web.sql", "V3__provisioning.sql"};
+    private static final String[] SCRIPTS = {"V1__initial.sql", "V2__web.sql", "V3__provisioning.sql",
+            "V4__channel.sql"};
 
     private Migrations() {
     }

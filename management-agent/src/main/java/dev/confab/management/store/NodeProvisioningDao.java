@@ -65,6 +65,9 @@ public interface NodeProvisioningDao {
             """)
     void insertCertificate(@BindMethods NodeCertificate certificate);
 
+    @SqlQuery("SELECT * FROM node_certificate WHERE serial = :serial")
+    Optional<NodeCertificate> certificateBySerial(@Bind("serial") String serial);
+
     @SqlQuery("SELECT * FROM node_certificate WHERE node_id = :node AND revoked IS NULL ORDER BY id")
     List<NodeCertificate> validCertificates(@Bind("node") long nodeId);
 

@@ -37,6 +37,7 @@ public final class Menu {
                     new Item("TLS Certificates", "/certificates/tls-certificates/"))),
             new Section("History & Logs", List.of(
                     new Item("Administrator Log", "/history/administrator-log/"),
+                    new Item("Alarm History", "/history/alarm-history/"),
                     new Item("Conferencing Node History", "/history/conferencing-node-history/"))));
 
     /** The page every login lands on. */

@@ -18,13 +18,19 @@ final class ResourceViews {
     static List<ResourceView> all(Catalog catalog) {
         List<ResourceView> views = new ArrayList<>();
         ResourceSpec node = catalog.configuration("worker_vm");
-        views.add(new ResourceView("/status/conferencing-nodes/", "Conferencing Nodes", "Conferencing Node", node,
-                List.of(Column.field(node, "name", "Name"), Column.field(node, "system_location", "System location"),
-                        Column.field(node, "node_type", "Role"),
-                        new Column("Last contacted", null, object -> "Never"),
-                        new Column("Last updated", null, object -> "Never"),
-                        Column.field(node, "maintenance_mode", "Maintenance mode"),
-                        Column.field(node, "maintenance_mode_reason", "Maintenance reason")),
+        ResourceSpec nodeStatus = catalog.get("status", "worker_vm");
+        views.add(new ResourceView("/status/conferencing-nodes/", "Conferencing Nodes", "Conferencing Node",
+                nodeStatus, List.of(Column.field(nodeStatus, "name", "Name"),
+                        Column.field(nodeStatus, "system_location", "System location"),
+                        Column.field(nodeStatus, "node_type", "Role"),
+                        never(nodeStatus, "last_attempted_contact", "Last contacted"),
+                        never(nodeStatus, "last_updated", "Last updated"),
+                        Column.field(nodeStatus, "sync_status", "Sync status"),
+                        Column.field(nodeStatus, "media_load", "Media load (%)"),
+                        Column.field(nodeStatus, "max_hd_calls", "HD capacity"),
+                        Column.field(nodeStatus, "version", "Version"),
+                        Column.field(nodeStatus, "maintenance_mode", "Maintenance mode"),
+                        Column.field(nodeStatus, "maintenance_mode_reason", "Maintenance reason")),
                 Map.of(), List.of(), false, false));
         ResourceSpec alarm = catalog.get("status", "alarm");
         views.add(readOnly("/status/alarms/", "Alarms", alarm, "time_raised", "name", "level", "node", "details",
@@ -52,11 +58,18 @@ final class ResourceViews {
                 "subject_name", "issuer_name", "end_date", "subject_alt_names"));
         views.add(readOnly("/history/administrator-log/", "Administrator Log", catalog.get("history", "admin_log"),
                 "time", "user", "address", "action", "resource", "object_name", "details", "revision"));
+        views.add(readOnly("/history/alarm-history/", "Alarm History", catalog.get("history", "alarm"),
+                "time_raised", "time_cleared", "name", "level", "node", "details"));
         views.add(readOnly("/history/conferencing-node-history/", "Conferencing Node History",
                 catalog.get("history", "workervm_status_event"), "time_changed", "event_type",
                 "workervm_configuration_name", "workervm_configuration_location_name", "workervm_address", "state",
                 "details"));
         return List.copyOf(views);
+    }
+
+    /** A time column that reads "Never" until the time is set, as the deployment guide's status pages do. */
+    static Column never(ResourceSpec spec, String field, String label) {
+        return new Column(label, field, object -> object.get(field) == null ? "Never" : object.get(field));
     }
 
     /** A writable resource listed with the given columns and a form of all its fields. */

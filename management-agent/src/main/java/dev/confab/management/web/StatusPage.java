@@ -31,13 +31,16 @@ final class StatusPage {
     void liveView(Context ctx) {
         Catalog catalog = service.catalog();
         List<Map<String, Object>> nodes = lookups.all(catalog.configuration("worker_vm"), Map.of());
+        Map<Object, Map<String, Object>> status = new java.util.HashMap<>();
+        lookups.all(catalog.get("status", "worker_vm"), Map.of()).forEach(row -> status.put(row.get("id"), row));
         List<Table> tables = new ArrayList<>();
         for (Map<String, Object> location : lookups.all(catalog.configuration("system_location"), Map.of())) {
             List<List<String>> rows = new ArrayList<>();
             for (Map<String, Object> node : nodes) {
                 if (location.get("resource_uri").equals(node.get("system_location"))) {
                     rows.add(List.of(text(node.get("name")), text(node.get("node_type")), text(node.get("address")),
-                            Display.text(node.get("maintenance_mode"), Map.of()), "Never"));
+                            Display.text(node.get("maintenance_mode"), Map.of()),
+                            lastContacted(status.get(node.get("id")))));
                 }
             }
             tables.add(new Table(text(location.get("name")),
@@ -83,6 +86,11 @@ final class StatusPage {
                 "Overflow nodes are stopped EC2 instances tagged " + text(global.get("bursting_tag_name")) + "="
                         + text(global.get("bursting_tag_value")) + ", started when a monitored location's free"
                         + " capacity reaches the threshold.", "refresh", false));
+    }
+
+    private static String lastContacted(Map<String, Object> status) {
+        Object time = status == null ? null : status.get("last_attempted_contact");
+        return time == null ? "Never" : time + " (" + status.get("sync_status") + ")";
     }
 
     private static String text(Object value) {

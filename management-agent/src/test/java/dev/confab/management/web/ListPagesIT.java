@@ -61,13 +61,16 @@ class ListPagesIT {
 
     @Test
     void showsRealEmptyListsForAlarmsAndNodeHistory() {
-        for (String page : new String[] {"/status/alarms/", "/history/conferencing-node-history/"}) {
+        for (String page : new String[] {"/status/alarms/", "/history/alarm-history/",
+                "/history/conferencing-node-history/"}) {
             HttpResponse<String> answer = web.get(page, session);
             assertEquals(200, answer.statusCode(), page);
             assertTrue(answer.body().contains("0 in all"), page);
         }
         assertEquals(200, node.get("/api/admin/status/v1/alarm/").status());
         assertEquals(200, node.get("/api/admin/history/v1/workervm_status_event/").status());
+        assertEquals(200, node.get("/api/admin/history/v1/alarm/").status());
+        assertEquals(200, node.get("/api/admin/status/v1/system_location/").status());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package dev.confab.shared.wire;
 
 /**
- * One node of the platform's mesh as the node list replicates it.
+ * One node of the platform's mesh as a Conferencing Node's replica knows it.
  *
- * @param name         the node's name ({@code worker_vm.name}, or the Management Node's)
- * @param address      its IPv4 (or IPv6) address, where its agents listen and its IPsec tunnels end
- * @param nodeType     {@code CONFERENCING} (transcoding), {@code PROXYING} (proxying edge) or {@code MANAGEMENT}
- * @param locationName the name of its system location; empty (or null) for the Management Node
+ * @param name         the node's name ({@code Management Node} for the Management Node)
+ * @param address      its IPv4 address
+ * @param nodeType     {@code CONFERENCING}, {@code PROXYING} or {@code MANAGEMENT}
+ * @param locationName its system location's name, empty for the Management Node
  */
 public record MeshPeer(String name, String address, String nodeType, String locationName) {
 }

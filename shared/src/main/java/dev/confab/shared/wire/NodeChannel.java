@@ -8,6 +8,12 @@ public final class NodeChannel {
 
     /** Token + CSR → certificate; server-authenticated TLS, CA pinned by fingerprint. */
     public static final String ENROL = "/node/v1/enrol";
+    /** Node → Management Node every interval, mutual TLS: {@link Heartbeat} → {@link HeartbeatAnswer}. */
+    public static final String HEARTBEAT = "/node/v1/heartbeat";
+    /** Long-poll, mutual TLS: {@code ?since=R} → {@link ConfigUpdate}. */
+    public static final String CONFIG = "/node/v1/config";
+    /** Query parameter of {@link #CONFIG}: the revision the node has applied. */
+    public static final String SINCE = "since";
 
     private NodeChannel() {
     }

@@ -32,6 +32,9 @@ public final class Catalog {
         add(adminLog());
         add(PlatformRecords.alarm());
         add(PlatformRecords.nodeHistory());
+        add(StatusRecords.workerVm());
+        add(StatusRecords.systemLocation());
+        add(StatusRecords.alarmHistory());
     }
 
     private void add(ResourceSpec spec) {

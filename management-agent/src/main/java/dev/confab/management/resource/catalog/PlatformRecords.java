@@ -13,19 +13,24 @@ final class PlatformRecords {
     }
 
     static ResourceSpec alarm() {
-        return ResourceSpec.builder("alarm", "Alarm")
+        return alarmFields(ResourceSpec.builder("alarm", "Alarm")
                 .api("status")
                 .shape(ResourceSpec.Shape.READ_ONLY)
-                .defaultOrder("-time_raised")
+                .defaultOrder("-time_raised"))
+                .field(FieldSpec.bool("acknowledged", false).readOnly().help("Whether an operator has acknowledged it."))
+                .field(FieldSpec.string("time_raised").readOnly().help("When it was raised (UTC)."))
+                .build();
+    }
+
+    /** The fields an active alarm and an alarm history entry share. */
+    static ResourceSpec.Builder alarmFields(ResourceSpec.Builder builder) {
+        return builder
                 .field(FieldSpec.integer("identifier").readOnly().help("Number of the kind of alarm."))
                 .field(FieldSpec.string("name").readOnly().help("What is wrong, e.g. Connectivity lost between nodes."))
                 .field(FieldSpec.string("level").readOnly().help("error, warning or critical."))
                 .field(FieldSpec.string("details").readOnly().help("Details of the cause."))
                 .field(FieldSpec.string("instance").readOnly().help("The object the alarm is about."))
-                .field(FieldSpec.string("node").readOnly().help("The node that raised the alarm."))
-                .field(FieldSpec.bool("acknowledged", false).readOnly().help("Whether an operator has acknowledged it."))
-                .field(FieldSpec.string("time_raised").readOnly().help("When it was raised (UTC)."))
-                .build();
+                .field(FieldSpec.string("node").readOnly().help("The node that raised the alarm."));
     }
 
     static ResourceSpec nodeHistory() {

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Node channel benchmark: one Management Node (./confab management-agent, its own process, 10 s
+# heartbeat interval) and N simulated Conferencing Nodes in one other JVM (bench NodeSimulator),
+# each enrolled through the real flow with its own CA-issued certificate and its own mutual TLS
+# connections, heartbeating and long-polling like the agent. Prints:
+#   change -> received by all nodes    p50/p99/max over every (change, node) pair
+#   heartbeats at saturation           every node sending back to back, answered per second
+#   management RSS                     VmRSS and VmHWM (peak) of the Management Node after each phase
+# Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+nodes="${1:-1000}"
+management_opts="${2:-}"
+"$root/confab" --version >/dev/null
+work="$(mktemp -d /tmp/confab-bench.XXXXXX)"
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo -n "s3cret-bench" > "$work/password"
+# shellcheck disable=SC2086
+java $management_opts -jar "$root/local-cloud/target/confab.jar" management-agent --data "$work/mgmt" \
+  --bind 127.0.0.1 --https-port 18443 --node-port 19443 --admin-password-file "$work/password" \
+  > "$work/mgmt.log" 2>&1 &
+pid=$!
+until curl -sk -o /dev/null -u admin:s3cret-bench "https://127.0.0.1:18443/api/admin/configuration/v1/global/1/"; do
+  sleep 0.2
+done
+java -Xss256k -Xmx2g -cp "$root/bench/target/classes:$root/local-cloud/target/confab.jar" \
+  dev.confab.bench.channel.NodeSimulator --api https://127.0.0.1:18443 \
+  --certificate "$work/mgmt/pki/https-selfsigned.crt" --password-file "$work/password" \
+  --management-pid "$pid" --nodes "$nodes"
+grep -c 'ERROR' "$work/mgmt.log" | sed 's/^/errors in the Management Node log: /'

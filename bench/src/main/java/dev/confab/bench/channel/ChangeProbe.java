@@ -1,0 +1,51 @@
+package dev.confab.bench.channel;
+
+import dev.confab.bench.LatencyRecorder;
+
+import java.util.List;
+import java.util.Map;
+
+/** Makes configuration changes and times how long each takes to reach every simulated node. */
+final class ChangeProbe {
+
+    private ChangeProbe() {
+    }
+
+    /** The newest configuration revision, from the administrator log. */
+    static long revision(AdminApi admin) throws Exception {
+        return admin.get("/api/admin/history/v1/admin_log/?revision__gte=0&limit=1").get("objects").get(0)
+                .get("revision").asLong();
+    }
+
+    /** Waits until every node holds {@code revision} or newer. */
+    static void awaitAll(List<SimulatedNode> fleet, long revision, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (fleet.stream().anyMatch(node -> node.revision() < revision)) {
+            if (System.nanoTime() > deadline) {
+                long behind = fleet.stream().filter(node -> node.revision() < revision).count();
+                throw new IllegalStateException(behind + " nodes did not reach revision " + revision);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * {@code changes} location edits, one at a time: from just before the PATCH is sent to when each
+     * node received the answer carrying its revision.
+     */
+    static LatencyRecorder measure(AdminApi admin, List<SimulatedNode> fleet, String location, int changes)
+            throws Exception {
+        LatencyRecorder latency = new LatencyRecorder();
+        for (int change = 0; change < changes; change++) {
+            long sent = System.nanoTime();
+            admin.patch(location, Map.of("description", "change " + change));
+            long revision = revision(admin);
+            awaitAll(fleet, revision, 30);
+            for (SimulatedNode node : fleet) {
+                latency.record(node.appliedNanos(revision) - sent);
+            }
+            Thread.sleep(500);
+        }
+        return latency;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.confab.bench.channel;
+
+import dev.confab.bench.LatencyRecorder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A thousand Conferencing Nodes in one process against a real Management Node (another process):
+ * enrols them through the real flow, runs each node's heartbeats and configuration long-poll over
+ * its own mutual TLS connections, then measures (1) configuration change → received by every node,
+ * (2) heartbeats per second at saturation (every node sending back to back), and the Management
+ * Node's resident memory after each. Run with {@code bench/node-channel.sh}.
+ */
+@Command(name = "node-simulator", mixinStandardHelpOptions = true)
+public final class NodeSimulator implements Callable<Integer> {
+
+    @Option(names = "--api", required = true, description = "Management API base URL")
+    String api;
+
+    @Option(names = "--certificate", required = true, description = "the Management Node's HTTPS certificate (PEM)")
+    Path certificate;
+
+    @Option(names = "--password-file", required = true, description = "password of the admin user")
+    Path passwordFile;
+
+    @Option(names = "--management-pid", defaultValue = "0", description = "process to report the memory of")
+    long managementPid;
+
+    @Option(names = "--nodes", defaultValue = "1000")
+    int nodes;
+
+    @Option(names = "--changes", defaultValue = "20", description = "configuration changes measured")
+    int changes;
+
+    @Option(names = "--saturate-seconds", defaultValue = "20")
+    int saturateSeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NodeSimulator()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AdminApi admin = new AdminApi(api, certificate, "admin", Files.readString(passwordFile).strip());
+        String location = admin.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Simulated"))
+                .get("resource_uri").asText();
+        long start = System.nanoTime();
+        List<Fleet.Enrolled> enrolled = Fleet.enrol(admin, location, nodes, 4);
+        System.out.printf("enrolled %d nodes in %.1f s%n", nodes, (System.nanoTime() - start) / 1e9);
+        report("after enrolment");
+
+        // answers are handled on each client's own selector thread: no hand-off per request
+        java.util.concurrent.Executor executor = Runnable::run;
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        List<SimulatedNode> fleet = new ArrayList<>();
+        for (Fleet.Enrolled node : enrolled) {
+            fleet.add(new SimulatedNode(node.address(), node.port(), node.ca(), node.identity(), executor));
+        }
+        fleet.forEach(node -> node.poll(timer));
+        fleet.forEach(node -> node.heartbeatPeriodically(timer));
+        long revision = ChangeProbe.revision(admin);
+        ChangeProbe.awaitAll(fleet, revision, 300);
+        report("with every node polling and heartbeating");
+
+        LatencyRecorder latency = ChangeProbe.measure(admin, fleet, location, changes);
+        System.out.printf("change -> received by all %d nodes, %d changes: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                nodes, changes, latency.percentileMillis(0.50), latency.percentileMillis(0.99),
+                latency.percentileMillis(1.0));
+        report("after the changes");
+
+        fleet.forEach(SimulatedNode::stop);
+        Thread.sleep(2000);
+        AtomicLong answered = new AtomicLong();
+        AtomicLong all = new AtomicLong();
+        long cpuBefore = cpuMillis(managementPid);
+        long wallBefore = System.nanoTime();
+        double rate = Saturation.run(fleet, saturateSeconds, answered, all);
+        double cpuSeconds = (cpuMillis(managementPid) - cpuBefore) / 1000.0;
+        double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+        System.out.printf("heartbeats at saturation: %.0f/s (%d answered in %d s, %d nodes back to back)%n",
+                rate, answered.get(), saturateSeconds, nodes);
+        if (managementPid > 0) {
+            System.out.printf("management CPU meanwhile: %.2f cores; %.0f heartbeats per management CPU-second%n",
+                    cpuSeconds / wallSeconds, all.get() / cpuSeconds);
+        }
+        report("after saturation");
+        timer.shutdownNow();
+        return 0;
+    }
+
+    private void report(String when) throws Exception {
+        if (managementPid > 0) {
+            String status = Files.readString(Path.of("/proc/" + managementPid + "/status"));
+            System.out.printf("management RSS %s: %s MB (peak %s MB)%n", when, kb(status, "VmRSS") / 1024,
+                    kb(status, "VmHWM") / 1024);
+        }
+    }
+
+    /** User + system CPU time of a process in ms, from /proc (clock ticks of 10 ms); 0 without a pid. */
+    private static long cpuMillis(long pid) throws java.io.IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    private static long kb(String status, String field) {
+        return status.lines().filter(line -> line.startsWith(field + ":")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(0L);
+    }
+}

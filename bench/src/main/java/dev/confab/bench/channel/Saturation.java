@@ -1,0 +1,49 @@
+package dev.confab.bench.channel;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Every simulated node sends heartbeats back to back, each as soon as the last is answered. */
+final class Saturation {
+
+    private static final long WARMUP_NANOS = 3_000_000_000L;
+
+    private Saturation() {
+    }
+
+    /**
+     * Heartbeats answered with 200 per second over {@code seconds}, after a 3 s warm-up; {@code answered}
+     * counts those of the measured window, {@code all} every one.
+     */
+    static double run(List<SimulatedNode> fleet, int seconds, AtomicLong answered, AtomicLong all)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + WARMUP_NANOS;
+        long end = measureFrom + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(fleet.size());
+        for (SimulatedNode node : fleet) {
+            loop(node, measureFrom, end, answered, all, done);
+        }
+        done.await();
+        return answered.get() / (double) seconds;
+    }
+
+    private static void loop(SimulatedNode node, long measureFrom, long end, AtomicLong answered, AtomicLong all,
+                             CountDownLatch done) {
+        node.heartbeat().whenComplete((status, error) -> {
+            long now = System.nanoTime();
+            if (error == null && status == 200) {
+                all.incrementAndGet();
+            }
+            if (error == null && status == 200 && now >= measureFrom && now < end) {
+                answered.incrementAndGet();
+            }
+            if (now < end) {
+                loop(node, measureFrom, end, answered, all, done);
+            } else {
+                done.countDown();
+            }
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package dev.confab.conferencing.channel;
+
+import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.HeartbeatAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Sends heartbeats the Nomad way: at once, then after the interval the last answer set, with
+ * jitter; on a failure it keeps trying at the same interval; when the Management Node refuses the
+ * node it stops and reports why. Runs on its own thread until interrupted.
+ */
+final class HeartbeatLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatLoop.class);
+    /** The interval until the Management Node sets one. */
+    static final Duration INITIAL_INTERVAL = Duration.ofSeconds(10);
+
+    private final ChannelClient client;
+    private final Supplier<Heartbeat> payload;
+    private final Consumer<NodeUnknownException> onUnknown;
+    private final Clock clock;
+    private volatile Duration interval = INITIAL_INTERVAL;
+    private volatile Instant lastContact;
+
+    HeartbeatLoop(ChannelClient client, Supplier<Heartbeat> payload, Consumer<NodeUnknownException> onUnknown,
+                  Clock clock) {
+        this.client = client;
+        this.payload = payload;
+        this.onUnknown = onUnknown;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        boolean failing = false;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    HeartbeatAnswer answer = client.heartbeat(payload.get());
+                    interval = Duration.ofMillis(Math.max(100, answer.intervalMillis()));
+                    lastContact = clock.instant();
+                    if (failing) {
+                        LOG.info("The Management Node answers heartbeats again");
+                    }
+                    failing = false;
+                } catch (IOException e) {
+                    if (!failing) {
+                        LOG.warn("Heartbeat failed ({}); retrying every {} ms", e.getMessage(), interval.toMillis());
+                    }
+                    failing = true;
+                }
+                Thread.sleep(Jitter.around(interval, ThreadLocalRandom.current()).toMillis());
+            }
+        } catch (NodeUnknownException e) {
+            onUnknown.accept(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** When the Management Node last answered a heartbeat; null until it has. */
+    Instant lastContact() {
+        return lastContact;
+    }
+}

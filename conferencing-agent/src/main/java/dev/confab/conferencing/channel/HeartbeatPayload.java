@@ -1,0 +1,44 @@
+package dev.confab.conferencing.channel;
+
+import dev.confab.shared.capacity.Capacity;
+import dev.confab.shared.wire.Heartbeat;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * What this node reports in each heartbeat: its version and boot time, the revision its replica
+ * holds, its capacity from its CPU count, its load (idle until a media engine reports one), its
+ * maintenance mode as applied, CPUs and memory. Thread-safe.
+ */
+final class HeartbeatPayload implements Supplier<Heartbeat> {
+
+    private final Replica replica;
+    private final String bootTime;
+    private final int cpuCount = Runtime.getRuntime().availableProcessors();
+    private final long memoryMb = totalMemoryMb();
+
+    HeartbeatPayload(Replica replica, Instant bootTime) {
+        this.replica = replica;
+        this.bootTime = bootTime.toString();
+    }
+
+    @Override
+    public Heartbeat get() {
+        return new Heartbeat(version(), bootTime, replica.fetched() ? replica.config().revision() : 0,
+                Capacity.ofCpus(cpuCount), Heartbeat.Load.idle(), replica.maintenanceMode(), cpuCount, memoryMb);
+    }
+
+    static String version() {
+        String version = HeartbeatPayload.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    private static long totalMemoryMb() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize() / (1024 * 1024);
+        }
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    }
+}

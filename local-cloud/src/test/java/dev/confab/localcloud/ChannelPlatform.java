@@ -1,0 +1,175 @@
+package dev.confab.localcloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.shared.pki.Pem;
+import dev.confab.shared.pki.TlsMaterial;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * A Management Node process with a 1 s heartbeat interval and Conferencing Node processes
+ * provisioned against it, for tests of the node channel across real processes and ports.
+ */
+final class ChannelPlatform implements AutoCloseable {
+
+    static final String CONFIG = "/api/admin/configuration/v1/";
+    static final String STATUS = "/api/admin/status/v1/";
+    static final String HISTORY = "/api/admin/history/v1/";
+
+    /** A provisioned node: its process (restarted into configured mode) and where it lives. */
+    static final class Node {
+        final String name;
+        final String address;
+        final int port;
+        final Path data;
+        final List<String> arguments;
+        final Path log;
+        final String uri;
+        ChildProcesses.Supervised process;
+
+        Node(String name, String address, int port, Path data, List<String> arguments, Path log, String uri) {
+            this.name = name;
+            this.address = address;
+            this.port = port;
+            this.data = data;
+            this.arguments = arguments;
+            this.log = log;
+            this.uri = uri;
+        }
+    }
+
+    private final ChildProcesses children = new ChildProcesses();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path dir;
+    private final int httpsPort;
+    private final int nodePort;
+    private Process management;
+    ManagementClient api;
+    String location;
+
+    ChannelPlatform(Path dir) throws Exception {
+        this.dir = dir;
+        this.httpsPort = FreePort.on("127.0.0.1");
+        this.nodePort = FreePort.on("127.0.0.1");
+        Files.writeString(dir.resolve("password"), "s3cret-for-test");
+        startManagement();
+        location = api.post(CONFIG + "system_location/", Map.of("name", "Loopback")).get("resource_uri").asText();
+    }
+
+    void startManagement() throws Exception {
+        Path data = dir.resolve("management");
+        management = children.start(List.of("management-agent", "--data", data.toString(), "--bind", "127.0.0.1",
+                "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(nodePort),
+                "--admin-password-file", dir.resolve("password").toString(), "--heartbeat-interval-ms", "1000"),
+                dir.resolve("management.log"));
+        api = ManagementClient.await("https://127.0.0.1:" + httpsPort + "/", data.resolve("pki/https-selfsigned.crt"),
+                "admin", "s3cret-for-test", management, Duration.ofSeconds(60), dir.resolve("management.log"));
+    }
+
+    void stopManagement() throws InterruptedException {
+        management.destroy();
+        management.waitFor();
+    }
+
+    /** Adds node {@code name} at {@code address} through the API and uploads its file to its agent. */
+    Node provision(String name, String address, boolean distributedDatabase) throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(DemoNodes.nodeRequest(name, address, location));
+        request.put("enable_distributed_database", distributedDatabase);
+        ManagementClient.Download file = api.postForFile(CONFIG + "worker_vm/", request);
+        int port = FreePort.on(address);
+        Path data = dir.resolve(name);
+        Path root = Files.createDirectories(dir.resolve(name + "-root"));
+        List<String> arguments = List.of("conferencing-agent", "--data", data.toString(), "--system-root",
+                root.toString(), "--bind", address, "--provisioning-port", Integer.toString(port));
+        Node node = new Node(name, address, port, data, arguments, dir.resolve(name + ".log"), file.location());
+        node.process = children.startSupervised(arguments, node.log);
+        NodeUploadClient.Answer answer = DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(60))
+                .upload(file.fileName(), file.content());
+        if (answer.status() != 200) {
+            throw new IllegalStateException(name + " refused its file: " + answer.body());
+        }
+        return node;
+    }
+
+    void stopNode(Node node) throws InterruptedException {
+        node.process.current().destroy();
+        node.process.current().waitFor();
+    }
+
+    void startNode(Node node) throws Exception {
+        node.process = children.startSupervised(node.arguments, node.log);
+    }
+
+    /** The node's own status page ({@code /status} on its port), once it answers. */
+    JsonNode nodeStatus(Node node) throws Exception {
+        return await("the status page of " + node.name, Duration.ofSeconds(30), () -> {
+            Path certificate = node.data.resolve("provisioning.crt");
+            HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                    Pem.readCertificates(Files.readString(certificate)).get(0), null)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("https://" + node.address
+                    + ":" + node.port + "/status")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+        });
+    }
+
+    /** The node's status on the Management Node ({@code status/v1/worker_vm}). */
+    JsonNode managementStatus(Node node) throws Exception {
+        return api.get(STATUS + "worker_vm/?name=" + node.name).get("objects").get(0);
+    }
+
+    long revision() throws Exception {
+        JsonNode log = api.get(HISTORY + "admin_log/?revision__gte=0&limit=1");
+        return log.get("objects").get(0).get("revision").asLong();
+    }
+
+    /** Polls {@code probe} every 50 ms until it returns non-null (exceptions count as not yet). */
+    static <T> T await(String what, Duration timeout, Callable<T> probe) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                T value = probe.call();
+                if (value != null) {
+                    return value;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
+                + (last == null ? "" : " (" + last + ")"));
+    }
+
+    String managementLog() throws Exception {
+        return Files.readString(dir.resolve("management.log"));
+    }
+
+    @Override
+    public void close() {
+        children.stopAll();
+        if (System.getProperty("confab.keep") != null) {
+            try (var files = Files.walk(dir)) {
+                Path keep = Path.of(System.getProperty("confab.keep"));
+                for (Path file : files.filter(path -> path.toString().endsWith(".log")).toList()) {
+                    Files.createDirectories(keep);
+                    Files.copy(file, keep.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.confab.management.health;
+
+import dev.confab.management.store.NodeProvisioningDao;
+import dev.confab.management.store.NodeStatusDao;
+import dev.confab.management.store.Store;
+import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.HeartbeatAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Node health on the Management Node: takes heartbeats and applied revisions into the
+ * {@link HeartbeatRegistry}, and every flush period expires silent nodes and writes what changed
+ * (status rows, alarms, administrator-log lines) in one transaction. Start with {@link #start},
+ * stop with {@link #close()}. Thread-safe.
+ */
+public final class NodeMonitor implements AutoCloseable {
+
+    /** Heartbeat intervals a node may miss before the alarm is raised. */
+    public static final int MISSED_INTERVALS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
+
+    private final Store store;
+    private final Clock clock;
+    private final HeartbeatRegistry registry;
+    private final HealthRecorder recorder;
+    private final LongSupplier latestRevision;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "confab-node-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Map<String, Integer> locationLoad = Map.of();
+
+    private NodeMonitor(Store store, Clock clock, Duration interval, LongSupplier latestRevision) {
+        this.store = store;
+        this.clock = clock;
+        this.registry = new HeartbeatRegistry(clock, interval, MISSED_INTERVALS);
+        this.recorder = new HealthRecorder(store, interval.multipliedBy(MISSED_INTERVALS));
+        this.latestRevision = latestRevision;
+    }
+
+    /**
+     * Picks up the nodes in the store (their deadlines run from now) and flushes every
+     * {@code flushPeriod}; nodes are told to heartbeat every {@code interval}.
+     */
+    public static NodeMonitor start(Store store, Clock clock, Duration interval, Duration flushPeriod,
+                                    LongSupplier latestRevision) {
+        NodeMonitor monitor = new NodeMonitor(store, clock, interval, latestRevision);
+        monitor.recorder.stored().forEach(monitor.registry::seed);
+        long period = flushPeriod.toMillis();
+        monitor.timer.scheduleWithFixedDelay(monitor::flushQuietly, period, period, TimeUnit.MILLISECONDS);
+        return monitor;
+    }
+
+    /** Records a heartbeat of {@code nodeId}; the answer carries the next interval and the newest revision. */
+    public HeartbeatAnswer heartbeat(long nodeId, Heartbeat heartbeat) {
+        Duration next = registry.heartbeat(nodeId, heartbeat);
+        return new HeartbeatAnswer(next.toMillis(), latestRevision.getAsLong(), locationLoad);
+    }
+
+    /** Records that {@code nodeId} holds {@code revision}. */
+    public void applied(long nodeId, long revision) {
+        registry.applied(nodeId, revision);
+    }
+
+    /** A listener for {@code ConfigurationService.onRevision}: forgets deleted nodes. */
+    public void onRevision(long revision) {
+        store.read(handle -> handle.attach(NodeProvisioningDao.class).change(revision))
+                .filter(change -> change.resource().equals("worker_vm") && change.action().equals("deleted"))
+                .ifPresent(change -> {
+                    registry.forget(change.objectId());
+                    recorder.forget(change.objectId(), clock.instant());
+                });
+    }
+
+    /** Expires silent nodes and writes what changed (the timer does this every flush period). */
+    public void flush() {
+        registry.expire();
+        recorder.write(registry.drain());
+        Map<String, Integer> loads = new LinkedHashMap<>();
+        store.read(handle -> handle.attach(NodeStatusDao.class).locationLoads())
+                .forEach(location -> loads.put(location.name(), location.mediaLoad()));
+        locationLoad = Map.copyOf(loads);
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.error("Could not record node health; retrying at the next flush", e);
+        }
+    }
+
+    /** Every tracked node's report (tests, benchmarks). */
+    public List<NodeReport> reports() {
+        return registry.reports();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        recorder.write(registry.drain());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.confab.management.nodes;
+
+import dev.confab.management.store.NodeProvisioningDao;
+import dev.confab.management.store.Store;
+import dev.confab.shared.pki.CertificateAuthority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tells which enrolled node a client certificate belongs to. TLS has already checked that the CA
+ * issued it; here every request is also checked against the CA's revocation list and the store's
+ * record of issued certificates, so a deleted node is refused from the moment its certificate is
+ * revoked. Refusals are logged. Thread-safe.
+ */
+public final class ChannelAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelAuthenticator.class);
+
+    private final Store store;
+    private final CertificateAuthority authority;
+    private final Map<BigInteger, ChannelNode> known = new ConcurrentHashMap<>();
+
+    public ChannelAuthenticator(Store store, CertificateAuthority authority) {
+        this.store = store;
+        this.authority = authority;
+    }
+
+    /** The node presenting {@code chain} (leaf first) from {@code from}, or a refusal. */
+    public ChannelNode identify(X509Certificate[] chain, String from) {
+        if (chain == null || chain.length == 0) {
+            throw refuse(401, from, "-", "The node channel needs the client certificate the node received at"
+                    + " enrolment; only enrolment works without one.");
+        }
+        BigInteger serial = chain[0].getSerialNumber();
+        String hex = serial.toString(16);
+        if (authority.isRevoked(serial)) {
+            known.remove(serial);
+            throw refuse(403, from, hex, "The certificate " + hex + " has been revoked: the node was deleted from"
+                    + " the Management Node. Add it again and provision it with its new configuration file.");
+        }
+        ChannelNode node = known.get(serial);
+        if (node != null) {
+            return node;
+        }
+        node = store.read(handle -> handle.attach(NodeProvisioningDao.class).certificateBySerial(hex))
+                .filter(issued -> issued.revoked() == null)
+                .map(issued -> new ChannelNode(issued.nodeId(), issued.fqdn(), hex))
+                .orElseThrow(() -> refuse(403, from, hex, "The certificate " + hex + " was not issued to any"
+                        + " enrolled node of this Management Node."));
+        known.put(serial, node);
+        return node;
+    }
+
+    private static NodeRefusedException refuse(int status, String from, String serial, String reason) {
+        LOG.warn("Refused a node channel request from {} (certificate {}): {}", from, serial, reason);
+        return new NodeRefusedException(status, reason);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.confab.management.replication;
+
+import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.store.Store;
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.wire.ConfigUpdate;
+import dev.confab.shared.wire.ReplicatedConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serves {@code GET /node/v1/config?since=R}. After each committed revision one worker thread reads
+ * the replicated configuration, records its difference from the previous one, and answers every
+ * waiting long-poll at once, so a change reaches waiting nodes within one read of the store. A poll
+ * with nothing new waits up to the poll timeout, then answers "unchanged" with the checksum the
+ * node reconciles against. Thread-safe.
+ */
+public final class ReplicationHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationHub.class);
+    private static final int KEPT_CHANGES = 256;
+
+    private record Waiter(long since, CompletableFuture<ConfigUpdate> answer) {
+    }
+
+    private final ConfigurationService service;
+    private final OwnCertificates certificates;
+    private final Duration pollTimeout;
+    private final ReplicationLog log = new ReplicationLog(KEPT_CHANGES);
+    private final Set<Waiter> waiting = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "confab-replication");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+    private final EncodedAnswers encoded = new EncodedAnswers();
+
+    private ReplicationHub(ConfigurationService service, Store store, SecretBox secrets, Duration pollTimeout) {
+        this.service = service;
+        this.certificates = new OwnCertificates(store, secrets);
+        this.pollTimeout = pollTimeout;
+    }
+
+    /** Reads the configuration now and follows every revision from then on. */
+    public static ReplicationHub start(ConfigurationService service, Store store, SecretBox secrets,
+                                       Duration pollTimeout) {
+        ReplicationHub hub = new ReplicationHub(service, store, secrets, pollTimeout);
+        hub.rebuild();
+        service.onRevision(revision -> hub.schedule());
+        return hub;
+    }
+
+    /** The newest replicated configuration. */
+    public ReplicatedConfig current() {
+        return log.current();
+    }
+
+    /**
+     * The answer for a node holding {@code since} (negative: it holds nothing): completes at once
+     * when something changed, else at the next revision or after the poll timeout.
+     */
+    public CompletableFuture<ConfigUpdate> poll(long since) {
+        ConfigUpdate now = log.since(since);
+        if (now.revision() != since || now.snapshot()) {
+            return CompletableFuture.completedFuture(now);
+        }
+        Waiter waiter = new Waiter(since, new CompletableFuture<>());
+        waiting.add(waiter);
+        waiter.answer().whenComplete((answer, error) -> waiting.remove(waiter));
+        if (log.current().revision() != since) {
+            // a rebuild finished between the first look and registering
+            waiter.answer().complete(log.since(since));
+        }
+        return waiter.answer().completeOnTimeout(now, pollTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The answer for node {@code nodeId} as JSON: answers without a node's own TLS certificate are
+     * the same for every node holding the same revision, so each is encoded once per revision.
+     */
+    public byte[] encode(ConfigUpdate update, long since, long nodeId) {
+        if (update.changesObjects() && hasOwnCertificate(nodeId)) {
+            return encoded.encode(certificates.of(nodeId).map(own -> new ConfigUpdate(update.revision(),
+                    update.snapshot(), update.checksum(), update.upserts(), update.deletions(), own)).orElse(update));
+        }
+        return encoded.shared(update, since);
+    }
+
+    private boolean hasOwnCertificate(long nodeId) {
+        return current().object("worker_vm", Long.toString(nodeId))
+                .map(node -> node.get("tls_certificate") != null).orElse(false);
+    }
+
+    private void schedule() {
+        // revisions committed while a rebuild waits are read by that rebuild
+        if (rebuildQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                rebuildQueued.set(false);
+                rebuild();
+            });
+        }
+    }
+
+    private void rebuild() {
+        try {
+            ConfigurationService.Snapshot snapshot = service.snapshot(ReplicatedConfig.RESOURCES);
+            log.record(ReplicatedConfig.of(snapshot.revision(), Replicable.of(service.catalog(), snapshot.objects())));
+            long revision = log.current().revision();
+            for (Waiter waiter : waiting) {
+                if (waiter.since() != revision) {
+                    waiter.answer().complete(log.since(waiter.since()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not read the configuration to replicate; nodes keep their revision until the next"
+                    + " change", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

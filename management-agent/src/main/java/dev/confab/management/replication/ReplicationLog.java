@@ -1,0 +1,100 @@
+package dev.confab.management.replication;
+
+import dev.confab.shared.wire.ConfigUpdate;
+import dev.confab.shared.wire.ReplicatedConfig;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The replicated configuration at the newest revision and the last changes that led to it, each as
+ * the difference between two consecutive built revisions. Answers "what changed since R" by merging
+ * the changes after R, or with a snapshot when R is not a revision it recorded (too old, from before
+ * a restart, or negative: the node asks for everything). Thread-safe.
+ */
+final class ReplicationLog {
+
+    private record Change(long from, ConfigUpdate update) {
+    }
+
+    private final int capacity;
+    private final Deque<Change> changes = new ArrayDeque<>();
+    private ReplicatedConfig current = ReplicatedConfig.empty();
+    private boolean started;
+
+    /** Keeps at most {@code capacity} changes. */
+    ReplicationLog(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Makes {@code next} the newest configuration. */
+    synchronized void record(ReplicatedConfig next) {
+        if (started && next.revision() <= current.revision()) {
+            return;
+        }
+        if (started) {
+            changes.addLast(new Change(current.revision(), next.since(current)));
+            while (changes.size() > capacity) {
+                changes.removeFirst();
+            }
+        }
+        current = next;
+        started = true;
+    }
+
+    synchronized ReplicatedConfig current() {
+        return current;
+    }
+
+    /** What a node holding {@code revision} needs to reach the newest revision. */
+    synchronized ConfigUpdate since(long revision) {
+        if (revision == current.revision()) {
+            return new ConfigUpdate(revision, false, current.checksum(), Map.of(), Map.of(), null);
+        }
+        List<Change> after = new ArrayList<>();
+        boolean found = false;
+        for (Change change : changes) {
+            found |= change.from() == revision;
+            if (found) {
+                after.add(change);
+            }
+        }
+        return found ? merge(after) : current.snapshot();
+    }
+
+    private ConfigUpdate merge(List<Change> after) {
+        Map<String, Map<String, Map<String, Object>>> upserts = new TreeMap<>();
+        Map<String, Set<String>> deletions = new TreeMap<>();
+        for (Change change : after) {
+            change.update().deletions().forEach((resource, ids) -> ids.forEach(id -> {
+                upserts.computeIfAbsent(resource, name -> new LinkedHashMap<>()).remove(id);
+                deletions.computeIfAbsent(resource, name -> new LinkedHashSet<>()).add(id);
+            }));
+            change.update().upserts().forEach((resource, objects) -> objects.forEach(object -> {
+                String id = String.valueOf(object.get("id"));
+                deletions.computeIfAbsent(resource, name -> new LinkedHashSet<>()).remove(id);
+                upserts.computeIfAbsent(resource, name -> new LinkedHashMap<>()).put(id, object);
+            }));
+        }
+        Map<String, List<Map<String, Object>>> upsertLists = new TreeMap<>();
+        upserts.forEach((resource, objects) -> {
+            if (!objects.isEmpty()) {
+                upsertLists.put(resource, List.copyOf(objects.values()));
+            }
+        });
+        Map<String, List<String>> deletionLists = new TreeMap<>();
+        deletions.forEach((resource, ids) -> {
+            if (!ids.isEmpty()) {
+                deletionLists.put(resource, List.copyOf(ids));
+            }
+        });
+        return new ConfigUpdate(current.revision(), false, current.checksum(), upsertLists, deletionLists, null);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.confab.shared.capacity;
+
+/**
+ * The kinds of call a Conferencing Node hosts, with their weight in HD (720p) calls, the unit of
+ * capacity: Full HD weighs 2, HD 1, SD 1/2 and audio-only 1/16. A media token is 1/16 of an HD
+ * call, so every weight is a whole number of tokens.
+ */
+public enum CallType {
+    FULL_HD(32), HD(16), SD(8), AUDIO(1);
+
+    /** Media tokens in one HD call. */
+    public static final int TOKENS_PER_HD = 16;
+
+    private final int tokens;
+
+    CallType(int tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Media tokens one call of this type uses. */
+    public int tokens() {
+        return tokens;
+    }
+
+    /** The weight of one call of this type in HD calls. */
+    public double hdWeight() {
+        return tokens / (double) TOKENS_PER_HD;
+    }
+}
