@@ -24,6 +24,12 @@ final class Renderer {
 
     /** Renders rows of one page, reading the members of every list field in one query per field. */
     static List<Map<String, Object>> renderAll(ResourceSpec spec, List<Map<String, Object>> rows, HandleView store) {
+        return renderAll(spec, rows, store, true);
+    }
+
+    /** As {@link #renderAll(ResourceSpec, List, HandleView)}; without the computed fields when {@code computed} is false. */
+    static List<Map<String, Object>> renderAll(ResourceSpec spec, List<Map<String, Object>> rows, HandleView store,
+                                               boolean computed) {
         List<Long> ids = rows.stream().map(row -> ((Number) row.get("id")).longValue()).toList();
         Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
         for (FieldSpec field : spec.fields().values()) {
@@ -33,13 +39,13 @@ final class Renderer {
         }
         List<Map<String, Object>> objects = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            objects.add(render(spec, row, store, lists));
+            objects.add(render(spec, row, store, lists, computed));
         }
         return objects;
     }
 
     private static Map<String, Object> render(ResourceSpec spec, Map<String, Object> row, StoreView store,
-                                              Map<String, Map<Long, List<Long>>> lists) {
+                                              Map<String, Map<Long, List<Long>>> lists, boolean computed) {
         long id = ((Number) row.get("id")).longValue();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
@@ -57,7 +63,9 @@ final class Renderer {
             });
         }
         out.put("resource_uri", spec.uri(id));
-        spec.rules().render(out, store);
+        if (computed) {
+            spec.rules().render(out, store);
+        }
         return out;
     }
 
