@@ -14,7 +14,10 @@ management_opts="${2:-}"
 "$root/confab" --version >/dev/null
 work="$(mktemp -d /tmp/confab-bench.XXXXXX)"
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && sleep 5 && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null || true
+  cp "$work/mgmt.log" /tmp/node-channel-management.log 2>/dev/null || true; rm -rf "$work"
+}
 trap cleanup EXIT
 
 echo -n "s3cret-bench" > "$work/password"
@@ -24,10 +27,11 @@ java $management_opts -jar "$root/local-cloud/target/confab.jar" management-agen
   > "$work/mgmt.log" 2>&1 &
 pid=$!
 until curl -sk -o /dev/null -u admin:s3cret-bench "https://127.0.0.1:18443/api/admin/configuration/v1/global/1/"; do
+  kill -0 "$pid" 2>/dev/null || { cat "$work/mgmt.log"; exit 1; }
   sleep 0.2
 done
 java -Xss256k -Xmx2g -cp "$root/bench/target/classes:$root/local-cloud/target/confab.jar" \
   dev.confab.bench.channel.NodeSimulator --api https://127.0.0.1:18443 \
   --certificate "$work/mgmt/pki/https-selfsigned.crt" --password-file "$work/password" \
   --management-pid "$pid" --nodes "$nodes"
-grep -c 'ERROR' "$work/mgmt.log" | sed 's/^/errors in the Management Node log: /'
+grep -c 'ERROR' "$work/mgmt.log" | sed 's/^/errors in the Management Node log: /' || true

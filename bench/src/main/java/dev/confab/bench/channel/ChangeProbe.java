@@ -22,8 +22,9 @@ final class ChangeProbe {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (fleet.stream().anyMatch(node -> node.revision() < revision)) {
             if (System.nanoTime() > deadline) {
-                long behind = fleet.stream().filter(node -> node.revision() < revision).count();
-                throw new IllegalStateException(behind + " nodes did not reach revision " + revision);
+                List<SimulatedNode> behind = fleet.stream().filter(node -> node.revision() < revision).toList();
+                throw new IllegalStateException(behind.size() + " nodes did not reach revision " + revision
+                        + "; e.g. at " + behind.get(0).revision() + ", last poll error: " + behind.get(0).lastError());
             }
             Thread.sleep(10);
         }

@@ -44,6 +44,7 @@ final class SimulatedNode {
     private volatile long revision = -1;
     private volatile long intervalMillis = 10_000;
     private volatile boolean running = true;
+    private volatile String lastError = "";
 
     SimulatedNode(String address, int port, X509Certificate ca, IssuedCertificate identity, Executor executor) {
         this.http = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(ca, identity)).executor(executor)
@@ -80,6 +81,7 @@ final class SimulatedNode {
             } catch (IOException e) {
                 error = e;
             }
+            lastError = error != null ? error.toString() : "HTTP " + response.statusCode();
             timer.schedule(() -> poll(timer), 1, TimeUnit.SECONDS);
         });
     }
@@ -111,6 +113,11 @@ final class SimulatedNode {
             }
             return response.statusCode();
         });
+    }
+
+    /** What went wrong with the last failed poll, or empty. */
+    String lastError() {
+        return lastError;
     }
 
     long revision() {

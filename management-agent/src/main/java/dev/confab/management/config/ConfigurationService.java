@@ -70,7 +70,10 @@ public final class ConfigurationService {
     public record Snapshot(long revision, Map<String, List<Map<String, Object>>> objects) {
     }
 
-    /** Reads every object of {@code names} as the API renders it, with the revision, in one transaction. */
+    /**
+     * Reads every object of {@code names} as the API renders it but without computed fields (which
+     * may change without a revision), with the revision, in one transaction.
+     */
     public Snapshot snapshot(List<String> names) {
         return store.read(handle -> handle.inTransaction(transaction -> {
             HandleView view = new HandleView(transaction, secrets);
@@ -79,7 +82,7 @@ public final class ConfigurationService {
             for (String name : names) {
                 ResourceSpec spec = catalog.configuration(name);
                 List<Map<String, Object>> rows = view.dao().select(spec.table(), "", "id", Map.of(), -1, 0);
-                objects.put(name, Renderer.renderAll(spec, rows, view));
+                objects.put(name, Renderer.renderAll(spec, rows, view, false));
             }
             return new Snapshot(revision, objects);
         }));

@@ -24,6 +24,12 @@ final class Renderer {
 
     /** Renders rows of one page, reading the members of every list field in one query per field. */
     static List<Map<String, Object>> renderAll(ResourceSpec spec, List<Map<String, Object>> rows, HandleView store) {
+        return renderAll(spec, rows, store, true);
+    }
+
+    /** As {@link #renderAll(ResourceSpec, List, HandleView)}; without the computed fields when {@code computed} is false. */
+    static List<Map<String, Object>> renderAll(ResourceSpec spec, List<Map<String, Object>> rows, HandleView store,
+                                               boolean computed) {
         List<Long> ids = rows.stream().map(row -> ((Number) row.get("id")).longValue()).toList();
         Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
         for (FieldSpec field : spec.fields().values()) {
@@ -35,7 +41,9 @@ final class Renderer {
         for (Map<String, Object> row : rows) {
             objects.add(render(spec, row, lists));
         }
-        spec.rules().renderPage(objects, store);
+        if (computed) {
+            spec.rules().renderPage(objects, store);
+        }
         return objects;
     }
 

@@ -5,7 +5,6 @@ import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.AlarmRecord;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.NodeStatusRow;
-import dev.confab.management.store.ResourceDao;
 import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
 import dev.confab.shared.capacity.Capacity;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes what the heartbeat registry drained in one transaction: the changed {@code node_status}
@@ -47,21 +45,25 @@ final class HealthRecorder {
             return;
         }
         store.write(handle -> {
-            handle.attach(NodeStatusDao.class).upsert(drained.rows().stream().map(HealthRecorder::row).toList());
-            for (HealthEvent event : drained.events()) {
-                record(handle, event);
+            NodeStatusDao dao = handle.attach(NodeStatusDao.class);
+            dao.upsert(drained.rows().stream().map(HealthRecorder::row).toList());
+            if (!drained.events().isEmpty()) {
+                Map<Long, NodeStatusDao.NodeName> names = new java.util.HashMap<>();
+                dao.nodeNames().forEach(name -> names.put(name.id(), name));
+                for (HealthEvent event : drained.events()) {
+                    record(handle, event, names.get(event.nodeId()));
+                }
             }
             return null;
         });
     }
 
-    private void record(Handle handle, HealthEvent event) {
-        Optional<Map<String, Object>> node = handle.attach(ResourceDao.class).find("worker_vm", event.nodeId());
-        if (node.isEmpty()) {
+    private void record(Handle handle, HealthEvent event, NodeStatusDao.NodeName node) {
+        if (node == null) {
             return;
         }
-        String name = String.valueOf(node.get().get("name"));
-        String address = String.valueOf(node.get().get("address"));
+        String name = node.name();
+        String address = node.address();
         String time = Times.format(event.time());
         NodeStatusDao dao = handle.attach(NodeStatusDao.class);
         switch (event.kind()) {

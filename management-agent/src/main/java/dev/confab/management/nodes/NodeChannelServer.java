@@ -13,6 +13,7 @@ import dev.confab.shared.wire.NodeChannel;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import java.security.KeyPair;
@@ -56,7 +57,11 @@ public final class NodeChannelServer {
             ssl.setNeedClientAuth(false);
             ssl.setWantClientAuth(true);
             config.jetty.addConnector((server, httpConfig) -> {
-                Connector built = connector.factory(ssl).apply(server, httpConfig);
+                HttpConfiguration channel = new HttpConfiguration(httpConfig);
+                // a thousand nodes keep connections open; the per-connection header cache would cost
+                // tens of kB each and saves nothing on requests with a handful of headers
+                channel.setHeaderCacheSize(0);
+                Connector built = connector.factory(ssl).apply(server, channel);
                 built.addBean(HandshakeLog.INSTANCE);
                 return built;
             });

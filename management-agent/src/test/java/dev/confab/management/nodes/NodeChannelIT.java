@@ -31,6 +31,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node channel's mutual TLS: an enrolled certificate is served; none, a foreign or a revoked one is refused. */
@@ -113,13 +114,16 @@ class NodeChannelIT {
         IssuedCertificate impostor = new IssuedCertificate(foreign.issue(CertificateRequest.create(keys, "x",
                 List.of()).pem(), "fra-cn20.vc.example.com", List.of("fra-cn20.vc.example.com"), Duration.ofDays(1)),
                 keys.getPrivate());
-        // the server names its CA in the handshake, so the client offers no certificate from another one;
-        // were one offered, the handshake would fail
-        try {
-            assertEquals(401, heartbeat(impostor).statusCode());
-        } catch (IOException refusedInTheHandshake) {
-            assertTrue(refusedInTheHandshake.getMessage() != null);
-        }
+        // an ordinary client offers no certificate the server's CA did not issue: refused as one without
+        HttpClient ordinary = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), impostor)).build();
+        assertEquals(401, ordinary.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT)).POST(
+                HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        // one that presents it anyway fails the handshake
+        HttpClient presenting = HttpClient.newBuilder().sslContext(AlwaysPresent.context(impostor,
+                node.agent().nodes().authority().certificate())).build();
+        assertThrows(IOException.class, () -> presenting.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
