@@ -28,6 +28,7 @@ public final class ReplicationHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationHub.class);
     private static final int KEPT_CHANGES = 256;
+    private static final int FAN_OUT_THREADS = 4;
 
     private record Waiter(long since, CompletableFuture<ConfigUpdate> answer) {
     }
@@ -39,6 +40,13 @@ public final class ReplicationHub implements AutoCloseable {
     private final Set<Waiter> waiting = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "confab-replication");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // answering a waiting poll encrypts and writes its response on the completing thread: spread a
+    // thousand of them over a few threads instead of the one that rebuilt
+    private final ExecutorService fanOut = Executors.newFixedThreadPool(FAN_OUT_THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "confab-replication-answer");
         thread.setDaemon(true);
         return thread;
     });
@@ -118,7 +126,8 @@ public final class ReplicationHub implements AutoCloseable {
             long revision = log.current().revision();
             for (Waiter waiter : waiting) {
                 if (waiter.since() != revision) {
-                    waiter.answer().complete(log.since(waiter.since()));
+                    ConfigUpdate answer = log.since(waiter.since());
+                    fanOut.execute(() -> waiter.answer().complete(answer));
                 }
             }
         } catch (RuntimeException e) {
@@ -130,5 +139,6 @@ public final class ReplicationHub implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        fanOut.shutdownNow();
     }
 }
