@@ -110,8 +110,8 @@ public final class ManagementAgent implements AutoCloseable {
         LoginThrottle throttle = new LoginThrottle(config.clock());
         ApiAuth auth = new ApiAuth(credentials, throttle, store, config.clock());
         javalin.routes.before("/api/*", auth::authenticate);
-        WebUi web = new WebUi(configuration, credentials, throttle, auth, config.clock(), config.webIdle(),
-                () -> identity.selfSigned());
+        WebUi web = new WebUi(configuration, nodes.files(), credentials, throttle, auth, config.clock(),
+                config.webIdle(), () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);

@@ -43,6 +43,12 @@ final class FormPage {
         Map<String, Object> input = FormInput.read(view, ctx.formParamMap());
         try {
             Map<String, Object> created = service.create(view.spec(), input, WebGuard.session(ctx).actor(ctx));
+            if (view.href().equals(PlatformViews.NODES_HREF)) {
+                // the guide's next step: deployment type, SSH password, download of the configuration file
+                done(ctx, DeployPage.href(view, ((Number) created.get("id")).longValue()), view.singular() + " \""
+                        + name(view, created) + "\" was added. Download its configuration file next.");
+                return;
+            }
             done(ctx, view.href(), view.singular() + " \"" + name(view, created) + "\" was added.");
         } catch (ValidationException e) {
             Map<String, Object> values = defaults(view.spec());

@@ -13,6 +13,9 @@ import static dev.confab.management.web.ResourceViews.section;
 /** The pages whose forms group their fields or fix some of them. */
 final class PlatformViews {
 
+    /** Platform › Conferencing Nodes, whose new nodes go on to the deploy step. */
+    static final String NODES_HREF = "/platform/conferencing-nodes/";
+
     private PlatformViews() {
     }
 
@@ -33,7 +36,7 @@ final class PlatformViews {
     }
 
     static ResourceView nodes(ResourceSpec spec) {
-        return new ResourceView("/platform/conferencing-nodes/", "Conferencing Nodes", spec.title(), spec,
+        return new ResourceView(NODES_HREF, "Conferencing Nodes", spec.title(), spec,
                 columns(spec, "name", "hostname", "address", "system_location", "node_type", "maintenance_mode"),
                 Map.of(), List.of(
                 section("Node", "name", "description", "node_type", "system_location", "deployment_type"),

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import dev.confab.management.nodes.ConfigurationFiles;
 
 /**
  * The administrator interface: server-rendered pages of the Management Node's menu, on the same
@@ -33,15 +34,17 @@ public final class WebUi {
     private final Templates templates;
     private final LoginPage login;
     private final List<ResourceView> views;
+    private final ConfigurationFiles files;
 
     /**
      * @param auth       writes failed logins to the administrator log, as for the API
      * @param idle       how long a session lasts without a request
      * @param selfSigned whether the HTTPS certificate is still the self-signed one (shows a banner)
      */
-    public WebUi(ConfigurationService service, Credentials credentials, LoginThrottle throttle, ApiAuth auth,
-                 Clock clock, Duration idle, BooleanSupplier selfSigned) {
+    public WebUi(ConfigurationService service, ConfigurationFiles files, Credentials credentials,
+                 LoginThrottle throttle, ApiAuth auth, Clock clock, Duration idle, BooleanSupplier selfSigned) {
         this.service = service;
+        this.files = files;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
         this.login = new LoginPage(credentials, throttle, auth, sessions, templates);
@@ -69,6 +72,11 @@ public final class WebUi {
             // fixed paths before {id}/: with trailing slashes ignored, "{id}/" would also match them
             if (view.bulk()) {
                 config.routes.post(href + "bulk", ctx -> bulk.apply(ctx, view));
+            }
+            if (view.href().equals(PlatformViews.NODES_HREF)) {
+                DeployPage deploy = new DeployPage(service, files, templates, view);
+                config.routes.get(href + "{id}/deploy", deploy::show);
+                config.routes.post(href + "{id}/deploy", deploy::download);
             }
             if (view.editable() && view.isCollection()) {
                 config.routes.get(view.newHref(), ctx -> form.showNew(ctx, view));

@@ -98,13 +98,38 @@ class AdministratorInterfaceIT {
         browser.type("f-gateway", "10.0.1.1");
         browser.type("f-password", "ssh-secret-1");
         browser.click("save");
-        assertEquals("/platform/conferencing-nodes/", browser.path());
+        assertTrue(browser.path().matches("/platform/conferencing-nodes/\\d+/deploy"), browser.path());
+        assertTrue(browser.text("#flash").contains("Download its configuration file next"), browser.text("#flash"));
+        browser.open("/platform/conferencing-nodes/");
         assertTrue(browser.text("table.list tbody").contains("lon-conf-1"));
     }
 
     @Test
     @Order(5)
+    void downloadsTheGenericConfigurationFileFromTheDeployStep() {
+        browser.open("/platform/conferencing-nodes/");
+        browser.driver().findElement(By.linkText("lon-conf-1")).click();
+        browser.open(browser.path() + "deploy");
+        assertEquals("Generic (configuration-only)",
+                new org.openqa.selenium.support.ui.Select(browser.find("#deployment_type")).getFirstSelectedOption().getText());
+        browser.screenshot("deploy-conferencing-node");
+        // submit the page's own form (session cookie and CSRF token included) and read the attachment
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.querySelector('form.card');
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))})
+                  .then(r => r.text().then(t => done(r.status + '|' + r.headers.get('Content-Disposition') + '|' + t)));
+                """);
+        String[] parts = String.valueOf(answer).split("\\|", 3);
+        assertEquals("200", parts[0], String.valueOf(answer));
+        assertEquals("attachment; filename=pexip-lon-conf-1.example.com.xml", parts[1]);
+        assertTrue(parts[2].contains("lon-conf-1") && !parts[2].contains("ssh-secret-1"), parts[2]);
+    }
+
+    @Test
+    @Order(6)
     void enablesMaintenanceModeFromTheBulkMenu() {
+        browser.open("/platform/conferencing-nodes/");
         WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[text()='lon-conf-1']]"));
         row.findElement(By.cssSelector("input[type=checkbox]")).click();
         browser.choose("bulk-action", "Enable maintenance mode");
@@ -118,7 +143,7 @@ class AdministratorInterfaceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void showsTheOtherMainPages() {
         browser.open("/platform/global-settings/");
         String page = browser.text("main");
@@ -136,7 +161,7 @@ class AdministratorInterfaceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void logsOutAndIsRefusedAPage() {
         browser.click("logout");
         assertEquals("/login", browser.path());
