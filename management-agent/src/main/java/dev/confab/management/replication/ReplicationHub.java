@@ -51,6 +51,10 @@ public final class ReplicationHub implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
+    /** Shortest time between the starts of two rebuilds; a change still reaches nodes well within a second. */
+    private static final long MIN_REBUILD_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** Touched only by the single worker thread. */
+    private long lastRebuildStart = System.nanoTime() - MIN_REBUILD_GAP_NANOS;
     private final EncodedAnswers encoded = new EncodedAnswers();
 
     private ReplicationHub(ConfigurationService service, Store store, SecretBox secrets, Duration pollTimeout) {
@@ -113,10 +117,27 @@ public final class ReplicationHub implements AutoCloseable {
         // revisions committed while a rebuild waits are read by that rebuild
         if (rebuildQueued.compareAndSet(false, true)) {
             worker.execute(() -> {
+                pauseAfterLastRebuild();
                 rebuildQueued.set(false);
                 rebuild();
             });
         }
+    }
+
+    /**
+     * Under a burst of writes, rebuilds would follow each other back to back and take a core from
+     * the writers: leave a short gap, which every revision committed meanwhile shares.
+     */
+    private void pauseAfterLastRebuild() {
+        long wait = MIN_REBUILD_GAP_NANOS - (System.nanoTime() - lastRebuildStart);
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lastRebuildStart = System.nanoTime();
     }
 
     private void rebuild() {
