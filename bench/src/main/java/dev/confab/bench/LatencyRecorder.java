@@ -11,8 +11,6 @@ public final class LatencyRecorder {
     private long[] nanos = new long[1 << 16];
     private int count;
     private int errors;
-    /** Measured duration of the phase, set by the harness. */
-    int seconds = 1;
 
     public void record(long latencyNanos) {
         if (count == nanos.length) {

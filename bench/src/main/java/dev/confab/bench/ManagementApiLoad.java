@@ -137,14 +137,12 @@ public final class ManagementApiLoad implements Callable<Integer> {
         for (Thread thread : threads) {
             thread.join();
         }
-        LatencyRecorder all = LatencyRecorder.merge(recorders);
-        all.seconds = duration;
-        return all;
+        return LatencyRecorder.merge(recorders);
     }
 
-    private static void report(String name, LatencyRecorder result) {
+    private void report(String name, LatencyRecorder result) {
         System.out.printf("%-22s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   errors %d%n", name,
-                result.count() / (double) result.seconds, result.percentileMillis(0.50), result.percentileMillis(0.99),
+                result.count() / (double) seconds, result.percentileMillis(0.50), result.percentileMillis(0.99),
                 result.errors());
     }
 
