@@ -15,7 +15,12 @@ management_opts="${2:-}"
 work="$(mktemp -d /tmp/confab-bench.XXXXXX)"
 pid=""
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && sleep 5 && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null || true
+  # errexit holds in the trap too: no step here may fail, or the rest is skipped
+  if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+    sleep 5
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  wait 2>/dev/null || true
   cp "$work/mgmt.log" /tmp/node-channel-management.log 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT
