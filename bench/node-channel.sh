@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Node channel benchmark: one Management Node (./confab management-agent, its own process, 10 s
 # heartbeat interval) and N simulated Conferencing Nodes in one other JVM (bench NodeSimulator),
-# each enrolled through the real flow with its own CA-issued certificate and its own mutual TLS
-# connections, heartbeating and long-polling like the agent. Prints:
+# each enrolled through the real flow with its own CA-issued certificate, heartbeating and
+# long-polling like the agent. The nodes' transport is Netty: every node has its own TLS context
+# (its key and certificate, trusting only the CA) and its own two kept-alive mutual TLS connections
+# (heartbeats, long-poll), and all of them share one event loop group (1 thread; NodeSimulator
+# --io-threads). TLS is BoringSSL (netty-tcnative) where it loads, else the JDK's; the simulator
+# prints which. Prints:
 #   change -> received by all nodes    p50/p99/max over every (change, node) pair
 #   heartbeats at saturation           every node sending back to back, answered per second
+#   management / simulator CPU         cores each process used meanwhile
 #   management RSS                     VmRSS and VmHWM (peak) of the Management Node after each phase
-# Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node]
+# Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node] [extra NodeSimulator
+#        options, e.g. "--io-threads 2"]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 nodes="${1:-1000}"
 management_opts="${2:-}"
+simulator_opts="${3:-}"
 "$root/confab" --version >/dev/null
+# the simulator runs on the bench module's class path (Netty and tcnative are not in confab.jar)
+[ -f "$root/bench/target/classpath.txt" ] || (cd "$root" && mvn -B -q -pl bench -am -Dmaven.test.skip=true package)
 work="$(mktemp -d /tmp/confab-bench.XXXXXX)"
 pid=""
 cleanup() {
@@ -35,8 +44,9 @@ until curl -sk -o /dev/null -u admin:s3cret-bench "https://127.0.0.1:18443/api/a
   kill -0 "$pid" 2>/dev/null || { cat "$work/mgmt.log"; exit 1; }
   sleep 0.2
 done
-java -Xss256k -Xmx2g -cp "$root/bench/target/classes:$root/local-cloud/target/confab.jar" \
+# shellcheck disable=SC2086
+java -Xss256k -Xmx2g -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" \
   dev.confab.bench.channel.NodeSimulator --api https://127.0.0.1:18443 \
   --certificate "$work/mgmt/pki/https-selfsigned.crt" --password-file "$work/password" \
-  --management-pid "$pid" --nodes "$nodes"
+  --management-pid "$pid" --nodes "$nodes" $simulator_opts
 grep -c 'ERROR' "$work/mgmt.log" | sed 's/^/errors in the Management Node log: /' || true

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A thousand Conferencing Nodes in one process against a real Management Node (another process):
  * enrols them through the real flow, runs each node's heartbeats and configuration long-poll over
- * its own mutual TLS connections, then measures (1) configuration change → received by every node,
- * (2) heartbeats per second at saturation (every node sending back to back), and the Management
- * Node's resident memory after each. Run with {@code bench/node-channel.sh}.
+ * its own mutual TLS connections (Netty; every node's connections share one small event loop
+ * group), then measures (1) configuration change → received by every node, (2) heartbeats per
+ * second at saturation (every node sending back to back), and the Management Node's resident
+ * memory after each, with the CPU both processes used meanwhile. Run with {@code bench/node-channel.sh}.
  */
 @Command(name = "node-simulator", mixinStandardHelpOptions = true)
 public final class NodeSimulator implements Callable<Integer> {
@@ -46,6 +47,9 @@ public final class NodeSimulator implements Callable<Integer> {
     @Option(names = "--saturate-seconds", defaultValue = "20")
     int saturateSeconds;
 
+    @Option(names = "--io-threads", defaultValue = "1", description = "event loop threads shared by all nodes")
+    int ioThreads;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new NodeSimulator()).execute(args));
     }
@@ -60,12 +64,12 @@ public final class NodeSimulator implements Callable<Integer> {
         System.out.printf("enrolled %d nodes in %.1f s%n", nodes, (System.nanoTime() - start) / 1e9);
         report("after enrolment");
 
-        // answers are handled on each client's own selector thread: no hand-off per request
-        java.util.concurrent.Executor executor = Runnable::run;
+        NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider());
+        System.out.println("node transport: " + transport.describe());
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         List<SimulatedNode> fleet = new ArrayList<>();
         for (Fleet.Enrolled node : enrolled) {
-            fleet.add(new SimulatedNode(node.address(), node.port(), node.ca(), node.identity(), executor));
+            fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity()));
         }
         fleet.forEach(node -> node.poll(timer));
         fleet.forEach(node -> node.heartbeatPeriodically(timer));
@@ -73,10 +77,15 @@ public final class NodeSimulator implements Callable<Integer> {
         ChangeProbe.awaitAll(fleet, revision, 300);
         report("with every node polling and heartbeating");
 
+        long simulator = ProcessHandle.current().pid();
+        long changeCpuBefore = cpuMillis(simulator);
+        long changeWallBefore = System.nanoTime();
         LatencyRecorder latency = ChangeProbe.measure(admin, fleet, location, changes);
         System.out.printf("change -> received by all %d nodes, %d changes: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 nodes, changes, latency.percentileMillis(0.50), latency.percentileMillis(0.99),
                 latency.percentileMillis(1.0));
+        System.out.printf("simulator CPU meanwhile: %.2f cores%n",
+                (cpuMillis(simulator) - changeCpuBefore) / 1000.0 / ((System.nanoTime() - changeWallBefore) / 1e9));
         report("after the changes");
 
         fleet.forEach(SimulatedNode::stop);
@@ -84,9 +93,11 @@ public final class NodeSimulator implements Callable<Integer> {
         AtomicLong answered = new AtomicLong();
         AtomicLong all = new AtomicLong();
         long cpuBefore = cpuMillis(managementPid);
+        long simulatorCpuBefore = cpuMillis(simulator);
         long wallBefore = System.nanoTime();
         double rate = Saturation.run(fleet, saturateSeconds, answered, all);
         double cpuSeconds = (cpuMillis(managementPid) - cpuBefore) / 1000.0;
+        double simulatorCpuSeconds = (cpuMillis(simulator) - simulatorCpuBefore) / 1000.0;
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         System.out.printf("heartbeats at saturation: %.0f/s (%d answered in %d s, %d nodes back to back)%n",
                 rate, answered.get(), saturateSeconds, nodes);
@@ -94,8 +105,11 @@ public final class NodeSimulator implements Callable<Integer> {
             System.out.printf("management CPU meanwhile: %.2f cores; %.0f heartbeats per management CPU-second%n",
                     cpuSeconds / wallSeconds, all.get() / cpuSeconds);
         }
+        System.out.printf("simulator CPU meanwhile: %.2f cores (%d I/O thread%s)%n", simulatorCpuSeconds / wallSeconds,
+                ioThreads, ioThreads == 1 ? "" : "s");
         report("after saturation");
         timer.shutdownNow();
+        transport.close();
         return 0;
     }
 

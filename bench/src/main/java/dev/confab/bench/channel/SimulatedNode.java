@@ -3,42 +3,41 @@ package dev.confab.bench.channel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.pki.IssuedCertificate;
-import dev.confab.shared.pki.TlsMaterial;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import dev.confab.shared.wire.NodeChannel;
+import io.netty.handler.ssl.SslContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One simulated Conferencing Node: its own key and CA-issued certificate, its own HTTP client (its
- * own mutual TLS connections), heartbeats at the interval the Management Node sets with ±10 %
- * jitter, and the configuration long-poll. It parses each answer as the agent does but keeps only
- * the revision and checksum, so that a thousand of them fit in one JVM. Thread-safe.
+ * One simulated Conferencing Node: its own key and CA-issued certificate (its own TLS context) and
+ * its own two kept-alive mutual TLS connections on the shared {@link NodeTransport}, one for the
+ * heartbeats and one for the configuration long-poll; heartbeats at the interval the Management Node
+ * sets with ±10 % jitter. It parses each answer as the agent does but keeps only the revision, so
+ * that a thousand of them fit in one JVM. The answers are parsed on the transport's event loop.
+ * Thread-safe.
  */
 final class SimulatedNode {
 
     private static final ObjectMapper JSON = NodeChannel.json();
+    private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
+    private static final String CONFIG_PATH = NodeChannel.CONFIG + "?" + NodeChannel.SINCE + "=";
 
-    private final HttpClient http;
-    private final URI heartbeatUri;
-    private final String configUri;
+    private final NodeConnection heartbeats;
+    private final NodeConnection polls;
     private final Map<Long, Long> appliedNanos = new ConcurrentHashMap<>();
     private final byte[] heartbeatTemplate;
     private volatile long revision = -1;
@@ -46,11 +45,10 @@ final class SimulatedNode {
     private volatile boolean running = true;
     private volatile String lastError = "";
 
-    SimulatedNode(String address, int port, X509Certificate ca, IssuedCertificate identity, Executor executor) {
-        this.http = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(ca, identity)).executor(executor)
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
-        this.heartbeatUri = URI.create("https://" + address + ":" + port + NodeChannel.HEARTBEAT);
-        this.configUri = "https://" + address + ":" + port + NodeChannel.CONFIG + "?" + NodeChannel.SINCE + "=";
+    SimulatedNode(NodeTransport transport, String address, int port, X509Certificate ca, IssuedCertificate identity) {
+        SslContext tls = transport.clientContext(ca, identity);
+        this.heartbeats = transport.connection(address, port, tls);
+        this.polls = transport.connection(address, port, tls);
         try {
             this.heartbeatTemplate = JSON.writeValueAsBytes(new Heartbeat("bench", Instant.now().toString(), 0,
                     Capacity.ofCpus(8), Heartbeat.Load.idle(), false, 8, 16384));
@@ -64,12 +62,10 @@ final class SimulatedNode {
         if (!running) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(configUri + revision))
-                .timeout(Duration.ofSeconds(60)).GET().build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+        polls.get(CONFIG_PATH + revision, POLL_TIMEOUT).whenComplete((response, error) -> {
             long now = System.nanoTime();
             try {
-                if (error == null && response.statusCode() == 200) {
+                if (error == null && response.status() == 200) {
                     ConfigUpdate update = JSON.readValue(response.body(), ConfigUpdate.class);
                     if (update.revision() != revision) {
                         appliedNanos.put(update.revision(), now);
@@ -81,7 +77,7 @@ final class SimulatedNode {
             } catch (IOException e) {
                 error = e;
             }
-            lastError = error != null ? error.toString() : "HTTP " + response.statusCode();
+            lastError = error != null ? error.toString() : "HTTP " + response.status();
             timer.schedule(() -> poll(timer), 1, TimeUnit.SECONDS);
         });
     }
@@ -100,18 +96,17 @@ final class SimulatedNode {
 
     /** One heartbeat; completes with the HTTP status. */
     CompletableFuture<Integer> heartbeat() {
-        HttpRequest request = HttpRequest.newBuilder(heartbeatUri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(heartbeatTemplate)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
-            if (response.statusCode() == 200) {
+        CompletableFuture<NodeConnection.Answer> sent =
+                heartbeats.postJson(NodeChannel.HEARTBEAT, heartbeatTemplate, HEARTBEAT_TIMEOUT);
+        return sent.thenApply(response -> {
+            if (response.status() == 200) {
                 try {
                     intervalMillis = JSON.readValue(response.body(), HeartbeatAnswer.class).intervalMillis();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            return response.statusCode();
+            return response.status();
         });
     }
 
@@ -130,6 +125,7 @@ final class SimulatedNode {
                 .mapToLong(Map.Entry::getValue).min().orElse(-1);
     }
 
+    /** Ends the periodic heartbeats and the long-poll after the requests under way; {@link #heartbeat()} still works. */
     void stop() {
         running = false;
     }
