@@ -59,16 +59,16 @@ final class NodeTransport implements AutoCloseable {
     }
 
     /**
-     * A node's TLS client: presents {@code identity}, trusts only servers {@code ca} issued. Like
-     * {@code TlsMaterial.clientContext} it checks the chain, not the host name: the Management
-     * Node's channel certificate names IP addresses.
+     * A node's TLS client: presents {@code identity}, trusts only servers {@code ca} issued, and
+     * checks that the server's certificate names the address it connected to, as the agent's
+     * client does (the Management Node's channel certificate names its IP addresses).
      */
     SslContext clientContext(X509Certificate ca, IssuedCertificate identity) {
         try {
             return SslContextBuilder.forClient().sslProvider(provider)
                     .keyManager(identity.privateKey(), identity.certificate())
                     .trustManager(ca)
-                    .endpointIdentificationAlgorithm(null)
+                    .endpointIdentificationAlgorithm("HTTPS")
                     .build();
         } catch (SSLException e) {
             throw new UncheckedIOException("the node's TLS context cannot be built", e);

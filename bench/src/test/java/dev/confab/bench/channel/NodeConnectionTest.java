@@ -82,8 +82,7 @@ class NodeConnectionTest {
     @ParameterizedTest
     @MethodSource("providers")
     void keepsItsMutualTlsConnectionAliveAndOpensAnotherAfterAClose(SslProvider provider) throws Exception {
-        // a name that is not the address dialled: the simulated node checks the chain, not the name
-        IssuedCertificate management = issue(ca, "management", List.of("management.invalid"));
+        IssuedCertificate management = issue(ca, "management", List.of("127.0.0.1"));
         try (LoopbackManagement server = new LoopbackManagement(management, ca.certificate());
              NodeTransport transport = new NodeTransport(1, provider)) {
             NodeConnection connection = nodeConnection(transport, server);
@@ -114,8 +113,18 @@ class NodeConnectionTest {
     @MethodSource("providers")
     void refusesAServerThatAnotherAuthorityCertified(SslProvider provider) throws Exception {
         CertificateAuthority other = CertificateAuthority.create("Other CA", Clock.systemUTC());
-        IssuedCertificate impostor = issue(other, "management", List.of("127.0.0.1"));
-        try (LoopbackManagement server = new LoopbackManagement(impostor, ca.certificate());
+        assertRefusesServer(issue(other, "management", List.of("127.0.0.1")), provider);
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void refusesAServerWhoseCertificateNamesAnotherAddress(SslProvider provider) throws Exception {
+        assertRefusesServer(issue(ca, "management", List.of("127.0.0.2")), provider);
+    }
+
+    /** A heartbeat to a server presenting {@code certificate} fails its TLS handshake and never arrives. */
+    private void assertRefusesServer(IssuedCertificate certificate, SslProvider provider) throws Exception {
+        try (LoopbackManagement server = new LoopbackManagement(certificate, ca.certificate());
              NodeTransport transport = new NodeTransport(1, provider)) {
             CompletableFuture<NodeConnection.Answer> heartbeat =
                     nodeConnection(transport, server).postJson(NodeChannel.HEARTBEAT, HEARTBEAT, TIMEOUT);
