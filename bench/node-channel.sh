@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Node channel benchmark: one Management Node (./confab management-agent, its own process, 10 s
-# heartbeat interval) and N simulated Conferencing Nodes in one other JVM (bench NodeSimulator),
+# Node channel benchmark: one Management Node (./confab management-agent, its own process, with the
+# launcher's JVM options from jvm.options, 10 s heartbeat interval) and N simulated Conferencing Nodes in one other JVM (bench NodeSimulator),
 # each enrolled through the real flow with its own CA-issued certificate, heartbeating and
 # long-polling like the agent. The nodes' transport is Netty: every node has its own TLS context
 # (its key and certificate, trusting only the CA) and its own two kept-alive mutual TLS connections
@@ -11,8 +11,8 @@
 #   heartbeats at saturation           every node sending back to back, answered per second
 #   management / simulator CPU         cores each process used meanwhile
 #   management RSS                     VmRSS and VmHWM (peak) of the Management Node after each phase
-# Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node] [extra NodeSimulator
-#        options, e.g. "--io-threads 2"]
+# Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node, after the
+#        launcher's: CONFAB_JAVA_OPTS] [extra NodeSimulator options, e.g. "--io-threads 2"]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 nodes="${1:-1000}"
@@ -35,8 +35,8 @@ cleanup() {
 trap cleanup EXIT
 
 echo -n "s3cret-bench" > "$work/password"
-# shellcheck disable=SC2086
-java $management_opts -jar "$root/local-cloud/target/confab.jar" management-agent --data "$work/mgmt" \
+# the launcher execs the JVM: $! is the Management Node's own process
+CONFAB_JAVA_OPTS="$management_opts" "$root/confab" management-agent --data "$work/mgmt" \
   --bind 127.0.0.1 --https-port 18443 --node-port 19443 --admin-password-file "$work/password" \
   > "$work/mgmt.log" 2>&1 &
 pid=$!

@@ -130,6 +130,9 @@ class ArchiveIT {
             assertEquals("example.com", node.get("domain").asText());
             assertEquals("10.0.0.10", node.get("address").asText());
             assertEquals(1, node.get("ntp_servers").size());
+            // the launcher ran the agent with its options from the installed jvm.options
+            List<String> arguments = List.of(agent.info().arguments().orElse(new String[0]));
+            assertTrue(arguments.containsAll(List.of("-XX:+UseParallelGC", "-Xmx192m")), arguments.toString());
         } finally {
             agent.destroy();
             agent.waitFor();

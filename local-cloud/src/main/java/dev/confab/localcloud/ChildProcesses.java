@@ -57,18 +57,17 @@ public final class ChildProcesses {
     private static Process launch(List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        if (arguments.get(0).equals("conferencing-agent")) {
-            // as ./confab runs a node agent: small and quick to start
-            command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx64m", "-Xss512k"));
-        }
+        // as the launchers run each command
+        command.addAll(JvmOptions.of(arguments.get(0)));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ConfabMain.class.getName());
         command.addAll(arguments);
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        return builder.start();
     }
 
     /** One child and its restarts; {@link #current()} is the process running now. */
