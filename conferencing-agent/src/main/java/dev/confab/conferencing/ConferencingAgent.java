@@ -5,6 +5,8 @@ import dev.confab.conferencing.ipsec.EnrolledNode;
 import dev.confab.conferencing.ipsec.IpsecMesh;
 import dev.confab.conferencing.channel.MeshListener;
 import dev.confab.conferencing.channel.NodeChannelAgent;
+import dev.confab.conferencing.cloud.InstanceMetadata;
+import dev.confab.conferencing.cloud.InstanceType;
 import dev.confab.conferencing.provisioning.FirstBoot;
 import dev.confab.conferencing.provisioning.Provisioner;
 import dev.confab.conferencing.provisioning.ProvisioningServer;
@@ -75,7 +77,9 @@ public final class ConferencingAgent implements AutoCloseable {
         if (fqdn.isPresent()) {
             startMesh();
             meshListeners.add(ipsec);
-            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners);
+            InstanceType instanceType = config.imdsBaseUrl().isEmpty() ? InstanceType.none()
+                    : InstanceType.lookUp(new InstanceMetadata(config.imdsBaseUrl()));
+            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners, instanceType);
         }
         provisioning = ProvisioningServer.start(config.bindAddress(), config.provisioningPort(), data, provisioner,
                 restarter::restart, config.clock(), this::status);
@@ -109,7 +113,7 @@ public final class ConferencingAgent implements AutoCloseable {
 
     private void applyUserData() {
         try {
-            Optional<byte[]> file = new FirstBoot(config.imdsBaseUrl()).configurationFile();
+            Optional<byte[]> file = new FirstBoot(new InstanceMetadata(config.imdsBaseUrl())).configurationFile();
             if (file.isPresent()) {
                 LOG.info("Applying the configuration file from the instance's user data");
                 Provisioner.Result result = provisioner.apply(file.get());

@@ -13,7 +13,8 @@ import java.util.List;
  * @param systemRoot       where the OS configuration is rendered ({@code /} on an appliance)
  * @param bindAddress      the address the node's listeners bind to; also counts as one of this host's addresses
  * @param provisioningPort port of the upload page (8443; 0 = any, for tests)
- * @param imdsBaseUrl      EC2 instance metadata service to read user data from at first boot; empty = none
+ * @param imdsBaseUrl      EC2 instance metadata service: user data at first boot, the instance type that
+ *                         sizes the node's capacity; empty = none
  * @param restartCommand   command that restarts the node once configured ({@code systemctl reboot} on an
  *                         appliance); empty = exit with {@link ConferencingAgent#RESTART_EXIT_CODE} so the
  *                         supervisor ({@code ./confab}, systemd) starts the agent again

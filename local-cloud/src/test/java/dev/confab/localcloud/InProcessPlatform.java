@@ -36,8 +36,9 @@ final class InProcessPlatform implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory("confab-platform-");
+        // heartbeats every second, so that what nodes report arrives within a test's patience
         management = ManagementAgent.create(ManagementConfig.defaults(dir.resolve("management"))
-                .withBind("127.0.0.1", 0, 0)).start();
+                .withBind("127.0.0.1", 0, 0).withHeartbeat(java.time.Duration.ofSeconds(1))).start();
         locationId = ((Number) management.configuration().create(spec("system_location"),
                 Map.of("name", "Loopback"), OPERATOR).get("id")).longValue();
     }

@@ -4,6 +4,7 @@ import dev.confab.conferencing.ConferencingException;
 import dev.confab.conferencing.NodeData;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.Pem;
+import dev.confab.shared.wire.Heartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A configured node's side of the node channel: heartbeats and configuration replication over
@@ -29,28 +31,34 @@ public final class NodeChannelAgent implements AutoCloseable {
 
     private final String fqdn;
     private final Replica replica;
+    private final HeartbeatPayload payload;
     private final HeartbeatLoop heartbeats;
     private final Thread heartbeatThread;
     private final Thread replicationThread;
     private volatile String refusal;
 
-    private NodeChannelAgent(String fqdn, ChannelClient client, Replica replica, Clock clock) {
+    private NodeChannelAgent(String fqdn, ChannelClient client, Replica replica, Clock clock,
+                             Supplier<String> instanceType) {
         this.fqdn = fqdn;
         this.replica = replica;
-        this.heartbeats = new HeartbeatLoop(client, new HeartbeatPayload(replica, clock.instant()), this::refused,
-                clock);
+        this.payload = new HeartbeatPayload(replica, clock.instant(), instanceType);
+        this.heartbeats = new HeartbeatLoop(client, payload, this::refused, clock);
         this.heartbeatThread = new Thread(heartbeats, "confab-heartbeat");
         this.replicationThread = new Thread(new ReplicationLoop(client, replica, this::refused), "confab-replication");
     }
 
-    /** Starts the channel of the node enrolled in {@code data} as {@code fqdn}. */
-    public static NodeChannelAgent start(NodeData data, String fqdn, Clock clock, List<MeshListener> listeners) {
+    /**
+     * Starts the channel of the node enrolled in {@code data} as {@code fqdn}; its capacity is sized
+     * for {@code instanceType} once that is known (empty: by the CPU count).
+     */
+    public static NodeChannelAgent start(NodeData data, String fqdn, Clock clock, List<MeshListener> listeners,
+                                         Supplier<String> instanceType) {
         Map.Entry<String, Integer> management = data.management().orElseThrow(() -> new ConferencingException(
                 "The data directory " + data.root() + " has no Management Node address: provision the node again."));
         ChannelClient client = new ChannelClient(management.getKey(), management.getValue(), read(data, "ca"),
                 new IssuedCertificate(read(data, "node"), Pem.readPrivateKey(text(data, data.key()), null)));
         Replica replica = Replica.open(fqdn, new ReplicaFile(data.replica()), listeners);
-        NodeChannelAgent agent = new NodeChannelAgent(fqdn, client, replica, clock);
+        NodeChannelAgent agent = new NodeChannelAgent(fqdn, client, replica, clock, instanceType);
         agent.heartbeatThread.setDaemon(true);
         agent.replicationThread.setDaemon(true);
         agent.heartbeatThread.start();
@@ -97,6 +105,9 @@ public final class NodeChannelAgent implements AutoCloseable {
         status.put("replica_on_disk", replica.onDisk());
         status.put("mesh_size", replica.config().mesh().size());
         status.put("last_contact", contact == null ? null : contact.toString());
+        Heartbeat reported = payload.get();
+        status.put("instance_type", payload.instanceType());
+        status.put("max_hd_calls", reported.capacity().maxHdCalls());
         status.put("reporting", refusal == null);
         status.put("refusal", refusal);
         return status;

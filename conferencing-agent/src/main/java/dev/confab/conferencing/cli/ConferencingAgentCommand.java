@@ -34,7 +34,8 @@ public final class ConferencingAgentCommand implements Callable<Integer> {
     int provisioningPort;
 
     @Option(names = "--imds-url", defaultValue = "",
-            description = "Instance metadata service to read user data from at first boot, e.g. http://169.254.169.254.")
+            description = "Instance metadata service (IMDSv2): the user data at first boot and the instance type that"
+                    + " sizes capacity, e.g. http://169.254.169.254.")
     String imdsUrl;
 
     @Option(names = "--restart-command", split = " ",
