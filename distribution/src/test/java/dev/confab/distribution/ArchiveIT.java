@@ -43,7 +43,8 @@ class ArchiveIT {
     @TempDir
     Path dir;
 
-    private InstalledTree unpack() throws Exception {
+    /** The tree the checks below run on: here the archive's; {@link DebianPackageIT} gives the package's. */
+    InstalledTree unpack() throws Exception {
         Path archive = Path.of(System.getProperty("confab.archive"));
         assertTrue(Files.isRegularFile(archive), "mvn package builds " + archive);
         return InstalledTree.unpack(archive, dir.resolve("root"));
