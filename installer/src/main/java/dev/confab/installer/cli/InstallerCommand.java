@@ -6,6 +6,7 @@ import dev.confab.installer.answers.Answers;
 import dev.confab.installer.answers.AnswersJson;
 import dev.confab.installer.packaging.AppliancePaths;
 import dev.confab.installer.probe.ProbeConfig;
+import dev.confab.installer.unattended.NoMetadataServiceException;
 import dev.confab.installer.unattended.UnattendedInstall;
 import dev.confab.installer.unattended.UserDataClient;
 import dev.confab.installer.wizard.LoginFlow;
@@ -97,6 +98,10 @@ public final class InstallerCommand implements Callable<Integer> {
             Answers answers = new UnattendedInstall(config).install(json.get());
             System.out.println("Installed " + answers.fqdn() + " (" + answers.ip() + "); configuration in "
                     + config.configurationFile() + ".");
+            return 0;
+        } catch (NoMetadataServiceException e) {
+            // a plain host, not an instance: first boot has nothing to do, and must not fail the boot
+            System.out.println(e.getMessage() + " The installation wizard runs at the admin's SSH login.");
             return 0;
         } catch (InstallerException e) {
             System.err.println(e.getMessage());

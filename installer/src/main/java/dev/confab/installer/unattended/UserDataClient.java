@@ -28,7 +28,10 @@ public final class UserDataClient {
         this.base = base;
     }
 
-    /** The user data, or empty when the instance has none (404). */
+    /**
+     * The user data, or empty when the instance has none (404); {@link NoMetadataServiceException}
+     * when nothing answers at the service's address.
+     */
     public Optional<String> userData() {
         try {
             HttpResponse<String> token = http.send(HttpRequest.newBuilder(base.resolve("/latest/api/token"))
@@ -49,9 +52,12 @@ public final class UserDataClient {
                         + data.statusCode() + " for the user data.");
             }
             return Optional.of(data.body());
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            throw new NoMetadataServiceException("No instance metadata service answers at " + base + " (" + e
+                    + "): not an EC2 instance, or its metadata service is disabled.", e);
         } catch (IOException e) {
-            throw new InstallerException("Cannot reach the instance metadata service at " + base + ": " + e
-                    + ". Is this an EC2 instance with the metadata service enabled?", e);
+            throw new InstallerException("Cannot read the user data from the instance metadata service at " + base
+                    + ": " + e + ". Is the metadata service enabled for this instance?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InstallerException("Interrupted while reading the user data.", e);

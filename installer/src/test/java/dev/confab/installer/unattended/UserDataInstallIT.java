@@ -40,7 +40,11 @@ class UserDataInstallIT {
     }
 
     private InstallerRun firstBoot() {
-        List<String> args = new ArrayList<>(List.of("--user-data", "--metadata-url", metadata.url(),
+        return firstBoot(metadata.url());
+    }
+
+    private InstallerRun firstBoot(String metadataUrl) {
+        List<String> args = new ArrayList<>(List.of("--user-data", "--metadata-url", metadataUrl,
                 "--data", dir.resolve("data").toString(), "--system-root", dir.resolve("root").toString(),
                 "--restart-command", "true"));
         args.addAll(List.of(servers.probeOptions()));
@@ -70,6 +74,21 @@ class UserDataInstallIT {
             assertTrue(run.out().contains("installation wizard runs at the admin's SSH login"), run.out());
             assertFalse(Files.exists(dir.resolve("data")));
         }
+    }
+
+    @Test
+    void leavesAHostWithoutAMetadataServiceToTheWizardWithoutFailingTheBoot() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+
+        InstallerRun run = firstBoot("http://127.0.0.1:" + closed + "/");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("No instance metadata service answers at http://127.0.0.1:" + closed), run.out());
+        assertTrue(run.out().contains("installation wizard runs at the admin's SSH login"), run.out());
+        assertFalse(Files.exists(dir.resolve("data")));
     }
 
     @Test
