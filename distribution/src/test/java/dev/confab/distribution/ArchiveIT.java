@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ArchiveIT {
 
     static final List<String> UNITS =
-            List.of("confab-management.service", "confab-conferencing.service", "confab-firstboot.service");
+            List.of("confab-management.service", "confab-conferencing.service", "confab-firstboot.service",
+                    "confab-admin-password.service", "confab-admin-password.path");
     static final String SSH_PASSWORD = "Ssh-Admin-Pa55";
     static final String WEB_PASSWORD = "Web-Admin-Pa55";
 
@@ -54,7 +55,7 @@ class ArchiveIT {
     void holdsTheLauncherJarsUnitsAndLoginHook() throws Exception {
         InstalledTree tree = unpack();
 
-        for (String program : List.of("confab", "confab-login", "confab-setup")) {
+        for (String program : List.of("confab", "confab-login", "confab-setup", "confab-admin-password")) {
             assertTrue(Files.isExecutable(tree.root().resolve("opt/confab/bin").resolve(program)), program);
         }
         assertTrue(Files.isRegularFile(tree.root().resolve("opt/confab/confab.jar")));
