@@ -28,7 +28,8 @@ import java.util.Optional;
  * first boot. Configured (it holds a certificate from the Management Node's CA), port 8443 refuses
  * uploads with 409 and serves the node's state at {@code /status}; the node's side of the IPsec mesh is
  * rendered (and loaded into strongSwan when installed), and the node channel sends heartbeats and
- * keeps the configuration replica, whose node list drives the mesh. Create with {@link #create},
+ * keeps the configuration replica, whose node list drives the mesh; told by the Management Node that
+ * it does not know the node, the node enrols again with its stored file and restarts. Create with {@link #create},
  * then {@link #start()} and {@link #stop()}; not
  * thread-safe for start/stop.
  */
@@ -79,7 +80,8 @@ public final class ConferencingAgent implements AutoCloseable {
             meshListeners.add(ipsec);
             InstanceType instanceType = config.imdsBaseUrl().isEmpty() ? InstanceType.none()
                     : InstanceType.lookUp(new InstanceMetadata(config.imdsBaseUrl()));
-            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners, instanceType);
+            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners, instanceType,
+                    this::reenrol);
         }
         provisioning = ProvisioningServer.start(config.bindAddress(), config.provisioningPort(), data, provisioner,
                 restarter::restart, config.clock(), this::status);
@@ -109,6 +111,17 @@ public final class ConferencingAgent implements AutoCloseable {
         }, "confab-channel-check");
         channelCheck.setDaemon(true);
         channelCheck.start();
+    }
+
+    /**
+     * Enrols again with the stored file and restarts onto the new key and certificate, the way the
+     * node starts after its first enrolment: the node channel, the IPsec mesh's credentials and the
+     * channel check are all built from the enrolled identity at start.
+     */
+    private String reenrol() {
+        Provisioner.Result result = provisioner.reenrol();
+        restarter.restart();
+        return result.certificateSerial();
     }
 
     private void applyUserData() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,22 +81,28 @@ public record NodeData(Path root) {
         }
     }
 
-    /** Stores the enrolment's outcome; the certificate goes last, as it marks the node configured. */
+    /**
+     * Stores the enrolment's outcome, replacing what an earlier one stored; the certificate goes last,
+     * as it marks the node configured. Every file is written aside first, so a failure to write one
+     * (a full disk) leaves the node's files as they were.
+     */
     public void save(PrivateKey key, X509Certificate certificate, X509Certificate ca, byte[] configFile,
                      String managementAddress, int managementPort) {
         try {
-            SecureFiles.writeAtomically(managementEndpoint(), (managementAddress + " " + managementPort + "\n")
-                    .getBytes(StandardCharsets.US_ASCII), SecureFiles.PUBLIC);
-            SecureFiles.writeAtomically(key(), Pem.encode(key).getBytes(StandardCharsets.US_ASCII),
-                    SecureFiles.OWNER_ONLY);
-            SecureFiles.writeAtomically(appliedConfig(), configFile, SecureFiles.OWNER_ONLY);
-            SecureFiles.writeAtomically(caCertificate(), Pem.encode(ca).getBytes(StandardCharsets.US_ASCII),
-                    SecureFiles.PUBLIC);
-            SecureFiles.writeAtomically(certificate(), Pem.encode(certificate).getBytes(StandardCharsets.US_ASCII),
-                    SecureFiles.PUBLIC);
+            SecureFiles.replaceAll(List.of(
+                    new SecureFiles.Replacement(managementEndpoint(), (managementAddress + " " + managementPort + "\n")
+                            .getBytes(StandardCharsets.US_ASCII), SecureFiles.PUBLIC),
+                    new SecureFiles.Replacement(key(), pem(Pem.encode(key)), SecureFiles.OWNER_ONLY),
+                    new SecureFiles.Replacement(appliedConfig(), configFile, SecureFiles.OWNER_ONLY),
+                    new SecureFiles.Replacement(caCertificate(), pem(Pem.encode(ca)), SecureFiles.PUBLIC),
+                    new SecureFiles.Replacement(certificate(), pem(Pem.encode(certificate)), SecureFiles.PUBLIC)));
         } catch (IOException e) {
             throw new ConferencingException("Cannot store the node's key and certificate in " + root + ": " + e
                     + "; free disk space or fix permissions, then download a new file and upload it again.", e);
         }
+    }
+
+    private static byte[] pem(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

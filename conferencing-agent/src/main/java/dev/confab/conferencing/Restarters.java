@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The ways a node restarts into configured mode: run the configured command ({@code systemctl reboot}
+ * The ways a node restarts onto a newly enrolled certificate (into configured mode, or after
+ * enrolling again): run the configured command ({@code systemctl reboot}
  * on an appliance), or, with none, exit with {@link ConferencingAgent#RESTART_EXIT_CODE} so that the
  * supervisor ({@code ./confab}'s loop, the demo, or systemd with {@code RestartForceExitStatus=75})
  * starts the agent again. A Java process cannot replace itself in place, and a child it spawned
@@ -25,12 +26,12 @@ public final class Restarters {
     }
 
     private static void exitForRestart() {
-        LOG.info("Restarting into configured mode (exit code {})", ConferencingAgent.RESTART_EXIT_CODE);
+        LOG.info("Restarting onto the enrolled certificate (exit code {})", ConferencingAgent.RESTART_EXIT_CODE);
         System.exit(ConferencingAgent.RESTART_EXIT_CODE);
     }
 
     private static void run(List<String> command) {
-        LOG.info("Restarting into configured mode: {}", String.join(" ", command));
+        LOG.info("Restarting onto the enrolled certificate: {}", String.join(" ", command));
         try {
             int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
             if (exit != 0) {

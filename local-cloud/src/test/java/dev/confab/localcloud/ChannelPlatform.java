@@ -27,7 +27,7 @@ final class ChannelPlatform implements AutoCloseable {
     static final String STATUS = "/api/admin/status/v1/";
     static final String HISTORY = "/api/admin/history/v1/";
 
-    /** A provisioned node: its process (restarted into configured mode) and where it lives. */
+    /** A node added with its file and, once provisioned, its process (restarted into configured mode). */
     static final class Node {
         final String name;
         final String address;
@@ -36,16 +36,19 @@ final class ChannelPlatform implements AutoCloseable {
         final List<String> arguments;
         final Path log;
         final String uri;
+        final ManagementClient.Download file;
         ChildProcesses.Supervised process;
 
-        Node(String name, String address, int port, Path data, List<String> arguments, Path log, String uri) {
+        Node(String name, String address, int port, Path data, List<String> arguments, Path log,
+             ManagementClient.Download file) {
             this.name = name;
             this.address = address;
             this.port = port;
             this.data = data;
             this.arguments = arguments;
             this.log = log;
-            this.uri = uri;
+            this.uri = file.location();
+            this.file = file;
         }
     }
 
@@ -84,22 +87,66 @@ final class ChannelPlatform implements AutoCloseable {
 
     /** Adds node {@code name} at {@code address} through the API and uploads its file to its agent. */
     Node provision(String name, String address, boolean distributedDatabase) throws Exception {
+        Node node = add(name, address, distributedDatabase);
+        upload(node);
+        return node;
+    }
+
+    /** Adds node {@code name} at {@code address} through the API, keeping its configuration file. */
+    Node add(String name, String address, boolean distributedDatabase) throws Exception {
         Map<String, Object> request = new java.util.HashMap<>(DemoNodes.nodeRequest(name, address, location));
         request.put("enable_distributed_database", distributedDatabase);
         ManagementClient.Download file = api.postForFile(CONFIG + "worker_vm/", request);
         int port = FreePort.on(address);
         Path data = dir.resolve(name);
-        Path root = Files.createDirectories(dir.resolve(name + "-root"));
+        Files.createDirectories(dir.resolve(name + "-root"));
         List<String> arguments = List.of("conferencing-agent", "--data", data.toString(), "--system-root",
-                root.toString(), "--bind", address, "--provisioning-port", Integer.toString(port));
-        Node node = new Node(name, address, port, data, arguments, dir.resolve(name + ".log"), file.location());
-        node.process = children.startSupervised(arguments, node.log);
-        NodeUploadClient.Answer answer = DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(60))
-                .upload(file.fileName(), file.content());
+                dir.resolve(name + "-root").toString(), "--bind", address, "--provisioning-port", Integer.toString(port));
+        return new Node(name, address, port, data, arguments, dir.resolve(name + ".log"), file);
+    }
+
+    /** Starts the added node's agent and uploads its file: it enrols and restarts into configured mode. */
+    void upload(Node node) throws Exception {
+        node.process = children.startSupervised(node.arguments, node.log);
+        NodeUploadClient.Answer answer = DemoNodes.awaitUploadPage(node.address, node.port, node.data,
+                Duration.ofSeconds(60)).upload(node.file.fileName(), node.file.content());
         if (answer.status() != 200) {
-            throw new IllegalStateException(name + " refused its file: " + answer.body());
+            throw new IllegalStateException(node.name + " refused its file: " + answer.body());
         }
-        return node;
+    }
+
+    /** The Management Node's data directory ({@code confab.db} and its WAL, {@code secret.key}, {@code pki/}). */
+    Path managementData() {
+        return dir.resolve("management");
+    }
+
+    /** Backs the Management Node's data directory up to {@code backup} while it is stopped, then starts it again. */
+    Path backUpManagement(Path backup) throws Exception {
+        stopManagement();
+        copyTree(managementData(), backup);
+        startManagement();
+        return backup;
+    }
+
+    /** Restores the Management Node's data directory from {@code backup} while it is stopped, then starts it again. */
+    void restoreManagement(Path backup) throws Exception {
+        stopManagement();
+        try (var paths = Files.walk(managementData())) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        copyTree(backup, managementData());
+        startManagement();
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()),
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     void stopNode(Node node) throws InterruptedException {

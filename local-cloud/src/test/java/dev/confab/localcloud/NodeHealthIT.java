@@ -90,6 +90,7 @@ class NodeHealthIT {
             assertTrue(stopped.get("refusal").asText().contains("revoked"), stopped.toString());
             assertTrue(platform.managementLog().contains("Refused a node channel request"));
             assertTrue(Files.readString(second.log).contains("stops reporting"));
+            assertFalse(Files.readString(second.log).contains("Enrolling again"), "a revoked node does not enrol again");
             assertEquals(0, platform.api.get(STATUS + "alarm/?node=" + second.name).get("objects").size());
         }
     }

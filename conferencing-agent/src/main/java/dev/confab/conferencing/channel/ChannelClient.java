@@ -1,10 +1,10 @@
 package dev.confab.conferencing.channel;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.TlsMaterial;
 import dev.confab.shared.wire.ConfigUpdate;
+import dev.confab.shared.wire.ErrorResponse;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import dev.confab.shared.wire.NodeChannel;
@@ -14,8 +14,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The node's side of the node channel after enrolment: mutual TLS with the node's key and
@@ -26,10 +28,10 @@ public final class ChannelClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = NodeChannel.json();
 
     private final HttpClient http;
     private final String base;
-    private final ObjectMapper json = NodeChannel.json();
 
     public ChannelClient(String address, int port, X509Certificate ca, IssuedCertificate identity) {
         this.http = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(ca, identity))
@@ -38,39 +40,57 @@ public final class ChannelClient {
         this.base = "https://" + host + ":" + port;
     }
 
-    /** Sends a heartbeat; throws {@link NodeUnknownException} when the node is refused. */
+    /** Sends a heartbeat; throws {@link NodeRefusedException} when the node is refused, IOException when unanswered. */
     public HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.HEARTBEAT)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(heartbeat))).build();
-        return json.readValue(send(request), HeartbeatAnswer.class);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(heartbeat))).build();
+        return JSON.readValue(send(request), HeartbeatAnswer.class);
     }
 
     /** Asks for what changed after {@code since} (negative: everything), waiting up to {@code wait} for a change. */
     public ConfigUpdate poll(long since, Duration wait) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.CONFIG + "?" + NodeChannel.SINCE
                 + "=" + since)).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build();
-        return json.readValue(send(request), ConfigUpdate.class);
+        return JSON.readValue(send(request), ConfigUpdate.class);
     }
 
     private byte[] send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new NodeUnknownException("The Management Node refused this node: " + error(response.body()));
+        if (response.statusCode() == 200) {
+            return response.body();
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("The Management Node answered HTTP " + response.statusCode() + ": "
-                    + error(response.body()));
+        NodeRefusedException refused = refusal(response.statusCode(), response.body());
+        if (refused != null) {
+            throw refused;
         }
-        return response.body();
+        throw new IOException("The Management Node answered HTTP " + response.statusCode() + ": "
+                + error(response.body()).error());
     }
 
-    private String error(byte[] body) {
-        try {
-            JsonNode error = json.readTree(body);
-            return error.hasNonNull("error") ? error.get("error").asText() : new String(body);
-        } catch (IOException e) {
-            return new String(body);
+    /**
+     * What an answer other than 200 means: a refusal of the node for 401 and 403, unknown only when
+     * the body says {@link NodeChannel#UNKNOWN} (a Management Node that does not say is taken at its
+     * word: refused for good); null for anything else (5xx…), which the loops retry.
+     */
+    static NodeRefusedException refusal(int status, byte[] body) {
+        if (status != 401 && status != 403) {
+            return null;
         }
+        ErrorResponse error = error(body);
+        return new NodeRefusedException("The Management Node refused this node: " + error.error(),
+                status == 403 && NodeChannel.UNKNOWN.equals(error.node()));
+    }
+
+    private static ErrorResponse error(byte[] body) {
+        try {
+            ErrorResponse error = JSON.readValue(body, ErrorResponse.class);
+            if (error != null && error.error() != null) {
+                return error;
+            }
+        } catch (IOException e) {
+            // not the channel's JSON: the body itself says what is wrong
+        }
+        return new ErrorResponse(new String(body, StandardCharsets.UTF_8), Map.of(), null);
     }
 }

@@ -19,7 +19,9 @@ import java.time.Duration;
 
 /**
  * Enrols with the Management Node over TLS that trusts only the CA whose fingerprint the
- * configuration file names. Stateless and thread-safe.
+ * configuration file names. A refusal throws {@link ConferencingException}; an enrolment left
+ * undecided (no connection, a failed exchange, HTTP 5xx) throws {@link EnrolmentUnansweredException}.
+ * Stateless and thread-safe.
  */
 public final class EnrolmentClient {
 
@@ -42,10 +44,11 @@ public final class EnrolmentClient {
                     + " certificate authority with fingerprint " + caFingerprint + " named in the file: the file was"
                     + " altered, or another server answers there. Nothing was changed on this node.", e);
         } catch (ConnectException e) {
-            throw new ConferencingException("The Management Node at " + where + " cannot be reached (" + e.getMessage()
-                    + "). Check the network and that the node channel port is open, then upload the file again.", e);
+            throw new EnrolmentUnansweredException("The Management Node at " + where + " cannot be reached ("
+                    + e.getMessage() + "). Check the network and that the node channel port is open, then upload the"
+                    + " file again.", e);
         } catch (IOException e) {
-            throw new ConferencingException("Enrolling with the Management Node at " + where + " failed: " + e
+            throw new EnrolmentUnansweredException("Enrolling with the Management Node at " + where + " failed: " + e
                     + ". Check the network, then upload the file again.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -58,6 +61,10 @@ public final class EnrolmentClient {
         try {
             if (response.statusCode() == 200) {
                 return json.readValue(response.body(), EnrolResponse.class);
+            }
+            if (response.statusCode() >= 500) {
+                throw new EnrolmentUnansweredException("The Management Node at " + where + " failed to answer the"
+                        + " enrolment (HTTP " + response.statusCode() + "); try again later.", null);
             }
             JsonNode error = json.readTree(response.body());
             String message = error.hasNonNull("error") ? error.get("error").asText() : response.body();

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Sends heartbeats the Nomad way: at once, then after the interval the last answer set, with
  * jitter; on a failure it keeps trying at the same interval; when the Management Node refuses the
- * node it stops and reports why. Runs on its own thread until interrupted.
+ * node it stops and reports the refusal. Runs on its own thread until interrupted; a new thread may
+ * run it again.
  */
 final class HeartbeatLoop implements Runnable {
 
@@ -26,16 +27,16 @@ final class HeartbeatLoop implements Runnable {
 
     private final ChannelClient client;
     private final Supplier<Heartbeat> payload;
-    private final Consumer<NodeUnknownException> onUnknown;
+    private final Consumer<NodeRefusedException> onRefused;
     private final Clock clock;
     private volatile Duration interval = INITIAL_INTERVAL;
     private volatile Instant lastContact;
 
-    HeartbeatLoop(ChannelClient client, Supplier<Heartbeat> payload, Consumer<NodeUnknownException> onUnknown,
+    HeartbeatLoop(ChannelClient client, Supplier<Heartbeat> payload, Consumer<NodeRefusedException> onRefused,
                   Clock clock) {
         this.client = client;
         this.payload = payload;
-        this.onUnknown = onUnknown;
+        this.onRefused = onRefused;
         this.clock = clock;
     }
 
@@ -60,11 +61,16 @@ final class HeartbeatLoop implements Runnable {
                 }
                 Thread.sleep(Jitter.around(interval, ThreadLocalRandom.current()).toMillis());
             }
-        } catch (NodeUnknownException e) {
-            onUnknown.accept(e);
+        } catch (NodeRefusedException e) {
+            onRefused.accept(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The interval the Management Node last set. */
+    Duration interval() {
+        return interval;
     }
 
     /** When the Management Node last answered a heartbeat; null until it has. */

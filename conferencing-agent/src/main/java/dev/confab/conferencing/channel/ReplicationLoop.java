@@ -24,12 +24,12 @@ final class ReplicationLoop implements Runnable {
 
     private final ChannelClient client;
     private final Replica replica;
-    private final Consumer<NodeUnknownException> onUnknown;
+    private final Consumer<NodeRefusedException> onRefused;
 
-    ReplicationLoop(ChannelClient client, Replica replica, Consumer<NodeUnknownException> onUnknown) {
+    ReplicationLoop(ChannelClient client, Replica replica, Consumer<NodeRefusedException> onRefused) {
         this.client = client;
         this.replica = replica;
-        this.onUnknown = onUnknown;
+        this.onRefused = onRefused;
     }
 
     @Override
@@ -42,8 +42,8 @@ final class ReplicationLoop implements Runnable {
                     replica.apply(update);
                     failing = false;
                 } catch (IOException | RuntimeException e) {
-                    if (e instanceof NodeUnknownException unknown) {
-                        throw unknown;
+                    if (e instanceof NodeRefusedException refused) {
+                        throw refused;
                     }
                     if (!failing) {
                         LOG.warn("Cannot reach the Management Node for configuration ({}); serving revision {}"
@@ -53,8 +53,8 @@ final class ReplicationLoop implements Runnable {
                     Thread.sleep(Jitter.around(RETRY, ThreadLocalRandom.current()).toMillis());
                 }
             }
-        } catch (NodeUnknownException e) {
-            onUnknown.accept(e);
+        } catch (NodeRefusedException e) {
+            onRefused.accept(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -39,7 +39,7 @@ public final class ConferencingAgentCommand implements Callable<Integer> {
     String imdsUrl;
 
     @Option(names = "--restart-command", split = " ",
-            description = "Command that restarts the node once configured, e.g. 'systemctl reboot'.")
+            description = "Command that restarts the node once configured (or enrolled again), e.g. 'systemctl reboot'.")
     List<String> restartCommand = new ArrayList<>();
 
     @Mixin

@@ -17,6 +17,8 @@ import dev.confab.shared.wire.EnrolResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -28,7 +30,9 @@ import java.util.Map;
  * Applies a configuration file, whether uploaded or found in user data: read it (hardened), check it
  * is for this host, render the OS files, make the node's key pair, enrol, then write the OS files
  * atomically and store key and certificate. Until enrolment succeeds nothing is written, so a
- * refused file leaves the node unconfigured and its system root as it was. One file at a time.
+ * refused file leaves the node unconfigured and its system root as it was. A configured node told
+ * that the Management Node does not know it enrols again with its stored file ({@link #reenrol}).
+ * One file at a time.
  */
 public final class Provisioner {
 
@@ -56,9 +60,48 @@ public final class Provisioner {
             throw new AlreadyConfiguredException(fqdn);
         });
         NodeConfig config = reader.read(file);
-        NodeConfig.Node node = config.node();
-        HostCheck.require(node.ipv4Address(), bindAddress);
+        HostCheck.require(config.node().ipv4Address(), bindAddress);
         Map<String, String> files = SystemFiles.render(config);
+        Enrolled enrolled = enrol(config);
+        AtomicApply.apply(systemRoot, files, SystemFiles.SSH_WANTS,
+                SystemFiles.sshEnabled(config) ? SystemFiles.SSH_UNIT : null);
+        Result result = store(enrolled, config, file);
+        LOG.info("Configured as {} (node {}), certificate {}", result.fqdn(), result.nodeId(), result.certificateSerial());
+        return result;
+    }
+
+    /**
+     * Enrols the configured node again with the token of its stored file, as at first (a new key
+     * pair, pinned to the file's CA), for when the Management Node says it does not know the node's
+     * certificate. The OS files are the stored file's already and stay as they are; the new key and
+     * certificate replace the old ones only once the Management Node has issued the certificate, so
+     * a refused, failed or undecided enrolment ({@link dev.confab.conferencing.channel.EnrolmentUnansweredException})
+     * changes nothing on the node.
+     */
+    public synchronized Result reenrol() {
+        data.enrolledFqdn().orElseThrow(() -> new ConferencingException(
+                "This node is not configured, so it has nothing to enrol again with: upload its configuration file."));
+        byte[] file;
+        try {
+            file = Files.readAllBytes(data.appliedConfig());
+        } catch (IOException e) {
+            throw new ConferencingException("Cannot read the stored configuration file " + data.appliedConfig() + ": "
+                    + e.getMessage(), e);
+        }
+        NodeConfig config = reader.read(file);
+        Result result = store(enrol(config), config, file);
+        LOG.info("Enrolled again as {} (node {}), certificate {}; restarting onto it", result.fqdn(), result.nodeId(),
+                result.certificateSerial());
+        return result;
+    }
+
+    /** A certificate the Management Node issued for {@code keys}, checked: our key, the file's CA. */
+    private record Enrolled(EnrolResponse response, KeyPair keys, X509Certificate certificate, X509Certificate ca) {
+    }
+
+    /** Makes the node's key pair and enrols with the file's token; writes nothing. */
+    private Enrolled enrol(NodeConfig config) {
+        NodeConfig.Node node = config.node();
         KeyPair keys = KeyPairs.ecP256();
         List<String> names = List.of(node.fqdn(), node.ipv4Address());
         String csr = CertificateRequest.create(keys, node.fqdn(), names).pem();
@@ -70,13 +113,16 @@ public final class Provisioner {
         if (!certificate.getPublicKey().equals(keys.getPublic())
                 || !CertificateInfo.of(ca).fingerprintSha256().equals(management.caFingerprintSha256())) {
             throw new ConferencingException("The Management Node answered with a certificate for another key or"
-                    + " from another authority; the node was not configured. Upload a new file.");
+                    + " from another authority; nothing was changed on this node. Upload a new file.");
         }
-        AtomicApply.apply(systemRoot, files, SystemFiles.SSH_WANTS,
-                SystemFiles.sshEnabled(config) ? SystemFiles.SSH_UNIT : null);
-        data.save(keys.getPrivate(), certificate, ca, file, management.address(), management.nodePort());
-        String serial = certificate.getSerialNumber().toString(16);
-        LOG.info("Configured as {} (node {}), certificate {}", enrolled.fqdn(), enrolled.nodeId(), serial);
-        return new Result(enrolled.fqdn(), enrolled.nodeId(), serial);
+        return new Enrolled(enrolled, keys, certificate, ca);
+    }
+
+    private Result store(Enrolled enrolled, NodeConfig config, byte[] file) {
+        NodeConfig.ManagementNode management = config.managementNode();
+        data.save(enrolled.keys().getPrivate(), enrolled.certificate(), enrolled.ca(), file, management.address(),
+                management.nodePort());
+        return new Result(enrolled.response().fqdn(), enrolled.response().nodeId(),
+                enrolled.certificate().getSerialNumber().toString(16));
     }
 }

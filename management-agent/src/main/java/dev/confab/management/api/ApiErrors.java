@@ -57,9 +57,16 @@ public final class ApiErrors {
     }
 
     public static void answer(Context ctx, int status, String message, Map<String, String> fields) {
+        answer(ctx, status, message, fields, Map.of());
+    }
+
+    /** As {@link #answer(Context, int, String, Map)}, with {@code extraFields} added to the body's top level. */
+    public static void answer(Context ctx, int status, String message, Map<String, String> fields,
+                              Map<String, String> extraFields) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("fields", fields);
+        body.putAll(extraFields);
         ctx.status(status).json(body);
     }
 }

@@ -35,7 +35,8 @@ final class NodeChannelRoutes {
 
     void register(JavalinConfig config) {
         config.routes.exception(NodeRefusedException.class,
-                (e, ctx) -> ApiErrors.answer(ctx, e.status(), e.getMessage(), Map.of()));
+                (e, ctx) -> ApiErrors.answer(ctx, e.status(), e.getMessage(), Map.of(),
+                        e.node().map(node -> Map.of(NodeChannel.REFUSAL, node)).orElse(Map.of())));
         config.routes.before(NodeChannel.HEARTBEAT, this::authenticate);
         config.routes.before(NodeChannel.CONFIG, this::authenticate);
         config.routes.post(NodeChannel.HEARTBEAT, this::heartbeat);

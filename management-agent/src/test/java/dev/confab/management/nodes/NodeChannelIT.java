@@ -34,7 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The node channel's mutual TLS: an enrolled certificate is served; none, a foreign or a revoked one is refused. */
+/**
+ * The node channel's mutual TLS: an enrolled certificate is served; none, a foreign or a revoked one
+ * is refused, and one from the CA that no record holds is refused as unknown.
+ */
 class NodeChannelIT {
 
     @RegisterExtension
@@ -134,6 +137,26 @@ class NodeChannelIT {
         assertEquals(204, node.delete(listed.get("resource_uri").asText()).status());
         HttpResponse<String> refused = heartbeat(identity);
         assertEquals(403, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("revoked"), refused.body());
+        JsonNode body = NodeChannel.json().readTree(refused.body());
+        assertEquals(NodeChannel.REVOKED, body.get(NodeChannel.REFUSAL).asText(), refused.body());
+        assertTrue(body.get("error").asText().contains("revoked"), refused.body());
+    }
+
+    @Test
+    void aCertificateFromTheAuthorityThatNoRecordHoldsIsRefusedAsUnknown() throws Exception {
+        // as after restoring the Management Node from a backup taken before the node enrolled
+        KeyPair keys = KeyPairs.ecP256();
+        IssuedCertificate forgotten = new IssuedCertificate(node.agent().nodes().authority().issue(
+                CertificateRequest.create(keys, "fra-cn22.vc.example.com", List.of()).pem(), "fra-cn22.vc.example.com",
+                List.of("fra-cn22.vc.example.com"), Duration.ofDays(1)), keys.getPrivate());
+
+        HttpResponse<String> refused = heartbeat(forgotten);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonNode body = NodeChannel.json().readTree(refused.body());
+        assertEquals(NodeChannel.UNKNOWN, body.get(NodeChannel.REFUSAL).asText(), refused.body());
+        assertTrue(body.get("error").asText().contains("may enrol again"), refused.body());
+        // a request without a certificate is not a node the Management Node could know or not
+        assertFalse(NodeChannel.json().readTree(heartbeat(null).body()).has(NodeChannel.REFUSAL));
     }
 }

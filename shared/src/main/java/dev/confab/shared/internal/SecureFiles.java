@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,6 +41,31 @@ public final class SecureFiles {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** One file of {@link #replaceAll}. */
+    public record Replacement(Path target, byte[] content, Set<PosixFilePermission> permissions) {
+    }
+
+    /**
+     * Replaces (or creates) several files, in the given order, so that a failure to write any of them
+     * changes none: each is first filled and synced under a temporary name, and only once all are
+     * written are they renamed into place, one after the other. Readers see each file old or new.
+     */
+    public static void replaceAll(List<Replacement> files) throws IOException {
+        List<Path> temps = new ArrayList<>();
+        try {
+            for (Replacement file : files) {
+                temps.add(filledTempFile(file.target(), file.content(), file.permissions()));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                Files.move(temps.get(i), files.get(i).target(), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            for (Path temp : temps) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

@@ -14,6 +14,19 @@ public final class NodeChannel {
     public static final String CONFIG = "/node/v1/config";
     /** Query parameter of {@link #CONFIG}: the revision the node has applied. */
     public static final String SINCE = "since";
+    /**
+     * Field of a refused request's {@link ErrorResponse} (HTTP 403) that says what the Management
+     * Node makes of the node's certificate: {@link #UNKNOWN} or {@link #REVOKED}.
+     */
+    public static final String REFUSAL = "node";
+    /**
+     * The certificate is from the Management Node's CA and not revoked, but the Management Node has
+     * no record of it (restored from a backup taken before the node enrolled): the node may enrol
+     * again, once, with the token of the configuration file it holds.
+     */
+    public static final String UNKNOWN = "unknown";
+    /** The certificate was revoked (the node was deleted): final, only a new configuration file helps. */
+    public static final String REVOKED = "revoked";
 
     private NodeChannel() {
     }

@@ -1,0 +1,25 @@
+package dev.confab.conferencing.channel;
+
+import dev.confab.conferencing.ConferencingException;
+import dev.confab.shared.wire.NodeChannel;
+
+/**
+ * The Management Node refused this node's certificate (HTTP 401 or 403). When it says the node is
+ * {@link NodeChannel#UNKNOWN unknown} (its certificate is from the CA, but the Management Node has no
+ * record of it, as after a restore from an older backup), the node may enrol again with the token of
+ * its stored configuration file; any other refusal (revoked: the node was deleted) is final.
+ */
+public final class NodeRefusedException extends ConferencingException {
+
+    private final boolean unknown;
+
+    public NodeRefusedException(String message, boolean unknown) {
+        super(message);
+        this.unknown = unknown;
+    }
+
+    /** True when the Management Node said it does not know the node, rather than refusing it for good. */
+    public boolean unknown() {
+        return unknown;
+    }
+}
