@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.installer.testing.Responders;
 import dev.confab.installer.testing.TmuxSession;
+import dev.confab.localcloud.DemoNodes;
 import dev.confab.shared.crypto.ShaCrypt;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -138,6 +140,47 @@ class ArchiveIT {
         } finally {
             agent.destroy();
             agent.waitFor();
+        }
+    }
+
+    @Test
+    void theLauncherKeepsTheConferencingAgentsClassArchiveInTheUnitsCacheDirectory() throws Exception {
+        InstalledTree tree = unpack();
+        Path cache = tree.root().resolve("var/cache/confab");
+        Path archive = cache.resolve("conferencing-agent.jsa");
+        String address = "127.0.1.94";
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            port = socket.getLocalPort();
+        }
+        Path data = tree.root().resolve("var/lib/confab-node");
+        ProcessBuilder agent = new ProcessBuilder(tree.launcher().toString(), "conferencing-agent", "--data",
+                data.toString(), "--system-root", tree.root().toString(), "--bind", address,
+                "--provisioning-port", String.valueOf(port)).redirectErrorStream(true);
+        agent.environment().remove("CONFAB_CDS_DIR");
+        agent.environment().put("CACHE_DIRECTORY", cache.toString());
+
+        // without an archive the launcher waits for the JVM, passes SIGTERM on and puts the archive in place
+        Process first = agent.redirectOutput(dir.resolve("first.log").toFile()).start();
+        DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(60));
+        first.destroy();
+        assertEquals(143, first.waitFor(), Files.readString(dir.resolve("first.log")));
+        assertTrue(Files.size(archive) > 0, "the first run wrote " + archive);
+        try (var files = Files.list(cache)) {
+            assertEquals(List.of(archive), files.toList(), "no temporary file left");
+        }
+
+        // with it the launcher becomes the JVM, which maps the archive
+        Process second = agent.redirectOutput(dir.resolve("second.log").toFile()).start();
+        try {
+            DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(60));
+            try (var maps = Files.lines(Path.of("/proc", String.valueOf(second.pid()), "maps"))) {
+                String mapped = archive.toRealPath().toString();
+                assertTrue(maps.anyMatch(line -> line.endsWith(" " + mapped)), "the agent maps " + mapped);
+            }
+        } finally {
+            second.destroy();
+            second.waitFor();
         }
     }
 

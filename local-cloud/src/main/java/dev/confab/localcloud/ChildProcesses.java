@@ -1,15 +1,18 @@
 package dev.confab.localcloud;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Confab processes from the same launcher (same JVM binary, same class path) and stops all
  * of them, newest first, on {@link #stopAll()}. A supervised child that exits with code 75 (a
- * Conferencing Node asking to restart into configured mode) is started again. Thread-safe.
+ * Conferencing Node asking to restart into configured mode) is started again. A child gets the
+ * launchers' class-data-sharing archive of its command ({@link ClassDataSharing}). Thread-safe.
  */
 public final class ChildProcesses {
 
@@ -17,7 +20,19 @@ public final class ChildProcesses {
     public static final int RESTART_EXIT_CODE = 75;
 
     private final List<Supervised> running = new ArrayList<>();
+    private final String classPath;
+    private final ClassDataSharing classDataSharing;
     private boolean stopping;
+
+    /** Children on this JVM's class path, with the archives of the launcher that started it. */
+    public ChildProcesses() {
+        this(System.getProperty("java.class.path"), ClassDataSharing.fromEnvironment());
+    }
+
+    ChildProcesses(String classPath, ClassDataSharing classDataSharing) {
+        this.classPath = classPath;
+        this.classDataSharing = classDataSharing;
+    }
 
     /** Starts {@code confab <arguments>} with its output appended to {@code log}. */
     public synchronized Process start(List<String> arguments, Path log) throws IOException {
@@ -54,29 +69,43 @@ public final class ChildProcesses {
         return stopping;
     }
 
-    private static Process launch(List<String> arguments, Path log) throws IOException {
+    /** A child process and the class-data sharing of its run. */
+    private record Launched(Process process, ClassDataSharing.Run classDataSharing) {
+
+        /** Waits for the process to exit, then puts the archive it wrote in place; its exit code. */
+        int awaitExit() throws InterruptedException {
+            int exitCode = process.waitFor();
+            classDataSharing.finish(exitCode);
+            return exitCode;
+        }
+    }
+
+    private Launched launch(List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         // as the launchers run each command
         command.addAll(JvmOptions.of(arguments.get(0)));
+        ClassDataSharing.Run sharing = classDataSharing.prepare(arguments.get(0), Arrays.stream(
+                classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty()).map(Path::of).toList());
+        command.addAll(sharing.options());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(ConfabMain.class.getName());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-        return builder.start();
+        return new Launched(builder.start(), sharing);
     }
 
     /** One child and its restarts; {@link #current()} is the process running now. */
     public final class Supervised {
-        private volatile Process process;
+        private volatile Launched launched;
         private volatile int restarts;
 
         private Supervised(List<String> arguments, Path log) throws IOException {
-            process = launch(arguments, log);
+            launched = launch(arguments, log);
             Thread watcher = new Thread(() -> watch(arguments, log), "confab-supervisor");
             watcher.setDaemon(true);
             watcher.start();
@@ -84,8 +113,8 @@ public final class ChildProcesses {
 
         private void watch(List<String> arguments, Path log) {
             try {
-                while (process.waitFor() == RESTART_EXIT_CODE && !isStopping()) {
-                    process = launch(arguments, log);
+                while (launched.awaitExit() == RESTART_EXIT_CODE && !isStopping()) {
+                    launched = launch(arguments, log);
                     restarts++;
                 }
             } catch (IOException e) {
@@ -96,7 +125,7 @@ public final class ChildProcesses {
         }
 
         public Process current() {
-            return process;
+            return launched.process();
         }
 
         /** How many times the child was started again after asking for it. */
@@ -105,14 +134,17 @@ public final class ChildProcesses {
         }
 
         void awaitStopped() {
-            Process last = process;
+            Launched last = launched;
             try {
-                if (!last.waitFor(10, TimeUnit.SECONDS)) {
-                    last.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                if (!last.process().waitFor(10, TimeUnit.SECONDS)) {
+                    last.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                if (!last.process().isAlive()) {
+                    last.classDataSharing().finish(last.process().exitValue());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                last.destroyForcibly();
+                last.process().destroyForcibly();
             }
         }
     }

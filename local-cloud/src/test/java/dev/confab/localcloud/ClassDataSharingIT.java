@@ -1,0 +1,82 @@
+package dev.confab.localcloud;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged jar's conferencing agent, started twice as {@code confab demo} starts it: the first run
+ * writes the class-data-sharing archive as it stops, and the second maps it (its {@code /proc/PID/maps}
+ * lists the archive, which the JVM maps only when it accepted it for this JDK and these jars).
+ */
+@Timeout(120)
+class ClassDataSharingIT {
+
+    private ChildProcesses children;
+
+    @AfterEach
+    void stopChildren() {
+        if (children != null) {
+            children.stopAll();
+        }
+    }
+
+    @Test
+    void theFirstRunWritesTheArchiveAndTheSecondMapsIt(@TempDir Path dir) throws Exception {
+        Path jar = Path.of(System.getProperty("confab.jar"));
+        assertTrue(Files.isRegularFile(jar), "mvn package builds " + jar);
+        Path cache = dir.resolve("cache");
+        Path archive = cache.resolve("conferencing-agent.jsa");
+        children = new ChildProcesses(jar.toString(), new ClassDataSharing(cache, Path.of(System.getProperty("java.home"))));
+        String address = "127.0.1.93";
+        int port = FreePort.on(address);
+        List<String> agent = List.of("conferencing-agent", "--data", dir.resolve("node").toString(),
+                "--system-root", Files.createDirectories(dir.resolve("root")).toString(), "--bind", address,
+                "--provisioning-port", Integer.toString(port));
+
+        // the first run serves its page without an archive, and writes it as it stops
+        Process first = children.start(agent, dir.resolve("first.log"));
+        DemoNodes.awaitUploadPage(address, port, dir.resolve("node"), Duration.ofSeconds(60));
+        assertFalse(mapsFile(first, archive), "no archive yet");
+        children.stopAll();
+        assertEquals(143, first.exitValue(), Files.readString(dir.resolve("first.log")));
+        assertTrue(Files.size(archive) > 0, "the first run wrote " + archive);
+        assertEquals(List.of(archive), filesIn(cache), "only the archive, no temporary file");
+        FileTime written = Files.getLastModifiedTime(archive);
+
+        // the second run maps it, and leaves it as it was
+        Process second = children.start(agent, dir.resolve("second.log"));
+        DemoNodes.awaitUploadPage(address, port, dir.resolve("node"), Duration.ofSeconds(60));
+        assertTrue(mapsFile(second, archive), "the second run maps " + archive + "\n"
+                + Files.readString(dir.resolve("second.log")));
+        children.stopAll();
+        assertEquals(written, Files.getLastModifiedTime(archive));
+        assertEquals(List.of(archive), filesIn(cache));
+        assertFalse(Files.readString(dir.resolve("first.log")).contains("[cds"), "the archive's warnings are kept quiet");
+    }
+
+    private static boolean mapsFile(Process process, Path file) throws Exception {
+        try (Stream<String> maps = Files.lines(Path.of("/proc", Long.toString(process.pid()), "maps"))) {
+            String path = file.getParent().toRealPath().resolve(file.getFileName()).toString();
+            return maps.anyMatch(line -> line.endsWith(" " + path));
+        }
+    }
+
+    private static List<Path> filesIn(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+}
