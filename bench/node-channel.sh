@@ -19,8 +19,9 @@ nodes="${1:-1000}"
 management_opts="${2:-}"
 simulator_opts="${3:-}"
 "$root/confab" --version >/dev/null
-# the simulator runs on the bench module's class path (Netty and tcnative are not in confab.jar)
-[ -f "$root/bench/target/classpath.txt" ] || (cd "$root" && mvn -B -q -pl bench -am -Dmaven.test.skip=true package)
+# the simulator runs on the bench module's class path (Netty and tcnative are not in confab.jar);
+# the launcher builds only what it runs, so build the simulator here (incremental: quick when unchanged)
+(cd "$root" && mvn -B -q -pl bench -am -Dmaven.test.skip=true package)
 work="$(mktemp -d /tmp/confab-bench.XXXXXX)"
 pid=""
 cleanup() {
