@@ -29,6 +29,7 @@ public final class ChannelClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = NodeChannel.json();
+    private static final int MAX_SUMMARY = 200;
 
     private final HttpClient http;
     private final String base;
@@ -91,6 +92,19 @@ public final class ChannelClient {
         } catch (IOException e) {
             // not the channel's JSON: the body itself says what is wrong
         }
-        return new ErrorResponse(new String(body, StandardCharsets.UTF_8), Map.of(), null);
+        return new ErrorResponse(summary(body), Map.of(), null);
+    }
+
+    /** A body that is not the channel's JSON, short enough for one log line: no HTML pages, at most 200 characters. */
+    static String summary(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            return "(no details)";
+        }
+        if (text.startsWith("<")) {
+            return "(an HTML error page of " + body.length + " bytes, not the node channel's JSON)";
+        }
+        String line = text.lines().findFirst().orElse(text);
+        return line.length() > MAX_SUMMARY ? line.substring(0, MAX_SUMMARY) + "…" : line;
     }
 }

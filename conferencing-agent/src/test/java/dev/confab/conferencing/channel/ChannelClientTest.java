@@ -45,6 +45,19 @@ class ChannelClientTest {
     }
 
     @Test
+    void anHtmlErrorPageIsSummedUpNotQuoted() {
+        String page = "<html>\n<head><title>Error 500</title></head>\n<body><h2>HTTP ERROR 500</h2>"
+                + "<pre>org.eclipse.jetty.io.EofException</pre></body>\n</html>";
+
+        String summary = ChannelClient.summary(page.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("(an HTML error page of " + page.length() + " bytes, not the node channel's JSON)", summary);
+        assertEquals("(no details)", ChannelClient.summary(new byte[0]));
+        assertEquals("x".repeat(200) + "…", ChannelClient.summary("x".repeat(500).getBytes(StandardCharsets.UTF_8)));
+        assertEquals("first line", ChannelClient.summary("first line\nsecond".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void serverErrorsAndOtherAnswersAreNoRefusal() {
         // the loops retry these at the interval and never enrol again for them
         assertNull(refusal(500, "{\"error\": \"Internal error\", \"fields\": {}, \"node\": \"unknown\"}"));
