@@ -67,6 +67,11 @@ class ArchiveIT {
         for (String unit : UNITS) {
             assertTrue(Files.isRegularFile(tree.unit(unit)), unit);
         }
+        // charon gives its vici socket to the group the Management Node's agent runs in
+        String strongswan = Files.readString(tree.root().resolve("etc/strongswan.d/confab.conf"));
+        assertTrue(strongswan.contains("charon {\n    group = confab\n}"), strongswan);
+        assertTrue(strongswan.contains("charon-systemd {\n    group = confab\n}"), strongswan);
+        assertTrue(Files.readString(tree.unit("confab-management.service")).contains("Group=confab"));
         assertTrue(Files.readString(tree.root().resolve("etc/ssh/sshd_config.d/confab-admin.conf"))
                 .contains("ForceCommand /opt/confab/bin/confab-login"));
         assertEquals("r--r-----", PosixFilePermissions.toString(
