@@ -83,15 +83,25 @@ public final class ManagementAgent implements AutoCloseable {
         // heartbeats are answered from memory: the revision the hub has built, not a read of the store
         monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
-        configuration.onRevision(monitor::onRevision);
+        configuration.onChange(monitor::onChange);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock(), monitor, replication);
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), store,
                 nodes.address(), config.clock());
-        configuration.onRevision(revision -> ipsec.refresh());
+        // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
+        configuration.onChange(change -> {
+            if (change.touches("worker_vm", "system_location")) {
+                ipsec.refresh();
+            }
+        });
         nodes.onEnrolled(ipsec::refresh);
         identity = HttpsIdentity.current(store, secrets, selfSigned);
-        configuration.onRevision(revision -> refreshCertificate(secrets));
+        // the certificate assigned to the Management Node, or that certificate itself, changed
+        configuration.onChange(change -> {
+            if (change.touches("management_vm", "tls_certificate")) {
+                refreshCertificate(secrets);
+            }
+        });
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 
 /**
  * Reads and writes configuration objects with every rule of the catalog. A write either commits
@@ -44,7 +44,7 @@ public final class ConfigurationService {
     private final SecretBox secrets;
     private final Clock clock;
     private final InputReader reader = new InputReader();
-    private final List<LongConsumer> revisionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<ConfigurationChange>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConfigurationService(Store store, Catalog catalog, SecretBox secrets, Clock clock) {
         this.store = store;
@@ -57,9 +57,12 @@ public final class ConfigurationService {
         return catalog;
     }
 
-    /** Called with each new revision after its transaction has committed. */
-    public void onRevision(LongConsumer listener) {
-        revisionListeners.add(listener);
+    /**
+     * Called with each change after its transaction has committed, on the writing thread: a
+     * listener that only cares for some resources checks {@link ConfigurationChange#touches} first.
+     */
+    public void onChange(Consumer<ConfigurationChange> listener) {
+        changeListeners.add(listener);
     }
 
     public long revision() {
@@ -119,20 +122,20 @@ public final class ConfigurationService {
     }
 
     public void delete(ResourceSpec spec, long id, Actor actor) {
-        long revision = store.write(handle -> {
+        ConfigurationChange change = store.write(handle -> {
             HandleView view = new HandleView(handle, secrets);
             Map<String, Object> row = existing(spec, id, view);
             refuseIfReferenced(spec, id, row, view);
             view.dao().delete(spec.name(), id);
             return commit(handle, spec, id, displayName(spec, row), "deleted", "", actor);
         });
-        announce(revision);
+        announce(change);
     }
 
     private Map<String, Object> write(ResourceSpec spec, Long id, Map<String, Object> input, boolean partial,
                                       Actor actor) {
         Map<String, Object> result = new LinkedHashMap<>();
-        long revision = store.write(handle -> {
+        ConfigurationChange change = store.write(handle -> {
             HandleView view = new HandleView(handle, secrets);
             Map<String, Object> previous = id == null ? null : Renderer.storageForm(spec, existing(spec, id, view), view);
             Map<String, Object> values = new LinkedHashMap<>();
@@ -159,12 +162,12 @@ public final class ConfigurationService {
             long objectId = store(spec, candidate, view);
             spec.rules().afterWrite(objectId, candidate, view);
             String details = id == null ? "" : "changed: " + String.join(", ", changedFields(spec, candidate));
-            long committed = commit(handle, spec, objectId, displayName(spec, candidate.values()),
+            ConfigurationChange committed = commit(handle, spec, objectId, displayName(spec, candidate.values()),
                     id == null ? "created" : "updated", details, actor);
             result.putAll(Renderer.render(spec, existing(spec, objectId, view), view));
             return committed;
         });
-        announce(revision);
+        announce(change);
         return result;
     }
 
@@ -272,17 +275,17 @@ public final class ConfigurationService {
         }
     }
 
-    private long commit(Handle handle, ResourceSpec spec, long objectId, String name, String action, String details,
-                        Actor actor) {
+    private ConfigurationChange commit(Handle handle, ResourceSpec spec, long objectId, String name, String action,
+                                       String details, Actor actor) {
         String now = Times.format(clock.instant());
         long revision = handle.attach(RevisionDao.class).next(now, spec.name(), objectId, action);
         handle.attach(AdminLogDao.class).append(new AdminLogEntry(now, actor.user(), actor.address(), action,
                 spec.name(), objectId, name, details, revision));
-        return revision;
+        return new ConfigurationChange(revision, spec.name(), objectId, action);
     }
 
-    private void announce(long revision) {
-        revisionListeners.forEach(listener -> listener.accept(revision));
+    private void announce(ConfigurationChange change) {
+        changeListeners.forEach(listener -> listener.accept(change));
     }
 
     private static Map<String, Object> existing(ResourceSpec spec, long id, HandleView view) {

@@ -1,6 +1,6 @@
 package dev.confab.management.health;
 
-import dev.confab.management.store.NodeProvisioningDao;
+import dev.confab.management.config.ConfigurationChange;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.Store;
 import dev.confab.shared.wire.Heartbeat;
@@ -74,14 +74,12 @@ public final class NodeMonitor implements AutoCloseable {
         registry.applied(nodeId, revision);
     }
 
-    /** A listener for {@code ConfigurationService.onRevision}: forgets deleted nodes. */
-    public void onRevision(long revision) {
-        store.read(handle -> handle.attach(NodeProvisioningDao.class).change(revision))
-                .filter(change -> change.resource().equals("worker_vm") && change.action().equals("deleted"))
-                .ifPresent(change -> {
-                    registry.forget(change.objectId());
-                    recorder.forget(change.objectId(), clock.instant());
-                });
+    /** A listener for {@code ConfigurationService.onChange}: forgets deleted nodes. */
+    public void onChange(ConfigurationChange change) {
+        if (change.deleted("worker_vm")) {
+            registry.forget(change.objectId());
+            recorder.forget(change.objectId(), clock.instant());
+        }
     }
 
     /** Expires silent nodes and writes what changed (the timer does this every flush period). */

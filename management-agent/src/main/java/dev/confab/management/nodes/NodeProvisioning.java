@@ -48,7 +48,7 @@ public final class NodeProvisioning {
                 "Confab Management Node CA", clock);
         Revocations revocations = new Revocations(store, authority, clock);
         revocations.revokeDeleted();
-        configuration.onRevision(revocations::onRevision);
+        configuration.onChange(revocations::onChange);
         String address = advertisedAddress(bind);
         List<String> names = new ArrayList<>(List.of(address, "localhost"));
         if (!names.contains(bind) && !isWildcard(bind)) {

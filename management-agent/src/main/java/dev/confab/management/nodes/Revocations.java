@@ -3,6 +3,7 @@ package dev.confab.management.nodes;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeCertificate;
+import dev.confab.management.config.ConfigurationChange;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
@@ -33,15 +34,12 @@ public final class Revocations {
         this.clock = clock;
     }
 
-    /** A listener for {@code ConfigurationService.onRevision}. */
-    public void onRevision(long revision) {
-        store.read(handle -> handle.attach(NodeProvisioningDao.class).change(revision))
-                .filter(change -> change.resource().equals("worker_vm") && change.action().equals("deleted"))
-                .ifPresent(change -> {
-                    store.write(handle -> handle.attach(NodeProvisioningDao.class)
-                            .retireTokensOfDeletedNode(change.objectId()));
-                    revokeDeleted();
-                });
+    /** A listener for {@code ConfigurationService.onChange}: a deleted node loses its tokens and certificates. */
+    public void onChange(ConfigurationChange change) {
+        if (change.deleted("worker_vm")) {
+            store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(change.objectId()));
+            revokeDeleted();
+        }
     }
 
     /** Revokes every valid certificate whose node is gone; returns how many. */

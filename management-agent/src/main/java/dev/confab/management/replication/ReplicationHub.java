@@ -68,7 +68,7 @@ public final class ReplicationHub implements AutoCloseable {
                                        Duration pollTimeout) {
         ReplicationHub hub = new ReplicationHub(service, store, secrets, pollTimeout);
         hub.rebuild();
-        service.onRevision(revision -> hub.schedule());
+        service.onChange(change -> hub.schedule());
         return hub;
     }
 

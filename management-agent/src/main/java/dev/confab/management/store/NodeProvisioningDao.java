@@ -15,19 +15,11 @@ import java.util.Optional;
 @RegisterConstructorMapper(NodeCertificate.class)
 public interface NodeProvisioningDao {
 
-    /** What produced a configuration revision. */
-    record Change(String resource, long objectId, String action) {
-    }
-
     @SqlQuery("""
             SELECT MAX(revision) FROM config_change
             WHERE resource = 'worker_vm' AND object_id = :node AND action = 'created'
             """)
     Optional<Long> creationRevision(@Bind("node") long nodeId);
-
-    @SqlQuery("SELECT resource, object_id, action FROM config_change WHERE revision = :revision")
-    @RegisterConstructorMapper(Change.class)
-    Optional<Change> change(@Bind("revision") long revision);
 
     @SqlUpdate("UPDATE node_token SET state = 'SUPERSEDED' WHERE node_id = :node AND state = 'ISSUED'")
     int supersedeTokens(@Bind("node") long nodeId);
