@@ -52,7 +52,7 @@ public final class ReplicationHub implements AutoCloseable {
     });
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
     /** Shortest time between the starts of two rebuilds; a change still reaches nodes well within a second. */
-    private static final long MIN_REBUILD_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long MIN_REBUILD_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     /** Touched only by the single worker thread. */
     private long lastRebuildStart = System.nanoTime() - MIN_REBUILD_GAP_NANOS;
     private final EncodedAnswers encoded = new EncodedAnswers();
