@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -95,12 +96,19 @@ class NodeChannelIT {
 
         HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
                 node.agent().nodes().authority().certificate(), identity)).build();
-        HttpResponse<String> snapshot = client.send(HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=-1"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, snapshot.statusCode(), snapshot.body());
-        JsonNode update = NodeChannel.json().readTree(snapshot.body());
+        // replication rebuilds start at least 200 ms apart: the node's own revision may still be on its way
+        JsonNode update = null;
+        for (Instant deadline = Instant.now().plusSeconds(5); Instant.now().isBefore(deadline); Thread.sleep(50)) {
+            HttpResponse<String> snapshot = client.send(HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=-1"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, snapshot.statusCode(), snapshot.body());
+            update = NodeChannel.json().readTree(snapshot.body());
+            if (update.get("upserts").get("worker_vm").toString().contains("fra-cn20")) {
+                break;
+            }
+        }
         assertTrue(update.get("snapshot").asBoolean());
-        assertTrue(update.get("upserts").get("worker_vm").toString().contains("fra-cn20"));
+        assertTrue(update.get("upserts").get("worker_vm").toString().contains("fra-cn20"), update.toString());
         assertFalse(update.get("upserts").get("global").get(0).has("aws_secret_key"));
     }
 

@@ -41,16 +41,16 @@ public final class ReplicatedConfig {
     public ReplicatedConfig(@JsonProperty("revision") long revision,
                             @JsonProperty("resources") Map<String, Map<String, Map<String, Object>>> resources) {
         this.revision = revision;
-        Map<String, Map<String, Map<String, Object>>> copy = new TreeMap<>();
+        TreeMap<String, Map<String, Map<String, Object>>> copy = new TreeMap<>();
         for (String resource : RESOURCES) {
-            Map<String, Map<String, Object>> objects = new TreeMap<>();
+            TreeMap<String, Map<String, Object>> objects = new TreeMap<>();
             Map<String, Map<String, Object>> given = resources == null ? null : resources.get(resource);
             if (given != null) {
-                given.forEach((id, object) -> objects.put(id, Collections.unmodifiableMap(new TreeMap<>(object))));
+                given.forEach((id, object) -> objects.put(id, Collections.unmodifiableSortedMap(new TreeMap<>(object))));
             }
-            copy.put(resource, Collections.unmodifiableMap(objects));
+            copy.put(resource, Collections.unmodifiableSortedMap(objects));
         }
-        this.resources = Collections.unmodifiableMap(copy);
+        this.resources = Collections.unmodifiableSortedMap(copy);
     }
 
     /** Nothing yet, revision 0. */

@@ -33,6 +33,24 @@ class ReplicatedConfigTest {
     }
 
     @Test
+    void theChecksumIsTheSha256OfTheContentAsJsonWithSortedKeys() throws Exception {
+        // the contract both ends keep: every replicated resource (empty ones too), objects by id, keys sorted
+        Map<String, Object> content = new java.util.HashMap<>();
+        ReplicatedConfig.RESOURCES.forEach(resource -> content.put(resource, Map.of()));
+        content.put("system_location", Map.of("2", Map.of("id", 2L, "name", "London", "mtu", 1500L)));
+        content.put("worker_vm", Map.of("7", Map.of("id", 7L, "name", "lon-cn1", "address", "10.0.0.7",
+                "node_type", "CONFERENCING", "system_location", LOCATION, "maintenance_mode", false)));
+        content.put("management_vm", Map.of("1", Map.of("id", 1L, "name", "Management Node", "address", "10.0.0.2")));
+        byte[] canonical = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .writeValueAsBytes(content);
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+
+        assertEquals(expected, sample(4, false).checksum());
+    }
+
+    @Test
     void theChecksumChangesWithAnyValue() {
         assertNotEquals(sample(4, false).checksum(), sample(4, true).checksum());
         assertEquals(sample(4, false).checksum(), sample(9, false).checksum(), "the revision is not content");
