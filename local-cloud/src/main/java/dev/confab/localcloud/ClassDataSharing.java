@@ -151,14 +151,13 @@ public final class ClassDataSharing {
 
     /**
      * When the file last changed: its status change time, which a copy that keeps the modification
-     * time (a package manager, {@code cp -p}) still moves forward.
+     * time (a package manager, {@code cp -p}) still moves forward; the modification time on a file
+     * system without Unix attributes.
      */
     private static FileTime changed(Path file) throws IOException {
-        try {
-            return (FileTime) Files.getAttribute(file, "unix:ctime");
-        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
-            return Files.getLastModifiedTime(file);
-        }
+        return file.getFileSystem().supportedFileAttributeViews().contains("unix")
+                ? (FileTime) Files.getAttribute(file, "unix:ctime")
+                : Files.getLastModifiedTime(file);
     }
 
     /**
