@@ -1,5 +1,6 @@
 package dev.confab.shared.ipsec;
 
+import dev.confab.shared.net.Ipv4Address;
 import dev.confab.shared.wire.MeshPeer;
 
 import java.util.HashSet;
@@ -23,8 +24,6 @@ public final class SwanctlConf {
     /** The one ESP proposal: AES-256-GCM (16-byte ICV), PFS with the 4096-bit MODP group on rekeying. */
     public static final String ESP_PROPOSAL = "aes256gcm16-modp4096";
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]{2,39}");
     private static final Pattern COMMENT_UNSAFE = Pattern.compile("[^A-Za-z0-9 ._,()@/-]");
 
@@ -98,7 +97,7 @@ public final class SwanctlConf {
 
     /** Refuses anything but an IP literal, so no value can change the file's structure. */
     static void requireAddress(String address) {
-        if (address == null || !(IPV4.matcher(address).matches()
+        if (address == null || !(Ipv4Address.isValid(address)
                 || (address.contains(":") && IPV6.matcher(address).matches()))) {
             throw new IpsecException("'" + address + "' is not an IPv4 or IPv6 address; an IPsec peer is"
                     + " configured by address. Correct the node's address on the Management Node.");

@@ -1,7 +1,12 @@
 package dev.confab.shared.nodeconfig;
 
+import dev.confab.shared.net.Ipv4Address;
+import dev.confab.shared.net.Ipv4Netmask;
+import dev.confab.shared.net.Ipv4Network;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The checks of a node configuration that the XSD cannot express. Stateless. */
 final class NodeConfigChecks {
@@ -11,12 +16,15 @@ final class NodeConfigChecks {
 
     static void check(NodeConfig config, Clock clock) {
         NodeConfig.Node node = config.node();
-        int prefix = Ipv4.prefixLength(node.ipv4Netmask());
-        if (prefix < 0) {
+        Optional<Ipv4Netmask> netmask = Ipv4Netmask.tryParse(node.ipv4Netmask());
+        if (netmask.isEmpty()) {
             throw new NodeConfigException("The netmask " + node.ipv4Netmask() + " is not a contiguous IPv4 mask;"
                     + " correct the node on the Management Node and download its file again.");
         }
-        if (!Ipv4.sameSubnet(node.ipv4Address(), node.ipv4Gateway(), prefix)) {
+        int prefix = netmask.get().prefixLength();
+        // the XSD has checked both addresses' syntax
+        Ipv4Network subnet = Ipv4Network.of(Ipv4Address.parse(node.ipv4Address()), prefix);
+        if (!subnet.acceptsGateway(Ipv4Address.parse(node.ipv4Gateway()))) {
             throw new NodeConfigException("The gateway " + node.ipv4Gateway() + " is not inside the subnet of "
                     + node.ipv4Address() + "/" + prefix + "; correct the node on the Management Node and download"
                     + " its file again.");
