@@ -1,5 +1,9 @@
 package dev.confab.management.resource;
 
+import dev.confab.shared.net.Ipv4Address;
+import dev.confab.shared.net.Ipv4Netmask;
+import dev.confab.shared.net.Ipv6Text;
+
 import java.util.regex.Pattern;
 
 /** Syntax checks for string fields, each with the message an operator sees when it fails. */
@@ -34,13 +38,13 @@ public enum Format {
     public boolean accepts(String value) {
         return switch (this) {
             case NONE -> true;
-            case IPV4 -> Net.isIpv4(value);
-            case IPV6 -> Net.isIpv6(value);
-            case IP -> Net.isIpv4(value) || Net.isIpv6(value);
-            case NETMASK -> Net.prefixLength(value) >= 0;
+            case IPV4 -> Ipv4Address.isValid(value);
+            case IPV6 -> Ipv6Text.isValid(value);
+            case IP -> Ipv4Address.isValid(value) || Ipv6Text.isValid(value);
+            case NETMASK -> Ipv4Netmask.isValid(value);
             case HOSTNAME -> LABEL.matcher(value).matches();
             case DOMAIN -> isDomain(value);
-            case HOST -> Net.isIpv4(value) || Net.isIpv6(value) || isDomain(value);
+            case HOST -> Ipv4Address.isValid(value) || Ipv6Text.isValid(value) || isDomain(value);
             case DIGITS -> PIN.matcher(value).matches();
             case URL -> URL_PATTERN.matcher(value).matches();
         };

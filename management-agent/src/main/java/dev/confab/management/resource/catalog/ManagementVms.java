@@ -4,10 +4,10 @@ import dev.confab.management.resource.Candidate;
 import dev.confab.management.resource.FieldErrors;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.Format;
-import dev.confab.management.resource.Net;
 import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
+import dev.confab.shared.net.Ipv4Interface;
 
 /** {@code management_vm}: the Management Node itself, one object created with the store. */
 final class ManagementVms implements ResourceRules {
@@ -44,7 +44,8 @@ final class ManagementVms implements ResourceRules {
         String netmask = node.text("netmask");
         String gateway = node.text("gateway");
         if (!address.isEmpty() && !gateway.isEmpty() && !netmask.isEmpty() && !errors.has("gateway")
-                && !errors.has("address") && !errors.has("netmask") && !Net.gatewayInSubnet(address, netmask, gateway)) {
+                && !errors.has("address") && !errors.has("netmask")
+                && !Ipv4Interface.gatewayInSubnet(address, netmask, gateway)) {
             errors.add("gateway", "The gateway " + gateway + " is not inside the subnet of " + address + "/"
                     + netmask + ": enter a gateway on the Management Node's subnet.");
         }

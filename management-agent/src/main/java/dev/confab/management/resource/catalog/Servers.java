@@ -4,10 +4,10 @@ import dev.confab.management.resource.Candidate;
 import dev.confab.management.resource.FieldErrors;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.Format;
-import dev.confab.management.resource.Net;
 import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
+import dev.confab.shared.net.Ipv4Address;
 
 /** {@code dns_server}, {@code ntp_server} and {@code static_route}: the System menu's resources. */
 final class Servers {
@@ -55,12 +55,13 @@ final class Servers {
                 .rules(new ResourceRules() {
                     @Override
                     public void check(Candidate route, StoreView store, FieldErrors errors) {
-                        boolean v4 = Net.isIpv4(route.text("address"));
+                        boolean v4 = Ipv4Address.isValid(route.text("address"));
                         Long prefix = route.number("prefix");
                         if (v4 && prefix != null && prefix > 32) {
                             errors.add("prefix", "An IPv4 prefix is between 0 and 32.");
                         }
-                        if (!errors.has("gateway") && !errors.has("address") && v4 != Net.isIpv4(route.text("gateway"))) {
+                        if (!errors.has("gateway") && !errors.has("address")
+                                && v4 != Ipv4Address.isValid(route.text("gateway"))) {
                             errors.add("gateway", "The gateway must be of the same IP version as the address.");
                         }
                     }

@@ -4,10 +4,10 @@ import dev.confab.management.resource.Candidate;
 import dev.confab.management.resource.FieldErrors;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.Format;
-import dev.confab.management.resource.Net;
 import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
+import dev.confab.shared.net.Ipv4Interface;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.Pem;
 
@@ -111,7 +111,7 @@ final class WorkerVms implements ResourceRules {
     @Override
     public void check(Candidate node, StoreView store, FieldErrors errors) {
         if (!errors.has("gateway") && !errors.has("address") && !errors.has("netmask")
-                && !Net.gatewayInSubnet(node.text("address"), node.text("netmask"), node.text("gateway"))) {
+                && !Ipv4Interface.gatewayInSubnet(node.text("address"), node.text("netmask"), node.text("gateway"))) {
             errors.add("gateway", "The gateway " + node.text("gateway") + " is not inside the subnet of "
                     + node.text("address") + "/" + node.text("netmask") + ": enter a gateway on the node's subnet.");
         }
