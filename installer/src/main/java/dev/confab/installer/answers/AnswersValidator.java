@@ -5,6 +5,7 @@ import dev.confab.installer.probe.NtpProbe;
 import dev.confab.installer.probe.ProbeConfig;
 import dev.confab.shared.crypto.PasswordHash;
 import dev.confab.shared.crypto.ShaCrypt;
+import dev.confab.shared.net.Ipv4Address;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class AnswersValidator {
             return Optional.of("Enter at least one NTP server.");
         }
         for (String server : servers) {
-            boolean syntax = Syntax.parseIpv4(server) >= 0 || Syntax.domain(server).isEmpty();
+            boolean syntax = Ipv4Address.isValid(server) || Syntax.domain(server).isEmpty();
             Optional<String> problem = syntax ? ntpProbe.check(server)
                     : Optional.of("\"" + server + "\" is neither an IPv4 address nor a host name.");
             if (problem.isPresent()) {

@@ -31,7 +31,7 @@ public final class Installation {
     public void write(Answers answers) {
         config.requireInstallable();
         try {
-            for (Map.Entry<String, String> file : SystemFiles.render(answers).entrySet()) {
+            for (Map.Entry<String, String> file : InstallerSystemFiles.render(answers).entrySet()) {
                 writeFile(config.systemRoot().resolve(file.getKey()), file.getValue(), SecureFiles.PUBLIC);
             }
             if (answers.adminPassword() != null) {

@@ -1,5 +1,8 @@
 package dev.confab.installer.wizard;
 
+import dev.confab.shared.net.Ipv4Address;
+import dev.confab.shared.net.Ipv4Netmask;
+
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -32,7 +35,7 @@ record CurrentValues(String ip, String mask, String gateway, String hostname, St
                         : List.<InterfaceAddress>of()) {
                     if (address.getAddress() instanceof Inet4Address && ip.isEmpty()) {
                         ip = address.getAddress().getHostAddress();
-                        mask = mask(address.getNetworkPrefixLength());
+                        mask = Ipv4Netmask.ofPrefix(address.getNetworkPrefixLength()).toString();
                     }
                 }
             }
@@ -71,16 +74,10 @@ record CurrentValues(String ip, String mask, String gateway, String hostname, St
         for (String line : lines(Path.of("/proc/net/route"))) {
             String[] fields = line.strip().split("\\s+");
             if (fields.length > 2 && fields[1].equals("00000000") && fields[2].matches("[0-9A-Fa-f]{8}")) {
-                long value = Long.parseLong(fields[2], 16);
-                return (value & 255) + "." + ((value >> 8) & 255) + "." + ((value >> 16) & 255) + "." + ((value >> 24) & 255);
+                return new Ipv4Address(Integer.reverseBytes(Integer.parseUnsignedInt(fields[2], 16))).toString();
             }
         }
         return "";
-    }
-
-    private static String mask(int prefix) {
-        long bits = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        return ((bits >> 24) & 255) + "." + ((bits >> 16) & 255) + "." + ((bits >> 8) & 255) + "." + (bits & 255);
     }
 
     private static String localHostName() {

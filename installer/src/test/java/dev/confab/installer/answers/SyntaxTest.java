@@ -1,5 +1,6 @@
 package dev.confab.installer.answers;
 
+import dev.confab.shared.net.Ipv4Netmask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,7 +26,7 @@ class SyntaxTest {
     @CsvSource({"255.255.255.0,24", "255.255.255.255,32", "0.0.0.0,0", "255.255.240.0,20", "255.0.255.0,-1",
             "255.255.255.1,-1"})
     void readsThePrefixOfContiguousMasksOnly(String mask, int prefix) {
-        assertEquals(prefix, Syntax.prefixLength(mask));
+        assertEquals(prefix, Ipv4Netmask.tryParse(mask).map(Ipv4Netmask::prefixLength).orElse(-1));
         assertEquals(prefix < 0, Syntax.netmask(mask).isPresent());
     }
 
@@ -35,6 +36,16 @@ class SyntaxTest {
             "10.0.0.10,255.255.0.0,10.0.200.1,true"})
     void requiresTheGatewayInsideTheSubnetExceptForSlash32(String ip, String mask, String gateway, boolean valid) {
         assertEquals(valid, Syntax.gateway(ip, mask, gateway).isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "10.0.0.17|The gateway 10.0.0.17 is not inside the subnet 10.0.0.10/28; enter a gateway on this node's subnet.",
+        "10.0.0.10|The gateway cannot be this node's own address 10.0.0.10.",
+        "10.0.0.300|\"10.0.0.300\" is not an IPv4 address; enter four numbers 0-255 separated by dots, such as"
+            + " 10.0.0.10."})
+    void saysWhyAGatewayIsRefused(String gateway, String message) {
+        assertEquals(message, Syntax.gateway("10.0.0.10", "255.255.255.240", gateway).orElseThrow());
     }
 
     @ParameterizedTest

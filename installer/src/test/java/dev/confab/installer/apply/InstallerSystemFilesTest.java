@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SystemFilesTest {
+class InstallerSystemFilesTest {
 
     private static Answers answers(String mask, String gateway) {
         return new Answers("mgmt", "example.com", "10.0.0.10", mask, gateway, List.of("10.0.0.2", "10.0.0.3"),
@@ -18,7 +19,7 @@ class SystemFilesTest {
 
     @Test
     void rendersNameAddressDnsAndTime() {
-        Map<String, String> files = SystemFiles.render(answers("255.255.255.0", "10.0.0.1"));
+        Map<String, String> files = InstallerSystemFiles.render(answers("255.255.255.0", "10.0.0.1"));
 
         assertEquals("mgmt\n", files.get("etc/hostname"));
         assertTrue(files.get("etc/hosts").contains("10.0.0.10\tmgmt.example.com\tmgmt"));
@@ -30,10 +31,30 @@ class SystemFilesTest {
 
     @Test
     void reachesASlash32GatewayOnTheLink() {
-        String network = SystemFiles.render(answers("255.255.255.255", "172.31.0.1"))
+        String network = InstallerSystemFiles.render(answers("255.255.255.255", "172.31.0.1"))
                 .get("etc/systemd/network/10-confab.network");
 
         assertTrue(network.contains("Address=10.0.0.10/32\n"));
         assertTrue(network.contains("Gateway=172.31.0.1\nGatewayOnLink=yes\n"));
+    }
+
+    @Test
+    void reachesASlash24GatewayThroughThePlainNetworkSection() {
+        String network = InstallerSystemFiles.render(answers("255.255.255.0", "10.0.0.1"))
+                .get("etc/systemd/network/10-confab.network");
+
+        assertTrue(network.contains("[Match]\nName=en* eth*\n"), network);
+        assertTrue(network.contains("[Network]\nAddress=10.0.0.10/24\nGateway=10.0.0.1\n"), network);
+        assertFalse(network.contains("GatewayOnLink"), network);
+        assertFalse(network.contains("[Route]"), network);
+    }
+
+    @Test
+    void declaresTheSlash32GatewayOnLinkInItsOwnRouteSection() {
+        String network = InstallerSystemFiles.render(answers("255.255.255.255", "172.31.0.1"))
+                .get("etc/systemd/network/10-confab.network");
+
+        assertTrue(network.endsWith("\n[Route]\nGateway=172.31.0.1\nGatewayOnLink=yes\n"), network);
+        assertFalse(network.substring(0, network.indexOf("[Route]")).contains("Gateway="), network);
     }
 }
