@@ -5,7 +5,7 @@ import dev.confab.conferencing.ConferencingException;
 import dev.confab.conferencing.NodeData;
 import dev.confab.conferencing.channel.EnrolmentClient;
 import dev.confab.conferencing.system.AtomicApply;
-import dev.confab.conferencing.system.SystemFiles;
+import dev.confab.conferencing.system.NodeSystemFiles;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.nodeconfig.NodeConfigReader;
 import dev.confab.shared.pki.CertificateInfo;
@@ -61,10 +61,10 @@ public final class Provisioner {
         });
         NodeConfig config = reader.read(file);
         HostCheck.require(config.node().ipv4Address(), bindAddress);
-        Map<String, String> files = SystemFiles.render(config);
+        Map<String, String> files = NodeSystemFiles.render(config);
         Enrolled enrolled = enrol(config);
-        AtomicApply.apply(systemRoot, files, SystemFiles.SSH_WANTS,
-                SystemFiles.sshEnabled(config) ? SystemFiles.SSH_UNIT : null);
+        AtomicApply.apply(systemRoot, files, NodeSystemFiles.SSH_WANTS,
+                NodeSystemFiles.sshEnabled(config) ? NodeSystemFiles.SSH_UNIT : null);
         Result result = store(enrolled, config, file);
         LOG.info("Configured as {} (node {}), certificate {}", result.fqdn(), result.nodeId(), result.certificateSerial());
         return result;
