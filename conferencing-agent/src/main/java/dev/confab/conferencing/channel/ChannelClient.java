@@ -41,7 +41,7 @@ public final class ChannelClient {
         this.base = "https://" + host + ":" + port;
     }
 
-    /** Sends a heartbeat; throws {@link NodeRefusedException} when the node is refused, IOException when unanswered. */
+    /** Sends a heartbeat; throws {@link ChannelRefusedException} when the node is refused, IOException when unanswered. */
     public HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.HEARTBEAT)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -61,7 +61,7 @@ public final class ChannelClient {
         if (response.statusCode() == 200) {
             return response.body();
         }
-        NodeRefusedException refused = refusal(response.statusCode(), response.body());
+        ChannelRefusedException refused = refusal(response.statusCode(), response.body());
         if (refused != null) {
             throw refused;
         }
@@ -74,12 +74,12 @@ public final class ChannelClient {
      * the body says {@link NodeChannel#UNKNOWN} (a Management Node that does not say is taken at its
      * word: refused for good); null for anything else (5xx…), which the loops retry.
      */
-    static NodeRefusedException refusal(int status, byte[] body) {
+    static ChannelRefusedException refusal(int status, byte[] body) {
         if (status != 401 && status != 403) {
             return null;
         }
         ErrorResponse error = error(body);
-        return new NodeRefusedException("The Management Node refused this node: " + error.error(),
+        return new ChannelRefusedException("The Management Node refused this node: " + error.error(),
                 status == 403 && NodeChannel.UNKNOWN.equals(error.node()));
     }
 

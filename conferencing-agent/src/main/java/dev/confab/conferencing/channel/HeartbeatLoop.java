@@ -27,12 +27,12 @@ final class HeartbeatLoop implements Runnable {
 
     private final ChannelClient client;
     private final Supplier<Heartbeat> payload;
-    private final Consumer<NodeRefusedException> onRefused;
+    private final Consumer<ChannelRefusedException> onRefused;
     private final Clock clock;
     private volatile Duration interval = INITIAL_INTERVAL;
     private volatile Instant lastContact;
 
-    HeartbeatLoop(ChannelClient client, Supplier<Heartbeat> payload, Consumer<NodeRefusedException> onRefused,
+    HeartbeatLoop(ChannelClient client, Supplier<Heartbeat> payload, Consumer<ChannelRefusedException> onRefused,
                   Clock clock) {
         this.client = client;
         this.payload = payload;
@@ -61,7 +61,7 @@ final class HeartbeatLoop implements Runnable {
                 }
                 Thread.sleep(Jitter.around(interval, ThreadLocalRandom.current()).toMillis());
             }
-        } catch (NodeRefusedException e) {
+        } catch (ChannelRefusedException e) {
             onRefused.accept(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * A configured node's side of the node channel: heartbeats and configuration replication over
  * mutual TLS with the node's enrolled certificate, and the replica they keep (on disk when the
  * node's {@code enable_distributed_database} is on). When the Management Node refuses the node's
- * certificate, both loops stop. Told the node is {@link NodeRefusedException#unknown() unknown}
+ * certificate, both loops stop. Told the node is {@link ChannelRefusedException#unknown() unknown}
  * (restored from a backup taken before the node enrolled), the node makes one {@link Reenrolment}
  * with the token of its stored file, which on success stores the new key and certificate and asks
  * for a restart onto them; a refused re-enrolment, or any other refusal (revoked: the node was
@@ -117,7 +117,7 @@ public final class NodeChannelAgent implements AutoCloseable {
     }
 
     /** Called by a loop, which then ends: the first refusal of the running loops stops both. */
-    private void refused(NodeRefusedException e) {
+    private void refused(ChannelRefusedException e) {
         synchronized (this) {
             Thread caller = Thread.currentThread();
             if (closed || refusal != null || reenrolmentThread != null
@@ -137,7 +137,7 @@ public final class NodeChannelAgent implements AutoCloseable {
         logStopped(e.getMessage());
     }
 
-    private void reenrol(NodeRefusedException unknown) {
+    private void reenrol(ChannelRefusedException unknown) {
         LOG.warn("{} Enrolling again, once, with the token of the stored configuration file.", unknown.getMessage());
         try {
             String serial = reenrolment.reenrol();

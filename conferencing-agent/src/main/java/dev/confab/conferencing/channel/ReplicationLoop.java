@@ -24,9 +24,9 @@ final class ReplicationLoop implements Runnable {
 
     private final ChannelClient client;
     private final Replica replica;
-    private final Consumer<NodeRefusedException> onRefused;
+    private final Consumer<ChannelRefusedException> onRefused;
 
-    ReplicationLoop(ChannelClient client, Replica replica, Consumer<NodeRefusedException> onRefused) {
+    ReplicationLoop(ChannelClient client, Replica replica, Consumer<ChannelRefusedException> onRefused) {
         this.client = client;
         this.replica = replica;
         this.onRefused = onRefused;
@@ -42,7 +42,7 @@ final class ReplicationLoop implements Runnable {
                     replica.apply(update);
                     failing = false;
                 } catch (IOException | RuntimeException e) {
-                    if (e instanceof NodeRefusedException refused) {
+                    if (e instanceof ChannelRefusedException refused) {
                         throw refused;
                     }
                     if (!failing) {
@@ -53,7 +53,7 @@ final class ReplicationLoop implements Runnable {
                     Thread.sleep(Jitter.around(RETRY, ThreadLocalRandom.current()).toMillis());
                 }
             }
-        } catch (NodeRefusedException e) {
+        } catch (ChannelRefusedException e) {
             onRefused.accept(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
