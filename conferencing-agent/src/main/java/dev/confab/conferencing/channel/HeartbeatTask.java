@@ -10,67 +10,61 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Sends heartbeats the Nomad way: at once, then after the interval the last answer set, with
- * jitter; on a failure it keeps trying at the same interval; when the Management Node refuses the
- * node it stops and reports the refusal. Runs on its own thread until interrupted; a new thread may
- * run it again.
+ * Heartbeats the Nomad way, as a {@link RetryingLoop} runs them: at once, then after the interval
+ * the last answer set (the Management Node's, at least 100 ms), with ±10 % {@link Jitter}; after a
+ * failure, again at the same interval. Keeps the interval and the time of the last answer across
+ * loops, so a loop started again after an undecided re-enrolment goes on at the answered interval.
+ * Thread-safe.
  */
-final class HeartbeatLoop implements Runnable {
+final class HeartbeatTask implements ChannelTask {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatLoop.class);
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatTask.class);
     /** The interval until the Management Node sets one. */
     static final Duration INITIAL_INTERVAL = Duration.ofSeconds(10);
+    /** The shortest interval the node keeps to, whatever the answer says. */
+    static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
 
     private final ChannelClient client;
     private final Supplier<Heartbeat> payload;
-    private final Consumer<ChannelRefusedException> onRefused;
     private final Clock clock;
     private volatile Duration interval = INITIAL_INTERVAL;
     private volatile Instant lastContact;
 
-    HeartbeatLoop(ChannelClient client, Supplier<Heartbeat> payload, Consumer<ChannelRefusedException> onRefused,
-                  Clock clock) {
+    HeartbeatTask(ChannelClient client, Supplier<Heartbeat> payload, Clock clock) {
         this.client = client;
         this.payload = payload;
-        this.onRefused = onRefused;
         this.clock = clock;
     }
 
     @Override
-    public void run() {
-        boolean failing = false;
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    HeartbeatAnswer answer = client.heartbeat(payload.get());
-                    interval = Duration.ofMillis(Math.max(100, answer.intervalMillis()));
-                    lastContact = clock.instant();
-                    if (failing) {
-                        LOG.info("The Management Node answers heartbeats again");
-                    }
-                    failing = false;
-                } catch (IOException e) {
-                    if (!failing) {
-                        LOG.warn("Heartbeat failed ({}); retrying every {} ms", e.getMessage(), interval.toMillis());
-                    }
-                    failing = true;
-                }
-                Thread.sleep(Jitter.around(interval, ThreadLocalRandom.current()).toMillis());
-            }
-        } catch (ChannelRefusedException e) {
-            onRefused.accept(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public Duration step() throws IOException, InterruptedException {
+        HeartbeatAnswer answer = client.heartbeat(payload.get());
+        interval = Duration.ofMillis(Math.max(SHORTEST_INTERVAL.toMillis(), answer.intervalMillis()));
+        lastContact = clock.instant();
+        return jittered();
     }
 
-    /** The interval the Management Node last set. */
-    Duration interval() {
-        return interval;
+    @Override
+    public Duration retryDelay() {
+        return jittered();
+    }
+
+    @Override
+    public void failing(Exception failure) {
+        LOG.warn("Heartbeat failed ({}); retrying every {} ms", failure.getMessage(), interval.toMillis());
+    }
+
+    @Override
+    public void recovered() {
+        LOG.info("The Management Node answers heartbeats again");
+    }
+
+    /** The interval, spread by jitter. */
+    Duration jittered() {
+        return Jitter.around(interval, ThreadLocalRandom.current());
     }
 
     /** When the Management Node last answered a heartbeat; null until it has. */
