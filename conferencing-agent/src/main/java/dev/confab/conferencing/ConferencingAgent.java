@@ -133,7 +133,7 @@ public final class ConferencingAgent implements AutoCloseable {
                 LOG.info("Configured from user data as {}; restarting", result.fqdn());
                 restarter.restart();
             }
-        } catch (ConferencingException | ConfabException e) {
+        } catch (ConfabException e) {
             LOG.error("The configuration file in the user data was refused: {} The node stays unconfigured and"
                     + " takes an upload on port 8443.", e.getMessage());
         } catch (IOException e) {

@@ -1,7 +1,10 @@
 package dev.confab.conferencing.channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.conferencing.ConferencingException;
+import dev.confab.conferencing.NodeData;
 import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ErrorResponse;
@@ -15,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
@@ -32,16 +37,41 @@ public final class ChannelClient {
     private static final int MAX_SUMMARY = 200;
 
     private final HttpClient http;
+    private final String address;
     private final String base;
 
     public ChannelClient(String address, int port, X509Certificate ca, IssuedCertificate identity) {
         this.http = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(ca, identity))
                 .connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
         String host = address.contains(":") ? "[" + address + "]" : address;
+        this.address = address + ":" + port;
         this.base = "https://" + host + ":" + port;
     }
 
-    /** Sends a heartbeat; throws {@link NodeRefusedException} when the node is refused, IOException when unanswered. */
+    /** The client of the node enrolled in {@code data}: its Management Node, CA, key and certificate. */
+    public static ChannelClient forNode(NodeData data) {
+        Map.Entry<String, Integer> management = data.management().orElseThrow(() -> new ConferencingException(
+                "The data directory " + data.root() + " has no Management Node address: provision the node again."));
+        X509Certificate ca = Pem.readCertificates(text(data.caCertificate())).get(0);
+        X509Certificate certificate = Pem.readCertificates(text(data.certificate())).get(0);
+        return new ChannelClient(management.getKey(), management.getValue(), ca,
+                new IssuedCertificate(certificate, Pem.readPrivateKey(text(data.key()), null)));
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConferencingException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where this client calls, {@code address:port}, for the log. */
+    String address() {
+        return address;
+    }
+
+    /** Sends a heartbeat; throws {@link ChannelRefusedException} when the node is refused, IOException when unanswered. */
     public HeartbeatAnswer heartbeat(Heartbeat heartbeat) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.HEARTBEAT)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -61,7 +91,7 @@ public final class ChannelClient {
         if (response.statusCode() == 200) {
             return response.body();
         }
-        NodeRefusedException refused = refusal(response.statusCode(), response.body());
+        ChannelRefusedException refused = refusal(response.statusCode(), response.body());
         if (refused != null) {
             throw refused;
         }
@@ -74,12 +104,12 @@ public final class ChannelClient {
      * the body says {@link NodeChannel#UNKNOWN} (a Management Node that does not say is taken at its
      * word: refused for good); null for anything else (5xx…), which the loops retry.
      */
-    static NodeRefusedException refusal(int status, byte[] body) {
+    static ChannelRefusedException refusal(int status, byte[] body) {
         if (status != 401 && status != 403) {
             return null;
         }
         ErrorResponse error = error(body);
-        return new NodeRefusedException("The Management Node refused this node: " + error.error(),
+        return new ChannelRefusedException("The Management Node refused this node: " + error.error(),
                 status == 403 && NodeChannel.UNKNOWN.equals(error.node()));
     }
 

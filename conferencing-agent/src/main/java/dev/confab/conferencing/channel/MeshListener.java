@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Told the platform's nodes whenever the replicated node list changes (and once when the agent
  * starts with a replica), e.g. to render the IPsec configuration between nodes. Called from the
- * replication thread, one call at a time; an implementation should return quickly.
+ * node channel's scheduler as the replica applies an answer, one call at a time; an implementation
+ * should return quickly.
  */
 @FunctionalInterface
 public interface MeshListener {

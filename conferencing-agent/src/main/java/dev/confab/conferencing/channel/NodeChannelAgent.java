@@ -1,41 +1,49 @@
 package dev.confab.conferencing.channel;
 
-import dev.confab.conferencing.ConferencingException;
 import dev.confab.conferencing.NodeData;
-import dev.confab.shared.pki.IssuedCertificate;
-import dev.confab.shared.pki.Pem;
 import dev.confab.shared.wire.Heartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * A configured node's side of the node channel: heartbeats and configuration replication over
  * mutual TLS with the node's enrolled certificate, and the replica they keep (on disk when the
- * node's {@code enable_distributed_database} is on). When the Management Node refuses the node's
- * certificate, both loops stop. Told the node is {@link NodeRefusedException#unknown() unknown}
- * (restored from a backup taken before the node enrolled), the node makes one {@link Reenrolment}
- * with the token of its stored file, which on success stores the new key and certificate and asks
- * for a restart onto them; a refused re-enrolment, or any other refusal (revoked: the node was
- * deleted), is final and the node stops reporting. A re-enrolment the Management Node leaves
- * undecided (unreachable, 5xx) changes nothing: the loops resume after an interval, and only a new
- * "unknown" answer starts another attempt. Start with {@link #start}, stop with {@link #close()}.
- * Thread-safe.
+ * node's {@code enable_distributed_database} is on). A state machine ({@link ChannelState}, every
+ * change logged): REPORTING runs a {@link HeartbeatTask} and a {@link ReplicationTask}, each in a
+ * {@link RetryingLoop}. The first refusal of either stops both. Told the node is
+ * {@link ChannelRefusedException#unknown() unknown} (restored from a backup taken before the node
+ * enrolled), the node makes one {@link Reenrolment} (RE_ENROLLING) with the token of its stored
+ * file, which on success stores the new key and certificate and asks for a restart onto them
+ * (RESTARTING); a refused re-enrolment, or any other refusal (revoked: the node was deleted), is
+ * final (REFUSED). A re-enrolment the Management Node leaves undecided (unreachable, 5xx) changes
+ * nothing: the loops start again after one heartbeat interval (RESUMING, then REPORTING), and only
+ * a new "unknown" answer starts another attempt.
+ *
+ * <p>Everything runs on one {@link ScheduledExecutorService} the agent owns: loop steps, the
+ * re-enrolment and the resumption are tasks on it, and no other thread is started. Its pool is
+ * small and fixed, one thread for each blocking call that can be in flight at once: a heartbeat, a
+ * long-poll (held up to 30 s by the Management Node) and a re-enrolment, so a held poll never
+ * delays a heartbeat. Start with {@link #start}, stop with {@link #close()}. Thread-safe.
  */
 public final class NodeChannelAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeChannelAgent.class);
+    /** A heartbeat, a long-poll and a re-enrolment may each block a thread at the same time. */
+    static final int THREADS = 3;
 
     /** Enrolling the node again after it was told it is unknown. */
     @FunctionalInterface
@@ -52,25 +60,26 @@ public final class NodeChannelAgent implements AutoCloseable {
     private final String fqdn;
     private final Replica replica;
     private final HeartbeatPayload payload;
-    private final HeartbeatLoop heartbeats;
-    private final ReplicationLoop replication;
+    private final HeartbeatTask heartbeats;
+    private final ReplicationTask replication;
     private final Reenrolment reenrolment;
+    private final ScheduledExecutorService scheduler;
     // guarded by this
-    private Thread heartbeatThread;
-    private Thread replicationThread;
-    private Thread reenrolmentThread;
-    private boolean closed;
-    private volatile String refusal;
-    private volatile String reenrolmentState;
+    private ChannelState state = ChannelState.STARTING;
+    private List<RetryingLoop> loops = List.of();
+    private String refusal;
+    private String reenrolmentState;
 
     private NodeChannelAgent(String fqdn, ChannelClient client, Replica replica, Clock clock,
-                             Supplier<String> instanceType, Reenrolment reenrolment) {
+                             Supplier<String> instanceType, Reenrolment reenrolment,
+                             ScheduledExecutorService scheduler) {
         this.fqdn = fqdn;
         this.replica = replica;
         this.payload = new HeartbeatPayload(replica, clock.instant(), instanceType);
-        this.heartbeats = new HeartbeatLoop(client, payload, this::refused, clock);
-        this.replication = new ReplicationLoop(client, replica, this::refused);
+        this.heartbeats = new HeartbeatTask(client, payload, clock);
+        this.replication = new ReplicationTask(client, replica);
         this.reenrolment = reenrolment;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -80,75 +89,98 @@ public final class NodeChannelAgent implements AutoCloseable {
      */
     public static NodeChannelAgent start(NodeData data, String fqdn, Clock clock, List<MeshListener> listeners,
                                          Supplier<String> instanceType, Reenrolment reenrolment) {
-        Map.Entry<String, Integer> management = data.management().orElseThrow(() -> new ConferencingException(
-                "The data directory " + data.root() + " has no Management Node address: provision the node again."));
-        ChannelClient client = new ChannelClient(management.getKey(), management.getValue(), read(data, "ca"),
-                new IssuedCertificate(read(data, "node"), Pem.readPrivateKey(text(data, data.key()), null)));
+        return start(data, fqdn, clock, listeners, instanceType, reenrolment, newScheduler());
+    }
+
+    /** As {@link #start(NodeData, String, Clock, List, Supplier, Reenrolment)}, on {@code scheduler}, which it owns. */
+    static NodeChannelAgent start(NodeData data, String fqdn, Clock clock, List<MeshListener> listeners,
+                                  Supplier<String> instanceType, Reenrolment reenrolment,
+                                  ScheduledExecutorService scheduler) {
+        ChannelClient client = ChannelClient.forNode(data);
         Replica replica = Replica.open(fqdn, new ReplicaFile(data.replica()), listeners);
-        NodeChannelAgent agent = new NodeChannelAgent(fqdn, client, replica, clock, instanceType, reenrolment);
-        agent.startLoops();
-        LOG.info("Node channel to {}:{} started (mutual TLS as {})", management.getKey(), management.getValue(), fqdn);
+        NodeChannelAgent agent = new NodeChannelAgent(fqdn, client, replica, clock, instanceType, reenrolment,
+                scheduler);
+        synchronized (agent) {
+            agent.startLoops(ChannelState.STARTING);
+        }
+        LOG.info("Node channel to {} started (mutual TLS as {})", client.address(), fqdn);
         return agent;
     }
 
-    private synchronized void startLoops() {
-        heartbeatThread = daemon(heartbeats, "confab-heartbeat");
-        replicationThread = daemon(replication, "confab-replication");
-        heartbeatThread.start();
-        replicationThread.start();
+    private static ScheduledExecutorService newScheduler() {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(THREADS, task -> {
+            Thread thread = new Thread(task, "confab-channel-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        return Executors.unconfigurableScheduledExecutorService(pool);
     }
 
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private static X509Certificate read(NodeData data, String which) {
-        return Pem.readCertificates(text(data, which.equals("ca") ? data.caCertificate() : data.certificate())).get(0);
-    }
-
-    private static String text(NodeData data, java.nio.file.Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new ConferencingException("Cannot read " + file + ": " + e.getMessage(), e);
+    /** Moves from {@code from} to {@code to}; false, changing nothing, when the channel is no longer in {@code from}. */
+    private boolean move(ChannelState from, ChannelState to) {
+        assert Thread.holdsLock(this);
+        if (state != from) {
+            return false;
         }
+        if (!from.canBecome(to)) {
+            throw new IllegalStateException("The node channel cannot go from " + from + " to " + to);
+        }
+        state = to;
+        LOG.info("Node channel: {} -> {}", from, to);
+        return true;
+    }
+
+    private void startLoops(ChannelState from) {
+        if (!move(from, ChannelState.REPORTING)) {
+            return;
+        }
+        loops = List.of(new RetryingLoop("heartbeat", heartbeats, scheduler, this::refused),
+                new RetryingLoop("replication", replication, scheduler, this::refused));
+        loops.forEach(RetryingLoop::start);
+    }
+
+    private void stopLoops() {
+        loops.forEach(RetryingLoop::stop);
+        loops = List.of();
     }
 
     /** Called by a loop, which then ends: the first refusal of the running loops stops both. */
-    private void refused(NodeRefusedException e) {
+    private void refused(RetryingLoop loop, ChannelRefusedException e) {
         synchronized (this) {
-            Thread caller = Thread.currentThread();
-            if (closed || refusal != null || reenrolmentThread != null
-                    || (caller != heartbeatThread && caller != replicationThread)) {
-                return;
+            if (state != ChannelState.REPORTING || !loops.contains(loop)) {
+                return; // the other loop was refused first, or the agent closed
             }
-            heartbeatThread.interrupt();
-            replicationThread.interrupt();
+            stopLoops();
             if (e.unknown() && reenrolment != null) {
+                move(ChannelState.REPORTING, ChannelState.RE_ENROLLING);
                 reenrolmentState = "in progress";
-                reenrolmentThread = daemon(() -> reenrol(e), "confab-reenrolment");
-                reenrolmentThread.start();
+                submit(() -> reenrol(e), Duration.ZERO);
                 return;
             }
             refusal = e.getMessage();
+            move(ChannelState.REPORTING, ChannelState.REFUSED);
         }
         logStopped(e.getMessage());
     }
 
-    private void reenrol(NodeRefusedException unknown) {
+    private void reenrol(ChannelRefusedException unknown) {
         LOG.warn("{} Enrolling again, once, with the token of the stored configuration file.", unknown.getMessage());
         try {
             String serial = reenrolment.reenrol();
-            reenrolmentState = "enrolled again with certificate " + serial + "; restarting";
+            synchronized (this) {
+                if (move(ChannelState.RE_ENROLLING, ChannelState.RESTARTING)) {
+                    reenrolmentState = "enrolled again with certificate " + serial + "; restarting";
+                }
+            }
         } catch (EnrolmentUnansweredException e) {
             resumeLater(e);
         } catch (RuntimeException e) {
             String reason = unknown.getMessage() + " Enrolling again with the token of the stored configuration file"
                     + " failed: " + e.getMessage();
             synchronized (this) {
-                if (closed) {
+                if (!move(ChannelState.RE_ENROLLING, ChannelState.REFUSED)) {
                     return;
                 }
                 reenrolmentState = "refused";
@@ -159,21 +191,28 @@ public final class NodeChannelAgent implements AutoCloseable {
     }
 
     /** An undecided re-enrolment: nothing changed, so the loops go on with the old certificate after an interval. */
-    private void resumeLater(EnrolmentUnansweredException e) {
-        Duration pause = Jitter.around(heartbeats.interval(), ThreadLocalRandom.current());
-        LOG.warn("{} The node keeps its certificate and calls the Management Node again in {} ms.", e.getMessage(),
-                pause.toMillis());
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException interrupted) {
+    private synchronized void resumeLater(EnrolmentUnansweredException e) {
+        if (!move(ChannelState.RE_ENROLLING, ChannelState.RESUMING)) {
             return;
         }
-        synchronized (this) {
-            if (!closed) {
-                reenrolmentThread = null;
-                reenrolmentState = null;
-                startLoops();
-            }
+        Duration pause = heartbeats.jittered();
+        LOG.warn("{} The node keeps its certificate and calls the Management Node again in {} ms.", e.getMessage(),
+                pause.toMillis());
+        submit(this::resume, pause);
+    }
+
+    private synchronized void resume() {
+        if (state == ChannelState.RESUMING) {
+            reenrolmentState = null;
+            startLoops(ChannelState.RESUMING);
+        }
+    }
+
+    private void submit(Runnable task, Duration delay) {
+        try {
+            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("The node channel closed; {} not run", task);
         }
     }
 
@@ -200,23 +239,32 @@ public final class NodeChannelAgent implements AutoCloseable {
         Heartbeat reported = payload.get();
         status.put("instance_type", payload.instanceType());
         status.put("max_hd_calls", reported.capacity().maxHdCalls());
-        status.put("reporting", isReporting());
-        status.put("refusal", refusal);
-        status.put("re_enrolment", reenrolmentState);
+        synchronized (this) {
+            status.put("reporting", state.reporting());
+            status.put("refusal", refusal);
+            status.put("re_enrolment", reenrolmentState);
+        }
         return status;
     }
 
-    private synchronized boolean isReporting() {
-        return refusal == null && reenrolmentThread == null;
+    /** The channel's state now. */
+    synchronized ChannelState state() {
+        return state;
     }
 
+    /**
+     * Stops the loops and the scheduler, interrupting a call in flight; does not wait for it, as
+     * the restart after a re-enrolment may itself run on the scheduler and close the agent.
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
-        heartbeatThread.interrupt();
-        replicationThread.interrupt();
-        if (reenrolmentThread != null) {
-            reenrolmentThread.interrupt();
+    public void close() {
+        synchronized (this) {
+            if (state == ChannelState.STOPPED) {
+                return;
+            }
+            move(state, ChannelState.STOPPED);
+            stopLoops();
         }
+        scheduler.shutdownNow();
     }
 }

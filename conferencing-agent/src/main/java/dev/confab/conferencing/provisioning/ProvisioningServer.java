@@ -90,7 +90,7 @@ public final class ProvisioningServer {
             restart.start();
         } catch (AlreadyConfiguredException e) {
             answer(ctx, 409, bind, true, UploadPage.Outcome.ERROR, e.getMessage(), Map.of("error", e.getMessage()));
-        } catch (ConferencingException | ConfabException e) {
+        } catch (ConfabException e) {
             LOG.warn("Upload refused: {}", e.getMessage());
             answer(ctx, 400, bind, data.enrolledFqdn().isPresent(), UploadPage.Outcome.ERROR, e.getMessage(),
                     Map.of("error", e.getMessage()));

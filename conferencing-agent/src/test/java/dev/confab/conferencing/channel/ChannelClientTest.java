@@ -12,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How the node reads the Management Node's refusals: unknown (enrol again) only when it says so. */
 class ChannelClientTest {
 
-    private static NodeRefusedException refusal(int status, String body) {
+    private static ChannelRefusedException refusal(int status, String body) {
         return ChannelClient.refusal(status, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void aForbiddenAnswerSayingUnknownLetsTheNodeEnrolAgain() {
-        NodeRefusedException refused = refusal(403, "{\"error\": \"no record of certificate 1f\", \"fields\": {},"
+        ChannelRefusedException refused = refusal(403, "{\"error\": \"no record of certificate 1f\", \"fields\": {},"
                 + " \"node\": \"unknown\"}");
 
         assertTrue(refused.unknown());
@@ -27,7 +27,7 @@ class ChannelClientTest {
 
     @Test
     void aRevokedCertificateIsAFinalRefusal() {
-        NodeRefusedException refused = refusal(403, "{\"error\": \"revoked\", \"fields\": {}, \"node\": \"revoked\"}");
+        ChannelRefusedException refused = refusal(403, "{\"error\": \"revoked\", \"fields\": {}, \"node\": \"revoked\"}");
 
         assertFalse(refused.unknown());
         assertTrue(refused.getMessage().endsWith("revoked"), refused.getMessage());
@@ -39,7 +39,7 @@ class ChannelClientTest {
         assertFalse(refusal(403, "{\"error\": \"not issued to any enrolled node\", \"fields\": {}}").unknown());
         assertFalse(refusal(401, "{\"error\": \"needs a certificate\", \"fields\": {}, \"node\": \"unknown\"}")
                 .unknown());
-        NodeRefusedException notJson = refusal(403, "Forbidden");
+        ChannelRefusedException notJson = refusal(403, "Forbidden");
         assertFalse(notJson.unknown());
         assertTrue(notJson.getMessage().endsWith("Forbidden"), notJson.getMessage());
     }

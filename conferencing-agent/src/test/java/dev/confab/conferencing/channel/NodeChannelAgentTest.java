@@ -1,14 +1,11 @@
 package dev.confab.conferencing.channel;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.confab.conferencing.ConferencingException;
-import dev.confab.conferencing.NodeData;
 import dev.confab.conferencing.cloud.InstanceType;
-import dev.confab.shared.pki.CertificateAuthority;
-import dev.confab.shared.pki.CertificateRequest;
-import dev.confab.shared.pki.KeyPairs;
+import dev.confab.conferencing.testing.Await;
+import dev.confab.conferencing.testing.ManualScheduler;
+import dev.confab.conferencing.testing.ScriptedManagementNode;
+import dev.confab.conferencing.testing.TestClock;
 import dev.confab.shared.wire.NodeChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,75 +13,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.confab.conferencing.testing.ScriptedManagementNode.BUSY;
+import static dev.confab.conferencing.testing.ScriptedManagementNode.FAST;
+import static dev.confab.conferencing.testing.ScriptedManagementNode.REVOKED;
+import static dev.confab.conferencing.testing.ScriptedManagementNode.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The node's side of a refusal, against a scripted Management Node: told unknown, it enrols again
  * exactly once per "unknown" answer; a refused re-enrolment or a revoked certificate stops it for
- * good; an undecided re-enrolment or a server error changes nothing and the loops go on.
+ * good; an undecided re-enrolment or a server error changes nothing and the loops go on. Most run on
+ * a {@link ManualScheduler}, so that what does not happen is shown by advancing its clock; two run
+ * on the agent's own scheduler, in real time.
  */
 class NodeChannelAgentTest {
 
-    private static final CertificateAuthority CA = CertificateAuthority.create("Test CA", Clock.systemUTC());
-    private static final String UNKNOWN = refusalBody(NodeChannel.UNKNOWN);
-    private static final String REVOKED = refusalBody(NodeChannel.REVOKED);
-    private static final String FAST = "{\"intervalMillis\": 100, \"latestRevision\": 1, \"locationLoad\": {}}";
-
-    /** What the scripted Management Node answers to a request on a path: status and body. */
-    private record Answer(int status, String body) {
-    }
-
-    private HttpsServer server;
-    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
-    private volatile Answer heartbeat = new Answer(403, UNKNOWN);
-    private volatile Answer config = new Answer(403, UNKNOWN);
+    private final TestClock clock = TestClock.fixed();
+    private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private ScriptedManagementNode management;
     private NodeChannelAgent agent;
 
     @TempDir
     Path dir;
 
-    private static String refusalBody(String node) {
-        return "{\"error\": \"certificate " + node + "\", \"fields\": {}, \"node\": \"" + node + "\"}";
-    }
-
     @BeforeEach
     void startManagementNode() throws IOException {
-        KeyPair keys = KeyPairs.ecP256();
-        X509Certificate certificate = CA.issue(CertificateRequest.create(keys, "127.0.0.1", List.of("127.0.0.1")).pem(),
-                "127.0.0.1", List.of("127.0.0.1"), Duration.ofDays(1));
-        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(dev.confab.shared.pki.TlsMaterial.serverContext(
-                List.of(certificate, CA.certificate()), keys.getPrivate(), null)));
-        server.createContext(NodeChannel.HEARTBEAT, exchange -> answer(exchange, heartbeat));
-        server.createContext(NodeChannel.CONFIG, exchange -> answer(exchange, config));
-        server.start();
-    }
-
-    private void answer(HttpExchange exchange, Answer answer) throws IOException {
-        requests.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new AtomicInteger()).incrementAndGet();
-        exchange.getRequestBody().readAllBytes();
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        management = ScriptedManagementNode.start(clock);
     }
 
     @AfterEach
@@ -92,24 +56,25 @@ class NodeChannelAgentTest {
         if (agent != null) {
             agent.close();
         }
-        server.stop(0);
+        management.close();
     }
 
-    /** Starts the channel of a node enrolled with the test CA, with {@code reenrolment}. */
+    /** Starts the channel of a node enrolled with the scripted Management Node, on the manual scheduler. */
     private NodeChannelAgent start(NodeChannelAgent.Reenrolment reenrolment) {
-        KeyPair keys = KeyPairs.ecP256();
-        X509Certificate certificate = CA.issue(CertificateRequest.create(keys, "cn1.example.com", List.of()).pem(),
-                "cn1.example.com", List.of("cn1.example.com"), Duration.ofDays(1));
-        NodeData data = NodeData.prepare(dir.resolve("node"));
-        data.save(keys.getPrivate(), certificate, CA.certificate(), "<file/>".getBytes(StandardCharsets.UTF_8),
-                "127.0.0.1", server.getAddress().getPort());
-        agent = NodeChannelAgent.start(data, "cn1.example.com", Clock.systemUTC(), List.of(), InstanceType.none(),
-                reenrolment);
+        agent = NodeChannelAgent.start(management.enrol(dir.resolve("node"), "cn1.example.com"), "cn1.example.com",
+                clock, List.of(), InstanceType.none(), reenrolment, scheduler);
+        return agent;
+    }
+
+    /** As {@link #start}, on the agent's own scheduler and the system clock. */
+    private NodeChannelAgent startInRealTime(NodeChannelAgent.Reenrolment reenrolment) {
+        agent = NodeChannelAgent.start(management.enrol(dir.resolve("node"), "cn1.example.com"), "cn1.example.com",
+                Clock.systemUTC(), List.of(), InstanceType.none(), reenrolment);
         return agent;
     }
 
     private int requests(String path) {
-        return requests.getOrDefault(path, new AtomicInteger()).get();
+        return management.requests(path);
     }
 
     @Test
@@ -120,15 +85,14 @@ class NodeChannelAgentTest {
             return "5eed";
         });
 
-        Map<String, Object> status = await("the re-enrolment", () -> {
-            Map<String, Object> now = agent.status();
-            return String.valueOf(now.get("re_enrolment")).contains("restarting") ? now : null;
-        });
+        scheduler.advanceUntil("the re-enrolment", Duration.ofMinutes(1),
+                () -> String.valueOf(agent.status().get("re_enrolment")).contains("restarting"));
+        Map<String, Object> status = agent.status();
 
         assertEquals("enrolled again with certificate 5eed; restarting", status.get("re_enrolment"));
         assertEquals(false, status.get("reporting"));
         assertNull(status.get("refusal"));
-        // both loops were told unknown or stopped; either way there was one attempt
+        assertEquals(ChannelState.RESTARTING, agent.state());
         assertOneAttemptAndNoMoreCalls(reenrolments);
     }
 
@@ -141,8 +105,8 @@ class NodeChannelAgentTest {
                     + " already used.");
         });
 
-        Map<String, Object> status = await("the refusal", () -> agent.status().get("refusal") == null ? null
-                : agent.status());
+        scheduler.advanceUntil("the refusal", Duration.ofMinutes(1), () -> agent.status().get("refusal") != null);
+        Map<String, Object> status = agent.status();
 
         String refusal = status.get("refusal").toString();
         assertTrue(refusal.startsWith("The Management Node refused this node: certificate unknown"), refusal);
@@ -155,15 +119,16 @@ class NodeChannelAgentTest {
 
     @Test
     void aRevokedCertificateStopsTheNodeWithoutEnrollingAgain() throws Exception {
-        heartbeat = new Answer(403, REVOKED);
-        config = new Answer(403, REVOKED);
+        // in real time, on the agent's own threads: both loops may be refused at once
+        management.answerHeartbeats(REVOKED);
+        management.answerPolls(REVOKED);
         AtomicInteger reenrolments = new AtomicInteger();
-        start(() -> {
+        startInRealTime(() -> {
             reenrolments.incrementAndGet();
             return "5eed";
         });
 
-        Map<String, Object> status = await("the refusal", () -> agent.status().get("refusal") == null ? null
+        Map<String, Object> status = Await.until("the refusal", () -> agent.status().get("refusal") == null ? null
                 : agent.status());
 
         assertEquals("The Management Node refused this node: certificate revoked", status.get("refusal"));
@@ -172,9 +137,24 @@ class NodeChannelAgentTest {
     }
 
     @Test
+    void aRevokedAnswerToAPollStopsTheHeartbeatsToo() throws Exception {
+        management.answerHeartbeats(FAST);
+        management.answerPolls(REVOKED);
+        start(() -> "5eed");
+
+        scheduler.runDue();
+        int heartbeats = requests(NodeChannel.HEARTBEAT);
+
+        assertEquals(ChannelState.REFUSED, agent.state());
+        assertEquals("The Management Node refused this node: certificate revoked", agent.status().get("refusal"));
+        assertEquals(0, scheduler.advance(Duration.ofMinutes(10)), "nothing is scheduled any more");
+        assertEquals(heartbeats, requests(NodeChannel.HEARTBEAT));
+    }
+
+    @Test
     void anUndecidedReenrolmentKeepsTheCertificateAndTriesAgainOnlyWhenToldUnknownAgain() throws Exception {
-        heartbeat = new Answer(200, FAST);
-        config = new Answer(503, "{\"error\": \"busy\", \"fields\": {}}");
+        management.answerHeartbeats(FAST);
+        management.answerPolls(BUSY);
         AtomicInteger reenrolments = new AtomicInteger();
         start(() -> {
             if (reenrolments.incrementAndGet() == 1) {
@@ -183,54 +163,124 @@ class NodeChannelAgentTest {
             }
             return "5eed";
         });
-        await("a heartbeat that sets a short interval", () -> agent.status().get("last_contact"));
-        heartbeat = new Answer(403, UNKNOWN);
+        scheduler.advanceUntil("a heartbeat that sets a short interval", Duration.ofMinutes(1),
+                () -> agent.status().get("last_contact") != null);
+        management.answerHeartbeats(UNKNOWN);
 
-        await("the second re-enrolment", () -> String.valueOf(agent.status().get("re_enrolment"))
-                .contains("restarting") ? true : null);
+        scheduler.advanceUntil("the second re-enrolment", Duration.ofMinutes(1),
+                () -> String.valueOf(agent.status().get("re_enrolment")).contains("restarting"));
 
         // the first attempt was undecided: the loops went on, and only the next "unknown" answer tried again
         assertEquals(2, reenrolments.get());
-        assertTrue(requests(NodeChannel.HEARTBEAT) >= 3, requests.toString());
+        assertTrue(requests(NodeChannel.HEARTBEAT) >= 3, management.toString());
+    }
+
+    @Test
+    void anUndecidedReenrolmentResumesReportingAfterOneInterval() throws Exception {
+        management.answerHeartbeats(FAST);
+        management.answerPolls(BUSY);
+        start(() -> {
+            throw new EnrolmentUnansweredException("The Management Node cannot be reached.", null);
+        });
+        scheduler.runDue();
+        management.answerHeartbeats(UNKNOWN);
+        scheduler.advanceUntil("the undecided re-enrolment", Duration.ofMinutes(1),
+                () -> agent.state() == ChannelState.RESUMING);
+        management.answerHeartbeats(FAST);
+        int heartbeats = requests(NodeChannel.HEARTBEAT);
+
+        assertEquals(false, agent.status().get("reporting"));
+        assertEquals("in progress", agent.status().get("re_enrolment"));
+        List<Duration> pending = scheduler.pending();
+        assertEquals(1, pending.size(), "only the resumption waits: " + pending);
+        assertTrue(pending.get(0).toMillis() >= 90 && pending.get(0).toMillis() <= 110, pending.toString());
+
+        scheduler.advance(Duration.ofMillis(110));
+
+        assertEquals(ChannelState.REPORTING, agent.state());
+        assertEquals(true, agent.status().get("reporting"));
+        assertNull(agent.status().get("re_enrolment"));
+        assertEquals(heartbeats + 1, requests(NodeChannel.HEARTBEAT), "the loops started again, heartbeat first");
     }
 
     @Test
     void serverErrorsAreRetriedAtTheIntervalWithoutEnrollingAgain() throws Exception {
-        heartbeat = new Answer(200, FAST);
-        config = new Answer(503, "{\"error\": \"busy\", \"fields\": {}}");
+        // in real time, on the agent's own threads
+        management.answerHeartbeats(FAST);
+        management.answerPolls(BUSY);
         AtomicInteger reenrolments = new AtomicInteger();
-        start(() -> {
+        startInRealTime(() -> {
             reenrolments.incrementAndGet();
             return "5eed";
         });
-        await("a heartbeat that sets a short interval", () -> agent.status().get("last_contact"));
-        heartbeat = new Answer(500, "{\"error\": \"Internal error\", \"fields\": {}}");
+        Await.until("a heartbeat that sets a short interval", () -> agent.status().get("last_contact"));
+        management.answerHeartbeats(new ScriptedManagementNode.Answer(500,
+                "{\"error\": \"Internal error\", \"fields\": {}}"));
         int before = requests(NodeChannel.HEARTBEAT);
 
-        await("heartbeats retried", () -> requests(NodeChannel.HEARTBEAT) >= before + 5 ? true : null);
+        Await.until("heartbeats retried", () -> requests(NodeChannel.HEARTBEAT) >= before + 5);
 
         assertEquals(0, reenrolments.get());
         assertEquals(true, agent.status().get("reporting"));
         assertNull(agent.status().get("refusal"));
     }
 
-    /** One re-enrolment, and the loops stay stopped: no call reaches the Management Node any more. */
-    private void assertOneAttemptAndNoMoreCalls(AtomicInteger reenrolments) throws InterruptedException {
-        int calls = requests(NodeChannel.HEARTBEAT) + requests(NodeChannel.CONFIG);
-        Thread.sleep(500);
-        assertEquals(1, reenrolments.get());
-        assertEquals(calls, requests(NodeChannel.HEARTBEAT) + requests(NodeChannel.CONFIG));
+    @Test
+    void heartbeatsGoAtOnceThenAtTheAnsweredIntervalWithJitter() {
+        management.answerHeartbeats(FAST);
+        management.answerPolls(BUSY);
+        start(() -> "5eed");
+        Instant started = clock.instant();
+
+        scheduler.advance(Duration.ofSeconds(1));
+
+        List<Instant> times = management.requestTimes(NodeChannel.HEARTBEAT);
+        assertEquals(started, times.get(0), "the first heartbeat goes at once");
+        for (int i = 1; i < times.size(); i++) {
+            long gap = Duration.between(times.get(i - 1), times.get(i)).toMillis();
+            assertTrue(gap >= 90 && gap <= 110, "the answered 100 ms ± 10 %, not " + gap + " ms");
+        }
+        assertTrue(times.size() >= 9, times.size() + " heartbeats in 1 s");
     }
 
-    private static <T> T await(String what, Callable<T> probe) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(20);
+    @Test
+    void aFailingPollIsRetriedAboutEveryTwoSecondsWhileHeartbeatsGoOn() {
+        management.answerHeartbeats(ScriptedManagementNode.interval(Duration.ofSeconds(1)));
+        management.answerPolls(BUSY);
+        start(() -> "5eed");
+
+        scheduler.advance(Duration.ofSeconds(10));
+
+        List<Instant> polls = management.requestTimes(NodeChannel.CONFIG);
+        for (int i = 1; i < polls.size(); i++) {
+            long gap = Duration.between(polls.get(i - 1), polls.get(i)).toMillis();
+            assertTrue(gap >= 1800 && gap <= 2200, "about 2 s between polls, not " + gap + " ms");
         }
-        throw new AssertionError("Timed out waiting for " + what);
+        assertTrue(polls.size() >= 5, polls.size() + " polls in 10 s");
+        assertTrue(requests(NodeChannel.HEARTBEAT) >= 9, management.toString());
+        assertEquals(ChannelState.REPORTING, agent.state());
+    }
+
+    @Test
+    void closingStopsBothLoopsAndTheScheduler() {
+        management.answerHeartbeats(FAST);
+        management.answerPolls(BUSY);
+        start(() -> "5eed");
+        scheduler.runDue();
+
+        agent.close();
+
+        assertEquals(ChannelState.STOPPED, agent.state());
+        assertTrue(scheduler.isShutdown());
+        assertEquals(List.of(), scheduler.pending());
+    }
+
+    /** One re-enrolment, and the loops stay stopped: nothing is scheduled, so no call reaches the Management Node. */
+    private void assertOneAttemptAndNoMoreCalls(AtomicInteger reenrolments) {
+        int calls = requests(NodeChannel.HEARTBEAT) + requests(NodeChannel.CONFIG);
+        assertEquals(List.of(), scheduler.pending());
+        assertEquals(0, scheduler.advance(Duration.ofHours(1)));
+        assertEquals(1, reenrolments.get());
+        assertEquals(calls, requests(NodeChannel.HEARTBEAT) + requests(NodeChannel.CONFIG));
     }
 }

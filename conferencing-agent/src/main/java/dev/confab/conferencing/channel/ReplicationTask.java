@@ -1,0 +1,50 @@
+package dev.confab.conferencing.channel;
+
+import dev.confab.shared.wire.ConfigUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Long-polls {@code GET /node/v1/config?since=R} and applies each answer to the replica, as a
+ * {@link RetryingLoop} runs it: poll, apply, poll again at once. The Management Node answers at the
+ * latest every 25 s with its checksum, so the replica is reconciled well within a minute. While the
+ * Management Node is unreachable the node keeps serving its replica and retries every ~2 s (with
+ * jitter). Thread-safe.
+ */
+final class ReplicationTask implements ChannelTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicationTask.class);
+    /** How long the Management Node may hold a poll; it answers after 25 s. */
+    static final Duration POLL_WAIT = Duration.ofSeconds(30);
+    static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final ChannelClient client;
+    private final Replica replica;
+
+    ReplicationTask(ChannelClient client, Replica replica) {
+        this.client = client;
+        this.replica = replica;
+    }
+
+    @Override
+    public Duration step() throws IOException, InterruptedException {
+        ConfigUpdate update = client.poll(replica.since(), POLL_WAIT);
+        replica.apply(update);
+        return Duration.ZERO;
+    }
+
+    @Override
+    public Duration retryDelay() {
+        return Jitter.around(RETRY, ThreadLocalRandom.current());
+    }
+
+    @Override
+    public void failing(Exception failure) {
+        LOG.warn("Cannot reach the Management Node for configuration ({}); serving revision {} meanwhile",
+                failure.getMessage(), replica.config().revision());
+    }
+}
