@@ -1,7 +1,8 @@
 package dev.confab.shared;
 
 /**
- * Base of every exception the shared module throws. Unchecked: callers that cannot fix the cause
+ * Base of every Confab exception: the shared module's, and the roots of the agents' and the
+ * installer's ({@code ConferencingException}, {@code InstallerException}). Unchecked: callers that cannot fix the cause
  * let it reach the one place that reports it. Each message says what is wrong and how to fix it,
  * so it can be shown to an operator as is.
  *
