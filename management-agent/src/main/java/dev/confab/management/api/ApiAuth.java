@@ -2,7 +2,7 @@ package dev.confab.management.api;
 
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.LoginThrottle;
-import dev.confab.management.config.Actor;
+import dev.confab.management.resource.engine.Actor;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.Store;

@@ -1,6 +1,6 @@
 package dev.confab.management.health;
 
-import dev.confab.management.config.ConfigurationChange;
+import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.Store;
 import dev.confab.shared.wire.Heartbeat;

@@ -1,6 +1,6 @@
 package dev.confab.management.http;
 
-import dev.confab.management.store.HandleView;
+import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.IssuedCertificate;

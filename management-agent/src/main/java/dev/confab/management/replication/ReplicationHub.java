@@ -1,6 +1,6 @@
 package dev.confab.management.replication;
 
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;

@@ -1,8 +1,8 @@
 package dev.confab.management.web;
 
 import dev.confab.management.ManagementException;
-import dev.confab.management.config.Actor;
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.resource.engine.Actor;
+import dev.confab.management.resource.engine.ConfigurationService;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 

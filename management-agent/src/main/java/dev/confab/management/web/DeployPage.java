@@ -1,8 +1,8 @@
 package dev.confab.management.web;
 
-import dev.confab.management.config.Actor;
-import dev.confab.management.config.ConfigurationService;
-import dev.confab.management.nodes.ConfigurationFiles;
+import dev.confab.management.resource.engine.Actor;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;

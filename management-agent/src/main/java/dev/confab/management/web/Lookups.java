@@ -1,6 +1,6 @@
 package dev.confab.management.web;
 
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.ResourceSpec;

@@ -1,6 +1,6 @@
 package dev.confab.management.web;
 
-import dev.confab.management.config.Actor;
+import dev.confab.management.resource.engine.Actor;
 import io.javalin.http.Context;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.confab.management.web;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.LoginThrottle;
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.resource.engine.ConfigurationService;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import dev.confab.management.nodes.ConfigurationFiles;
+import dev.confab.management.provisioning.ConfigurationFiles;
 
 /**
  * The administrator interface: server-rendered pages of the Management Node's menu, on the same

@@ -1,6 +1,6 @@
 package dev.confab.management.health;
 
-import dev.confab.management.nodes.SettableClock;
+import dev.confab.management.testing.SettableClock;
 import dev.confab.management.store.AlarmRecord;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.Store;

@@ -1,0 +1,81 @@
+package dev.confab.management.provisioning;
+
+import dev.confab.management.resource.engine.Actor;
+import dev.confab.management.store.AdminLogDao;
+import dev.confab.management.store.AdminLogEntry;
+import dev.confab.management.resource.engine.HandleView;
+import dev.confab.management.store.NodeProvisioningDao;
+import dev.confab.management.store.NodeToken;
+import dev.confab.management.store.Store;
+import dev.confab.management.store.Times;
+import dev.confab.management.resource.ValidationException;
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.crypto.Tokens;
+import dev.confab.shared.nodeconfig.NodeConfig;
+import dev.confab.shared.nodeconfig.NodeConfigWriter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Makes a node's configuration file: its settings, where to enrol, the CA fingerprint to pin, the
+ * SSH password hash and a fresh single-use enrolment token, of which only the SHA-256 is stored.
+ * Making a file supersedes the node's earlier unused tokens. Thread-safe.
+ */
+public final class ConfigurationFiles {
+
+    /** How long a file's token may be used: the guide's 24 hours. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(24);
+    /** 32 random bytes: 256 bits, well above the 128 the token needs. */
+    private static final int TOKEN_BYTES = 32;
+
+    /** A file ready to download. */
+    public record File(String name, byte[] content) {
+    }
+
+    private final Store store;
+    private final SecretBox secrets;
+    private final ManagementEndpoint endpoint;
+    private final Duration tokenLifetime;
+    private final Clock clock;
+
+    public ConfigurationFiles(Store store, SecretBox secrets, ManagementEndpoint endpoint, Duration tokenLifetime,
+                              Clock clock) {
+        this.store = store;
+        this.secrets = secrets;
+        this.endpoint = endpoint;
+        this.tokenLifetime = tokenLifetime;
+        this.clock = clock;
+    }
+
+    /** A new file for node {@code nodeId}; {@code actor} is recorded in the administrator log. */
+    public File create(long nodeId, Actor actor) {
+        String token = Tokens.random(TOKEN_BYTES);
+        Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = created.plus(tokenLifetime);
+        NodeConfig config = store.write(handle -> {
+            HandleView view = new HandleView(handle, secrets);
+            Map<String, Object> row = NodeConfigAssembler.nodeRow(view, nodeId);
+            String passwordHash = NodeConfigAssembler.text(row, "password");
+            if (passwordHash.isEmpty()) {
+                throw new ValidationException("The node has no SSH password.", Map.of("password",
+                        "Set an SSH password for the node's admin user before downloading its configuration file."));
+            }
+            NodeConfig.Node node = NodeConfigAssembler.node(view, row);
+            NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
+            long revision = dao.creationRevision(nodeId).orElse(0L);
+            dao.issueToken(new NodeToken(0, nodeId, revision, node.name(), Tokens.sha256Hex(token),
+                    Times.format(created), Times.format(expires), NodeToken.ISSUED, null));
+            handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), actor.user(),
+                    actor.address(), "configuration_file", "worker_vm", nodeId, node.name(),
+                    "configuration file made; its enrolment token expires at " + expires
+                            + " and earlier unused tokens no longer work", null));
+            return new NodeConfig(node, NodeConfigAssembler.location(view, row), endpoint.forFile(), passwordHash,
+                    new NodeConfig.Enrolment(token, created, expires));
+        });
+        return new File(config.fileName(), NodeConfigWriter.write(config));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.confab.management.provisioning;
+
+import dev.confab.management.resource.NotFoundException;
+import dev.confab.management.resource.StoreView;
+import dev.confab.shared.nodeconfig.NodeConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Reads a {@code worker_vm} and its location, servers and routes into the parts of a node configuration file. */
+final class NodeConfigAssembler {
+
+    private NodeConfigAssembler() {
+    }
+
+    static Map<String, Object> nodeRow(StoreView store, long nodeId) {
+        return store.find("worker_vm", nodeId).orElseThrow(() -> new NotFoundException(
+                "There is no Conferencing Node with id " + nodeId + "."));
+    }
+
+    static NodeConfig.Node node(StoreView store, Map<String, Object> row) {
+        long id = number(row, "id");
+        List<NodeConfig.Route> routes = new ArrayList<>();
+        for (long routeId : store.listIds("worker_vm", "static_routes", id)) {
+            store.find("static_route", routeId).ifPresent(route -> routes.add(new NodeConfig.Route(
+                    text(route, "name"), text(route, "address"), (int) number(route, "prefix"), text(route, "gateway"))));
+        }
+        return new NodeConfig.Node(text(row, "name"), text(row, "description"), text(row, "node_type"),
+                text(row, "hostname"), text(row, "domain"), text(row, "address"), text(row, "netmask"),
+                text(row, "gateway"), text(row, "ipv6_address"), text(row, "ipv6_gateway"),
+                text(row, "static_nat_address"), text(row, "sip_tls_fqdn"), routes,
+                number(row, "enable_distributed_database") != 0, sshEnabled(store, text(row, "enable_ssh")));
+    }
+
+    static NodeConfig.Location location(StoreView store, Map<String, Object> row) {
+        long locationId = number(row, "system_location");
+        Map<String, Object> location = store.find("system_location", locationId).orElseThrow();
+        return new NodeConfig.Location(text(location, "name"), (int) number(location, "mtu"),
+                addresses(store, "dns_servers", "dns_server", locationId),
+                addresses(store, "ntp_servers", "ntp_server", locationId));
+    }
+
+    private static List<String> addresses(StoreView store, String field, String resource, long locationId) {
+        List<String> addresses = new ArrayList<>();
+        for (long id : store.listIds("system_location", field, locationId)) {
+            store.find(resource, id).ifPresent(server -> addresses.add(text(server, "address")));
+        }
+        return addresses;
+    }
+
+    /** GLOBAL follows the platform-wide setting. */
+    private static boolean sshEnabled(StoreView store, String setting) {
+        if (setting.equals("GLOBAL")) {
+            return store.find("global", 1).map(global -> "ON".equals(global.get("enable_ssh"))).orElse(true);
+        }
+        return setting.equals("ON");
+    }
+
+    static String text(Map<String, Object> row, String column) {
+        return Objects.toString(row.get(column), "");
+    }
+
+    static long number(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).longValue();
+    }
+}

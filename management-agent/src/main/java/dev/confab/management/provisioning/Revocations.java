@@ -1,0 +1,62 @@
+package dev.confab.management.provisioning;
+
+import dev.confab.management.store.AdminLogDao;
+import dev.confab.management.store.AdminLogEntry;
+import dev.confab.management.store.NodeCertificate;
+import dev.confab.management.resource.engine.ConfigurationChange;
+import dev.confab.management.store.NodeProvisioningDao;
+import dev.confab.management.store.Store;
+import dev.confab.management.store.Times;
+import dev.confab.shared.pki.CertificateAuthority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Revokes the certificates of deleted nodes and retires their unused tokens: after each committed
+ * revision that deleted a {@code worker_vm}, and once at start for deletions a crash interrupted.
+ * The CA records a revocation on disk before the store marks it. Thread-safe.
+ */
+public final class Revocations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
+
+    private final Store store;
+    private final CertificateAuthority authority;
+    private final Clock clock;
+
+    public Revocations(Store store, CertificateAuthority authority, Clock clock) {
+        this.store = store;
+        this.authority = authority;
+        this.clock = clock;
+    }
+
+    /** A listener for {@code ConfigurationService.onChange}: a deleted node loses its tokens and certificates. */
+    public void onChange(ConfigurationChange change) {
+        if (change.deleted("worker_vm")) {
+            store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(change.objectId()));
+            revokeDeleted();
+        }
+    }
+
+    /** Revokes every valid certificate whose node is gone; returns how many. */
+    public synchronized int revokeDeleted() {
+        return store.write(handle -> {
+            NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
+            List<NodeCertificate> orphans = dao.certificatesOfDeletedNodes();
+            String now = Times.format(clock.instant());
+            for (NodeCertificate certificate : orphans) {
+                authority.revoke(new BigInteger(certificate.serial(), 16));
+                dao.revokeCertificate(certificate.serial(), now);
+                handle.attach(AdminLogDao.class).append(new AdminLogEntry(now, "system:nodes", "-",
+                        "certificate_revoked", "worker_vm", certificate.nodeId(), certificate.fqdn(),
+                        "certificate " + certificate.serial() + " revoked: the node was deleted", null));
+                LOG.info("Revoked certificate {} of deleted node {}", certificate.serial(), certificate.fqdn());
+            }
+            return orphans.size();
+        });
+    }
+}
