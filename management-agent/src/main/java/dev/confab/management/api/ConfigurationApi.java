@@ -3,12 +3,12 @@ package dev.confab.management.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.management.resource.engine.ConfigurationService;
-import dev.confab.management.resource.engine.Page;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 

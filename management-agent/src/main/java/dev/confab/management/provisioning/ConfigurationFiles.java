@@ -1,14 +1,14 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.engine.Actor;
+import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
-import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.NodeToken;
 import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
-import dev.confab.management.resource.ValidationException;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.nodeconfig.NodeConfig;

@@ -2,9 +2,9 @@ package dev.confab.management.provisioning;
 
 import dev.confab.management.DataDirectory;
 import dev.confab.management.channel.NodeChannelServer;
-import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.replication.ReplicationHub;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.CertificateAuthority;

@@ -1,9 +1,9 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeCertificate;
-import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;

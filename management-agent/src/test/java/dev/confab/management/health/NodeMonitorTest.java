@@ -1,9 +1,9 @@
 package dev.confab.management.health;
 
-import dev.confab.management.testing.SettableClock;
 import dev.confab.management.store.AlarmRecord;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.Store;
+import dev.confab.management.testing.SettableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
