@@ -15,6 +15,7 @@ import dev.confab.management.ipsec.ManagementIpsec;
 import dev.confab.management.provisioning.NodeProvisioning;
 import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.Store;
 import dev.confab.management.web.WebUi;
@@ -90,7 +91,7 @@ public final class ManagementAgent implements AutoCloseable {
                 nodes.address(), config.clock());
         // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
         configuration.onChange(change -> {
-            if (change.touches("worker_vm", "system_location")) {
+            if (change.touches(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION)) {
                 ipsec.refresh();
             }
         });
@@ -98,7 +99,7 @@ public final class ManagementAgent implements AutoCloseable {
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         // the certificate assigned to the Management Node, or that certificate itself, changed
         configuration.onChange(change -> {
-            if (change.touches("management_vm", "tls_certificate")) {
+            if (change.touches(ResourceNames.MANAGEMENT_VM, ResourceNames.TLS_CERTIFICATE)) {
                 refreshCertificate(secrets);
             }
         });

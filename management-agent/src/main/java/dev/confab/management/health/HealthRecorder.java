@@ -1,5 +1,6 @@
 package dev.confab.management.health;
 
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.AlarmRecord;
@@ -79,7 +80,7 @@ final class HealthRecorder {
                 LOG.info("Connectivity with {} ({}) restored", name, address);
             }
             case REVISION_APPLIED -> handle.attach(AdminLogDao.class).append(new AdminLogEntry(time, "node:" + name,
-                    address, "config_applied", "worker_vm", event.nodeId(), name,
+                    address, "config_applied", ResourceNames.WORKER_VM, event.nodeId(), name,
                     "updated to configuration revision " + event.revision(), null));
         }
     }

@@ -1,5 +1,6 @@
 package dev.confab.management.health;
 
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.Store;
@@ -76,7 +77,7 @@ public final class NodeMonitor implements AutoCloseable {
 
     /** A listener for {@code ConfigurationService.onChange}: forgets deleted nodes. */
     public void onChange(ConfigurationChange change) {
-        if (change.deleted("worker_vm")) {
+        if (change.deleted(ResourceNames.WORKER_VM)) {
             registry.forget(change.objectId());
             recorder.forget(change.objectId(), clock.instant());
         }

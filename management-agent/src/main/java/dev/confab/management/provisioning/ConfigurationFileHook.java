@@ -3,6 +3,7 @@ package dev.confab.management.provisioning;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.catalog.ResourceNames;
 import io.javalin.http.Context;
 
 import java.util.Locale;
@@ -23,7 +24,7 @@ public final class ConfigurationFileHook implements ConfigurationApi.ResponseHoo
 
     @Override
     public boolean answer(ResourceSpec spec, Map<String, Object> input, Map<String, Object> created, Context ctx) {
-        if (!spec.name().equals("worker_vm") || !"MANUAL-PROVISION-ONLY".equals(input.get("deployment_type"))
+        if (!spec.name().equals(ResourceNames.WORKER_VM) || !"MANUAL-PROVISION-ONLY".equals(input.get("deployment_type"))
                 || !(input.get("password") instanceof String password) || password.isEmpty() || jsonOnly(ctx)) {
             return false;
         }

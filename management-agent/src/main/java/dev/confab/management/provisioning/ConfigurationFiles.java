@@ -1,6 +1,7 @@
 package dev.confab.management.provisioning;
 
 import dev.confab.management.resource.ValidationException;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.Actor;
 import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.AdminLogDao;
@@ -70,7 +71,7 @@ public final class ConfigurationFiles {
             dao.issueToken(new NodeToken(0, nodeId, revision, node.name(), Tokens.sha256Hex(token),
                     Times.format(created), Times.format(expires), NodeToken.ISSUED, null));
             handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), actor.user(),
-                    actor.address(), "configuration_file", "worker_vm", nodeId, node.name(),
+                    actor.address(), "configuration_file", ResourceNames.WORKER_VM, nodeId, node.name(),
                     "configuration file made; its enrolment token expires at " + expires
                             + " and earlier unused tokens no longer work", null));
             return new NodeConfig(node, NodeConfigAssembler.location(view, row), endpoint.forFile(), passwordHash,

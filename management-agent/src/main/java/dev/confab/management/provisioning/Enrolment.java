@@ -3,6 +3,7 @@ package dev.confab.management.provisioning;
 import dev.confab.management.channel.Enroller;
 import dev.confab.management.channel.EnrolmentRefusedException;
 import dev.confab.management.resource.ValidationException;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
@@ -92,7 +93,7 @@ public final class Enrolment implements Enroller {
             default -> null;
         };
         HandleView view = new HandleView(handle, secrets);
-        Map<String, Object> node = view.find("worker_vm", token.nodeId()).orElse(null);
+        Map<String, Object> node = view.find(ResourceNames.WORKER_VM, token.nodeId()).orElse(null);
         if (reason == null && (node == null || dao.creationRevision(token.nodeId()).orElse(-1L) != token.nodeRevision())) {
             reason = deleted(token);
         }
@@ -113,7 +114,7 @@ public final class Enrolment implements Enroller {
         dao.insertCertificate(new NodeCertificate(0, token.nodeId(), token.nodeRevision(), serial, fqdn,
                 Pem.encode(certificate), Times.format(now), from, null));
         handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(now), "node:" + fqdn, from, "enrolled",
-                "worker_vm", token.nodeId(), token.nodeName(), "certificate " + serial + " issued", null));
+                ResourceNames.WORKER_VM, token.nodeId(), token.nodeName(), "certificate " + serial + " issued", null));
         return new EnrolResponse(token.nodeId(), fqdn, Pem.encode(certificate), Pem.encode(authority.certificate()));
     }
 
@@ -148,7 +149,7 @@ public final class Enrolment implements Enroller {
     private void logRefusal(Refusal refusal, String from) {
         store.write(handle -> {
             handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), "-", from,
-                    "enrol_refused", "worker_vm", refusal.nodeId, refusal.nodeName, refusal.getMessage(), null));
+                    "enrol_refused", ResourceNames.WORKER_VM, refusal.nodeId, refusal.nodeName, refusal.getMessage(), null));
             return null;
         });
     }

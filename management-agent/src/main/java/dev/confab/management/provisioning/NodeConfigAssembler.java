@@ -2,6 +2,7 @@ package dev.confab.management.provisioning;
 
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.StoreView;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.shared.nodeconfig.NodeConfig;
 
 import java.util.ArrayList;
@@ -16,15 +17,15 @@ final class NodeConfigAssembler {
     }
 
     static Map<String, Object> nodeRow(StoreView store, long nodeId) {
-        return store.find("worker_vm", nodeId).orElseThrow(() -> new NotFoundException(
+        return store.find(ResourceNames.WORKER_VM, nodeId).orElseThrow(() -> new NotFoundException(
                 "There is no Conferencing Node with id " + nodeId + "."));
     }
 
     static NodeConfig.Node node(StoreView store, Map<String, Object> row) {
         long id = number(row, "id");
         List<NodeConfig.Route> routes = new ArrayList<>();
-        for (long routeId : store.listIds("worker_vm", "static_routes", id)) {
-            store.find("static_route", routeId).ifPresent(route -> routes.add(new NodeConfig.Route(
+        for (long routeId : store.listIds(ResourceNames.WORKER_VM, "static_routes", id)) {
+            store.find(ResourceNames.STATIC_ROUTE, routeId).ifPresent(route -> routes.add(new NodeConfig.Route(
                     text(route, "name"), text(route, "address"), (int) number(route, "prefix"), text(route, "gateway"))));
         }
         return new NodeConfig.Node(text(row, "name"), text(row, "description"), text(row, "node_type"),
@@ -36,15 +37,15 @@ final class NodeConfigAssembler {
 
     static NodeConfig.Location location(StoreView store, Map<String, Object> row) {
         long locationId = number(row, "system_location");
-        Map<String, Object> location = store.find("system_location", locationId).orElseThrow();
+        Map<String, Object> location = store.find(ResourceNames.SYSTEM_LOCATION, locationId).orElseThrow();
         return new NodeConfig.Location(text(location, "name"), (int) number(location, "mtu"),
-                addresses(store, "dns_servers", "dns_server", locationId),
-                addresses(store, "ntp_servers", "ntp_server", locationId));
+                addresses(store, "dns_servers", ResourceNames.DNS_SERVER, locationId),
+                addresses(store, "ntp_servers", ResourceNames.NTP_SERVER, locationId));
     }
 
     private static List<String> addresses(StoreView store, String field, String resource, long locationId) {
         List<String> addresses = new ArrayList<>();
-        for (long id : store.listIds("system_location", field, locationId)) {
+        for (long id : store.listIds(ResourceNames.SYSTEM_LOCATION, field, locationId)) {
             store.find(resource, id).ifPresent(server -> addresses.add(text(server, "address")));
         }
         return addresses;
@@ -53,7 +54,7 @@ final class NodeConfigAssembler {
     /** GLOBAL follows the platform-wide setting. */
     private static boolean sshEnabled(StoreView store, String setting) {
         if (setting.equals("GLOBAL")) {
-            return store.find("global", 1).map(global -> "ON".equals(global.get("enable_ssh"))).orElse(true);
+            return store.find(ResourceNames.GLOBAL, 1).map(global -> "ON".equals(global.get("enable_ssh"))).orElse(true);
         }
         return setting.equals("ON");
     }

@@ -1,5 +1,6 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
@@ -36,7 +37,7 @@ public final class Revocations {
 
     /** A listener for {@code ConfigurationService.onChange}: a deleted node loses its tokens and certificates. */
     public void onChange(ConfigurationChange change) {
-        if (change.deleted("worker_vm")) {
+        if (change.deleted(ResourceNames.WORKER_VM)) {
             store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(change.objectId()));
             revokeDeleted();
         }
@@ -52,7 +53,7 @@ public final class Revocations {
                 authority.revoke(new BigInteger(certificate.serial(), 16));
                 dao.revokeCertificate(certificate.serial(), now);
                 handle.attach(AdminLogDao.class).append(new AdminLogEntry(now, "system:nodes", "-",
-                        "certificate_revoked", "worker_vm", certificate.nodeId(), certificate.fqdn(),
+                        "certificate_revoked", ResourceNames.WORKER_VM, certificate.nodeId(), certificate.fqdn(),
                         "certificate " + certificate.serial() + " revoked: the node was deleted", null));
                 LOG.info("Revoked certificate {} of deleted node {}", certificate.serial(), certificate.fqdn());
             }

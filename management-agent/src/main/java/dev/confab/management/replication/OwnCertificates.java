@@ -1,5 +1,6 @@
 package dev.confab.management.replication;
 
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
@@ -25,12 +26,12 @@ final class OwnCertificates {
     Optional<NodeTlsCertificate> of(long nodeId) {
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
-            Optional<Map<String, Object>> node = view.find("worker_vm", nodeId);
+            Optional<Map<String, Object>> node = view.find(ResourceNames.WORKER_VM, nodeId);
             Object certificateId = node.map(row -> row.get("tls_certificate")).orElse(null);
             if (!(certificateId instanceof Number id)) {
                 return Optional.empty();
             }
-            return view.find("tls_certificate", id.longValue()).map(row -> new NodeTlsCertificate(
+            return view.find(ResourceNames.TLS_CERTIFICATE, id.longValue()).map(row -> new NodeTlsCertificate(
                     String.valueOf(row.get("certificate")), view.openSecret((String) row.get("private_key"))));
         });
     }

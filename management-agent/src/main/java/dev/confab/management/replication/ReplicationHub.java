@@ -1,5 +1,6 @@
 package dev.confab.management.replication;
 
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
@@ -109,7 +110,7 @@ public final class ReplicationHub implements AutoCloseable {
     }
 
     private boolean hasOwnCertificate(long nodeId) {
-        return current().object("worker_vm", Long.toString(nodeId))
+        return current().object(ResourceNames.WORKER_VM, Long.toString(nodeId))
                 .map(node -> node.get("tls_certificate") != null).orElse(false);
     }
 

@@ -53,7 +53,7 @@ public final class Catalog {
 
     /** A configuration resource by name. */
     public ResourceSpec configuration(String name) {
-        return get("configuration", name);
+        return get(ResourceNames.CONFIGURATION_API, name);
     }
 
     public Collection<ResourceSpec> all() {
@@ -66,8 +66,8 @@ public final class Catalog {
     }
 
     private static ResourceSpec adminLog() {
-        return ResourceSpec.builder("admin_log", "Administrator log entry")
-                .api("history")
+        return ResourceSpec.builder(ResourceNames.ADMIN_LOG, "Administrator log entry")
+                .api(ResourceNames.HISTORY_API)
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .displayField("object_name")
                 .defaultOrder("-id")

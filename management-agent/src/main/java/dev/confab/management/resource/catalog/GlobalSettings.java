@@ -13,7 +13,7 @@ import java.util.Map;
 /** {@code global}: platform-wide settings, among them dynamic bursting and its AWS access. */
 final class GlobalSettings implements ResourceRules {
 
-    static final String NAME = "global";
+    static final String NAME = ResourceNames.GLOBAL;
     /** The tag key that marks a stopped EC2 instance as an overflow node of this platform. */
     public static final String TAG_NAME = "pexip-cloud";
 

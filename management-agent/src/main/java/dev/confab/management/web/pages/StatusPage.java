@@ -2,6 +2,7 @@ package dev.confab.management.web.pages;
 
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.views.Display;
 import dev.confab.management.web.views.Lookups;
@@ -35,11 +36,11 @@ public final class StatusPage {
 
     public void liveView(Context ctx) {
         Catalog catalog = service.catalog();
-        List<Map<String, Object>> nodes = lookups.all(catalog.configuration("worker_vm"), Map.of());
+        List<Map<String, Object>> nodes = lookups.all(catalog.configuration(ResourceNames.WORKER_VM), Map.of());
         Map<Object, Map<String, Object>> status = new java.util.HashMap<>();
-        lookups.all(catalog.get("status", "worker_vm"), Map.of()).forEach(row -> status.put(row.get("id"), row));
+        lookups.all(catalog.get(ResourceNames.STATUS_API, ResourceNames.WORKER_VM), Map.of()).forEach(row -> status.put(row.get("id"), row));
         List<Table> tables = new ArrayList<>();
-        for (Map<String, Object> location : lookups.all(catalog.configuration("system_location"), Map.of())) {
+        for (Map<String, Object> location : lookups.all(catalog.configuration(ResourceNames.SYSTEM_LOCATION), Map.of())) {
             List<List<String>> rows = new ArrayList<>();
             for (Map<String, Object> node : nodes) {
                 if (location.get("resource_uri").equals(node.get("system_location"))) {
@@ -59,8 +60,8 @@ public final class StatusPage {
 
     public void cloudBursting(Context ctx) {
         Catalog catalog = service.catalog();
-        Map<String, Object> global = service.get(catalog.configuration("global"), ResourceView.SINGLETON_ID);
-        ResourceSpec locationSpec = catalog.configuration("system_location");
+        Map<String, Object> global = service.get(catalog.configuration(ResourceNames.GLOBAL), ResourceView.SINGLETON_ID);
+        ResourceSpec locationSpec = catalog.configuration(ResourceNames.SYSTEM_LOCATION);
         Map<String, String> names = lookups.namesFor(locationSpec);
         List<List<String>> settings = List.of(
                 List.of("Bursting enabled", Display.text(global.get("bursting_enabled"), Map.of())),
@@ -76,7 +77,7 @@ public final class StatusPage {
             }
         }
         List<List<String>> overflowNodes = new ArrayList<>();
-        for (Map<String, Object> node : lookups.all(catalog.configuration("worker_vm"),
+        for (Map<String, Object> node : lookups.all(catalog.configuration(ResourceNames.WORKER_VM),
                 Map.of("cloud_bursting", List.of("true")))) {
             overflowNodes.add(List.of(text(node.get("name")), Display.text(node.get("system_location"), names),
                     text(node.get("address")), Display.text(node.get("maintenance_mode"), Map.of())));

@@ -2,6 +2,7 @@ package dev.confab.management.web.views;
 
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.web.views.ResourceView.Column;
 import dev.confab.management.web.views.ResourceView.Section;
 
@@ -17,8 +18,8 @@ public final class ResourceViews {
 
     public static List<ResourceView> all(Catalog catalog) {
         List<ResourceView> views = new ArrayList<>();
-        ResourceSpec node = catalog.configuration("worker_vm");
-        ResourceSpec nodeStatus = catalog.get("status", "worker_vm");
+        ResourceSpec node = catalog.configuration(ResourceNames.WORKER_VM);
+        ResourceSpec nodeStatus = catalog.get(ResourceNames.STATUS_API, ResourceNames.WORKER_VM);
         views.add(new ResourceView("/status/conferencing-nodes/", "Conferencing Nodes", "Conferencing Node",
                 nodeStatus, List.of(Column.field(nodeStatus, "name", "Name"),
                         Column.field(nodeStatus, "system_location", "System location"),
@@ -32,36 +33,36 @@ public final class ResourceViews {
                         Column.field(nodeStatus, "maintenance_mode", "Maintenance mode"),
                         Column.field(nodeStatus, "maintenance_mode_reason", "Maintenance reason")),
                 Map.of(), List.of(), false, false));
-        ResourceSpec alarm = catalog.get("status", "alarm");
+        ResourceSpec alarm = catalog.get(ResourceNames.STATUS_API, ResourceNames.ALARM);
         views.add(readOnly("/status/alarms/", "Alarms", alarm, "time_raised", "name", "level", "node", "details",
                 "acknowledged"));
-        views.add(PlatformViews.global(catalog.configuration("global")));
-        views.add(PlatformViews.locations(catalog.configuration("system_location")));
+        views.add(PlatformViews.global(catalog.configuration(ResourceNames.GLOBAL)));
+        views.add(PlatformViews.locations(catalog.configuration(ResourceNames.SYSTEM_LOCATION)));
         views.add(PlatformViews.nodes(node));
-        views.add(simple("/platform/licences/", "Licences", catalog.configuration("licence"),
+        views.add(simple("/platform/licences/", "Licences", catalog.configuration(ResourceNames.LICENCE),
                 "fulfillment_id", "description", "concurrent", "audio", "start_date", "expiration_date", "status"));
-        views.add(simple("/platform/management-node/", "Management Node", catalog.configuration("management_vm")));
-        views.add(simple("/system/dns-servers/", "DNS Servers", catalog.configuration("dns_server"),
+        views.add(simple("/platform/management-node/", "Management Node", catalog.configuration(ResourceNames.MANAGEMENT_VM)));
+        views.add(simple("/system/dns-servers/", "DNS Servers", catalog.configuration(ResourceNames.DNS_SERVER),
                 "address", "description"));
-        views.add(simple("/system/ntp-servers/", "NTP Servers", catalog.configuration("ntp_server"),
+        views.add(simple("/system/ntp-servers/", "NTP Servers", catalog.configuration(ResourceNames.NTP_SERVER),
                 "address", "description", "key_id"));
-        views.add(simple("/system/static-routes/", "Static Routes", catalog.configuration("static_route"),
+        views.add(simple("/system/static-routes/", "Static Routes", catalog.configuration(ResourceNames.STATIC_ROUTE),
                 "name", "address", "prefix", "gateway"));
-        ResourceSpec conference = catalog.configuration("conference");
+        ResourceSpec conference = catalog.configuration(ResourceNames.CONFERENCE);
         views.add(PlatformViews.services("/services/virtual-meeting-rooms/", "Virtual Meeting Rooms",
                 "Virtual Meeting Room", conference, "conference"));
         views.add(PlatformViews.services("/services/virtual-auditoriums/", "Virtual Auditoriums",
                 "Virtual Auditorium", conference, "lecture"));
-        views.add(simple("/services/aliases/", "Aliases", catalog.configuration("conference_alias"),
+        views.add(simple("/services/aliases/", "Aliases", catalog.configuration(ResourceNames.CONFERENCE_ALIAS),
                 "alias", "conference", "description"));
-        views.add(simple("/certificates/tls-certificates/", "TLS Certificates", catalog.configuration("tls_certificate"),
+        views.add(simple("/certificates/tls-certificates/", "TLS Certificates", catalog.configuration(ResourceNames.TLS_CERTIFICATE),
                 "subject_name", "issuer_name", "end_date", "subject_alt_names"));
-        views.add(readOnly("/history/administrator-log/", "Administrator Log", catalog.get("history", "admin_log"),
+        views.add(readOnly("/history/administrator-log/", "Administrator Log", catalog.get(ResourceNames.HISTORY_API, ResourceNames.ADMIN_LOG),
                 "time", "user", "address", "action", "resource", "object_name", "details", "revision"));
-        views.add(readOnly("/history/alarm-history/", "Alarm History", catalog.get("history", "alarm"),
+        views.add(readOnly("/history/alarm-history/", "Alarm History", catalog.get(ResourceNames.HISTORY_API, ResourceNames.ALARM),
                 "time_raised", "time_cleared", "name", "level", "node", "details"));
         views.add(readOnly("/history/conferencing-node-history/", "Conferencing Node History",
-                catalog.get("history", "workervm_status_event"), "time_changed", "event_type",
+                catalog.get(ResourceNames.HISTORY_API, ResourceNames.WORKERVM_STATUS_EVENT), "time_changed", "event_type",
                 "workervm_configuration_name", "workervm_configuration_location_name", "workervm_address", "state",
                 "details"));
         return List.copyOf(views);
