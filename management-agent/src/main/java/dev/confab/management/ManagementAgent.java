@@ -79,15 +79,15 @@ public final class ManagementAgent implements AutoCloseable {
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
-        replication = ReplicationHub.start(configuration, store, secrets, POLL_TIMEOUT);
+        replication = ReplicationHub.start(configuration, secrets, POLL_TIMEOUT);
         ReplicationHub hub = replication;
         // heartbeats are answered from memory: the revision the hub has built, not a read of the store
-        monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
+        monitor = NodeMonitor.start(configuration, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
         configuration.onChange(monitor::onChange);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock(), monitor, replication);
-        ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), store,
+        ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
         configuration.onChange(change -> {

@@ -2,8 +2,8 @@ package dev.confab.management.health;
 
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationChange;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.NodeStatusDao;
-import dev.confab.management.store.Store;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public final class NodeMonitor implements AutoCloseable {
     public static final int MISSED_INTERVALS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
 
-    private final Store store;
+    private final ConfigurationService configuration;
     private final Clock clock;
     private final HeartbeatRegistry registry;
     private final HealthRecorder recorder;
@@ -43,11 +43,12 @@ public final class NodeMonitor implements AutoCloseable {
     });
     private volatile Map<String, Integer> locationLoad = Map.of();
 
-    private NodeMonitor(Store store, Clock clock, Duration interval, LongSupplier latestRevision) {
-        this.store = store;
+    private NodeMonitor(ConfigurationService configuration, Clock clock, Duration interval,
+                        LongSupplier latestRevision) {
+        this.configuration = configuration;
         this.clock = clock;
         this.registry = new HeartbeatRegistry(clock, interval, MISSED_INTERVALS);
-        this.recorder = new HealthRecorder(store, interval.multipliedBy(MISSED_INTERVALS));
+        this.recorder = new HealthRecorder(configuration, interval.multipliedBy(MISSED_INTERVALS));
         this.latestRevision = latestRevision;
     }
 
@@ -55,9 +56,9 @@ public final class NodeMonitor implements AutoCloseable {
      * Picks up the nodes in the store (their deadlines run from now) and flushes every
      * {@code flushPeriod}; nodes are told to heartbeat every {@code interval}.
      */
-    public static NodeMonitor start(Store store, Clock clock, Duration interval, Duration flushPeriod,
-                                    LongSupplier latestRevision) {
-        NodeMonitor monitor = new NodeMonitor(store, clock, interval, latestRevision);
+    public static NodeMonitor start(ConfigurationService configuration, Clock clock, Duration interval,
+                                    Duration flushPeriod, LongSupplier latestRevision) {
+        NodeMonitor monitor = new NodeMonitor(configuration, clock, interval, latestRevision);
         monitor.recorder.stored().forEach(monitor.registry::seed);
         long period = flushPeriod.toMillis();
         monitor.timer.scheduleWithFixedDelay(monitor::flushQuietly, period, period, TimeUnit.MILLISECONDS);
@@ -88,7 +89,7 @@ public final class NodeMonitor implements AutoCloseable {
         registry.expire();
         recorder.write(registry.drain());
         Map<String, Integer> loads = new LinkedHashMap<>();
-        store.read(handle -> handle.attach(NodeStatusDao.class).locationLoads())
+        configuration.read(transaction -> transaction.dao(NodeStatusDao.class).locationLoads())
                 .forEach(location -> loads.put(location.name(), location.mediaLoad()));
         locationLoad = Map.copyOf(loads);
     }

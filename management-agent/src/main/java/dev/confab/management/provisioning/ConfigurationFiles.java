@@ -1,16 +1,18 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.ResourceNames;
+import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.Actor;
-import dev.confab.management.resource.engine.HandleView;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.StoreTransaction;
+import dev.confab.management.resource.engine.TypedReads;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.NodeToken;
-import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
-import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.nodeconfig.NodeConfigWriter;
@@ -37,16 +39,14 @@ public final class ConfigurationFiles {
     public record File(String name, byte[] content) {
     }
 
-    private final Store store;
-    private final SecretBox secrets;
+    private final ConfigurationService configuration;
     private final ManagementEndpoint endpoint;
     private final Duration tokenLifetime;
     private final Clock clock;
 
-    public ConfigurationFiles(Store store, SecretBox secrets, ManagementEndpoint endpoint, Duration tokenLifetime,
+    public ConfigurationFiles(ConfigurationService configuration, ManagementEndpoint endpoint, Duration tokenLifetime,
                               Clock clock) {
-        this.store = store;
-        this.secrets = secrets;
+        this.configuration = configuration;
         this.endpoint = endpoint;
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
@@ -54,29 +54,34 @@ public final class ConfigurationFiles {
 
     /** A new file for node {@code nodeId}; {@code actor} is recorded in the administrator log. */
     public File create(long nodeId, Actor actor) {
+        return configuration.write(transaction -> create(transaction, nodeId, actor));
+    }
+
+    /**
+     * As {@link #create(long, Actor)}, inside {@code transaction}: the token and the log line commit
+     * with whatever else it writes (such as the node itself), or not at all.
+     */
+    public File create(StoreTransaction transaction, long nodeId, Actor actor) {
         String token = Tokens.random(TOKEN_BYTES);
         Instant created = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expires = created.plus(tokenLifetime);
-        NodeConfig config = store.write(handle -> {
-            HandleView view = new HandleView(handle, secrets);
-            Map<String, Object> row = NodeConfigAssembler.nodeRow(view, nodeId);
-            String passwordHash = NodeConfigAssembler.text(row, "password");
-            if (passwordHash.isEmpty()) {
-                throw new ValidationException("The node has no SSH password.", Map.of("password",
-                        "Set an SSH password for the node's admin user before downloading its configuration file."));
-            }
-            NodeConfig.Node node = NodeConfigAssembler.node(view, row);
-            NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
-            long revision = dao.creationRevision(nodeId).orElse(0L);
-            dao.issueToken(new NodeToken(0, nodeId, revision, node.name(), Tokens.sha256Hex(token),
-                    Times.format(created), Times.format(expires), NodeToken.ISSUED, null));
-            handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), actor.user(),
-                    actor.address(), "configuration_file", ResourceNames.WORKER_VM, nodeId, node.name(),
-                    "configuration file made; its enrolment token expires at " + expires
-                            + " and earlier unused tokens no longer work", null));
-            return new NodeConfig(node, NodeConfigAssembler.location(view, row), endpoint.forFile(), passwordHash,
-                    new NodeConfig.Enrolment(token, created, expires));
-        });
+        TypedReads reads = transaction.reads();
+        WorkerVm node = reads.workerVm(nodeId).orElseThrow(() -> new NotFoundException(
+                "There is no Conferencing Node with id " + nodeId + "."));
+        String passwordHash = node.passwordHash().orElseThrow(() -> new ValidationException(
+                "The node has no SSH password.", Map.of("password",
+                "Set an SSH password for the node's admin user before downloading its configuration file.")));
+        NodeConfig.Node settings = NodeConfigAssembler.node(node, reads);
+        NodeProvisioningDao dao = transaction.dao(NodeProvisioningDao.class);
+        long revision = dao.creationRevision(nodeId).orElse(0L);
+        dao.issueToken(new NodeToken(0, nodeId, revision, settings.name(), Tokens.sha256Hex(token),
+                Times.format(created), Times.format(expires), NodeToken.ISSUED, null));
+        transaction.dao(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), actor.user(),
+                actor.address(), "configuration_file", ResourceNames.WORKER_VM, nodeId, settings.name(),
+                "configuration file made; its enrolment token expires at " + expires
+                        + " and earlier unused tokens no longer work", null));
+        NodeConfig config = new NodeConfig(settings, NodeConfigAssembler.location(node, reads), endpoint.forFile(),
+                passwordHash, new NodeConfig.Enrolment(token, created, expires));
         return new File(config.fileName(), NodeConfigWriter.write(config));
     }
 }

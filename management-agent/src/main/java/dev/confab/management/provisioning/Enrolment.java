@@ -4,22 +4,21 @@ import dev.confab.management.channel.Enroller;
 import dev.confab.management.channel.EnrolmentRefusedException;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.ResourceNames;
-import dev.confab.management.resource.engine.HandleView;
+import dev.confab.management.resource.catalog.WorkerVm;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.StoreTransaction;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeCertificate;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.NodeToken;
-import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
-import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.PkiException;
 import dev.confab.shared.wire.EnrolRequest;
 import dev.confab.shared.wire.EnrolResponse;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Exchanges a single-use enrolment token and a CSR for a node certificate issued by the CA (SANs:
@@ -44,15 +42,13 @@ public final class Enrolment implements Enroller {
     /** How long a node certificate is valid. */
     public static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(825);
 
-    private final Store store;
-    private final SecretBox secrets;
+    private final ConfigurationService configuration;
     private final CertificateAuthority authority;
     private final Clock clock;
     private final List<Runnable> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Enrolment(Store store, SecretBox secrets, CertificateAuthority authority, Clock clock) {
-        this.store = store;
-        this.secrets = secrets;
+    public Enrolment(ConfigurationService configuration, CertificateAuthority authority, Clock clock) {
+        this.configuration = configuration;
         this.authority = authority;
         this.clock = clock;
     }
@@ -69,7 +65,7 @@ public final class Enrolment implements Enroller {
                     + " certificate signing request (PEM).");
         }
         try {
-            EnrolResponse response = store.write(handle -> issue(handle, request, from));
+            EnrolResponse response = configuration.write(transaction -> issue(transaction, request, from));
             enrolledListeners.forEach(Enrolment::runListener);
             return response;
         } catch (Refusal refusal) {
@@ -78,8 +74,8 @@ public final class Enrolment implements Enroller {
         }
     }
 
-    private EnrolResponse issue(Handle handle, EnrolRequest request, String from) {
-        NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
+    private EnrolResponse issue(StoreTransaction transaction, EnrolRequest request, String from) {
+        NodeProvisioningDao dao = transaction.dao(NodeProvisioningDao.class);
         NodeToken token = dao.tokenByHash(Tokens.sha256Hex(request.token().strip())).orElseThrow(() -> new Refusal(
                 null, "-", "The enrolment token is unknown to this Management Node: upload the configuration file"
                 + " this Management Node made for the node."));
@@ -92,8 +88,7 @@ public final class Enrolment implements Enroller {
             case NodeToken.NODE_DELETED -> deleted(token);
             default -> null;
         };
-        HandleView view = new HandleView(handle, secrets);
-        Map<String, Object> node = view.find(ResourceNames.WORKER_VM, token.nodeId()).orElse(null);
+        WorkerVm node = transaction.reads().workerVm(token.nodeId()).orElse(null);
         if (reason == null && (node == null || dao.creationRevision(token.nodeId()).orElse(-1L) != token.nodeRevision())) {
             reason = deleted(token);
         }
@@ -104,7 +99,7 @@ public final class Enrolment implements Enroller {
         if (reason != null) {
             throw new Refusal(token.nodeId(), token.nodeName(), reason);
         }
-        String fqdn = node.get("hostname") + "." + node.get("domain");
+        String fqdn = node.fqdn();
         X509Certificate certificate = certify(request.csr(), fqdn, node, token);
         if (dao.useToken(token.id(), Times.format(now)) != 1) {
             throw new Refusal(token.nodeId(), token.nodeName(), "The enrolment token was used by another request at"
@@ -113,7 +108,7 @@ public final class Enrolment implements Enroller {
         String serial = certificate.getSerialNumber().toString(16);
         dao.insertCertificate(new NodeCertificate(0, token.nodeId(), token.nodeRevision(), serial, fqdn,
                 Pem.encode(certificate), Times.format(now), from, null));
-        handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(now), "node:" + fqdn, from, "enrolled",
+        transaction.dao(AdminLogDao.class).append(new AdminLogEntry(Times.format(now), "node:" + fqdn, from, "enrolled",
                 ResourceNames.WORKER_VM, token.nodeId(), token.nodeName(), "certificate " + serial + " issued", null));
         return new EnrolResponse(token.nodeId(), fqdn, Pem.encode(certificate), Pem.encode(authority.certificate()));
     }
@@ -127,12 +122,9 @@ public final class Enrolment implements Enroller {
         }
     }
 
-    private X509Certificate certify(String csr, String fqdn, Map<String, Object> node, NodeToken token) {
-        List<String> names = new ArrayList<>(List.of(fqdn, node.get("address").toString()));
-        Object sipFqdn = node.get("sip_tls_fqdn");
-        if (sipFqdn != null && !sipFqdn.toString().isBlank() && !names.contains(sipFqdn.toString())) {
-            names.add(sipFqdn.toString());
-        }
+    private X509Certificate certify(String csr, String fqdn, WorkerVm node, NodeToken token) {
+        List<String> names = new ArrayList<>(List.of(fqdn, node.address()));
+        node.sipTlsFqdn().filter(sipFqdn -> !names.contains(sipFqdn)).ifPresent(names::add);
         try {
             return authority.issue(csr, fqdn, names, CERTIFICATE_VALIDITY);
         } catch (PkiException e) {
@@ -147,8 +139,8 @@ public final class Enrolment implements Enroller {
     }
 
     private void logRefusal(Refusal refusal, String from) {
-        store.write(handle -> {
-            handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), "-", from,
+        configuration.write(transaction -> {
+            transaction.dao(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), "-", from,
                     "enrol_refused", ResourceNames.WORKER_VM, refusal.nodeId, refusal.nodeName, refusal.getMessage(), null));
             return null;
         });

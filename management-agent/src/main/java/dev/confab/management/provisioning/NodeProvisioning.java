@@ -55,11 +55,11 @@ public final class NodeProvisioning {
         if (!names.contains(bind) && !isWildcard(bind)) {
             names.add(bind);
         }
-        Enrolment enrolment = new Enrolment(store, secrets, authority, clock);
+        Enrolment enrolment = new Enrolment(configuration, authority, clock);
         NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment, store,
                 monitor, replication);
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
-        ConfigurationFiles files = new ConfigurationFiles(store, secrets, endpoint,
+        ConfigurationFiles files = new ConfigurationFiles(configuration, endpoint,
                 ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);
         return new NodeProvisioning(authority, channel, files, enrolment, address);
     }

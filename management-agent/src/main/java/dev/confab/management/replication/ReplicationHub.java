@@ -2,7 +2,6 @@ package dev.confab.management.replication;
 
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
-import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ReplicatedConfig;
@@ -58,16 +57,15 @@ public final class ReplicationHub implements AutoCloseable {
     private long lastRebuildStart = System.nanoTime() - MIN_REBUILD_GAP_NANOS;
     private final EncodedAnswers encoded = new EncodedAnswers();
 
-    private ReplicationHub(ConfigurationService service, Store store, SecretBox secrets, Duration pollTimeout) {
+    private ReplicationHub(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
         this.service = service;
-        this.certificates = new OwnCertificates(store, secrets);
+        this.certificates = new OwnCertificates(service, secrets);
         this.pollTimeout = pollTimeout;
     }
 
     /** Reads the configuration now and follows every revision from then on. */
-    public static ReplicationHub start(ConfigurationService service, Store store, SecretBox secrets,
-                                       Duration pollTimeout) {
-        ReplicationHub hub = new ReplicationHub(service, store, secrets, pollTimeout);
+    public static ReplicationHub start(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
+        ReplicationHub hub = new ReplicationHub(service, secrets, pollTimeout);
         hub.rebuild();
         service.onChange(change -> hub.schedule());
         return hub;

@@ -21,7 +21,7 @@ public final class Catalog {
         add(SystemLocations.spec());
         add(WorkerVms.spec());
         add(ManagementVms.spec());
-        add(GlobalSettings.spec());
+        add(GlobalSettingsSpec.spec());
         add(Conferences.spec());
         add(ConferenceAliases.spec());
         add(Licences.spec(clock));
@@ -62,7 +62,7 @@ public final class Catalog {
 
     /** The tag key that marks overflow instances. */
     public static String burstingTagName() {
-        return GlobalSettings.TAG_NAME;
+        return GlobalSettingsSpec.TAG_NAME;
     }
 
     private static ResourceSpec adminLog() {

@@ -9,6 +9,9 @@ import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.GlobalSettings;
+import dev.confab.management.resource.catalog.SystemLocation;
+import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.RevisionDao;
@@ -25,8 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads and writes configuration objects with every rule of the catalog. A write either commits
@@ -61,6 +66,39 @@ public final class ConfigurationService {
      */
     public void onChange(Consumer<ConfigurationChange> listener) {
         changeListeners.add(listener);
+    }
+
+    /** Runs {@code reading} in one read transaction: the configuration as typed records, and the store's DAOs. */
+    public <T> T read(Function<StoreTransaction, T> reading) {
+        return store.read(handle -> handle.inTransaction(transaction -> reading.apply(transaction(transaction))));
+    }
+
+    /**
+     * Runs {@code writing} in one write transaction that makes no configuration revision: what
+     * components keep beside the configuration (tokens, certificates, administrator-log lines).
+     */
+    public <T> T write(Function<StoreTransaction, T> writing) {
+        return store.write(handle -> writing.apply(transaction(handle)));
+    }
+
+    public Optional<WorkerVm> workerVm(long id) {
+        return read(transaction -> transaction.reads().workerVm(id));
+    }
+
+    public List<WorkerVm> workerVms() {
+        return read(transaction -> transaction.reads().workerVms());
+    }
+
+    public List<SystemLocation> systemLocations() {
+        return read(transaction -> transaction.reads().systemLocations());
+    }
+
+    public GlobalSettings globalSettings() {
+        return read(transaction -> transaction.reads().globalSettings());
+    }
+
+    private StoreTransaction transaction(Handle handle) {
+        return new StoreTransaction(handle, new TypedReads(new HandleView(handle, secrets), catalog));
     }
 
     public long revision() {

@@ -3,7 +3,7 @@ package dev.confab.management.resource.engine;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
-
+import dev.confab.management.resource.StoredRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,6 +85,35 @@ final class Renderer {
             });
         }
         return values;
+    }
+
+    /**
+     * Storage forms of the rows of one resource, as typed records are made from them, reading the
+     * members of every list field in one query per field.
+     */
+    static List<StoredRow> storedRows(ResourceSpec spec, List<Map<String, Object>> rows, HandleView store) {
+        List<Long> ids = rows.stream().map(row -> ((Number) row.get("id")).longValue()).toList();
+        Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
+        for (FieldSpec field : spec.fields().values()) {
+            if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored()) {
+                lists.put(field.name(), store.listMembers(spec.name(), field.name(), ids));
+            }
+        }
+        List<StoredRow> stored = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            long id = ((Number) row.get("id")).longValue();
+            Map<String, Object> values = new HashMap<>();
+            values.put("id", id);
+            for (FieldSpec field : spec.fields().values()) {
+                if (field.isColumn()) {
+                    values.put(field.name(), row.get(field.name()));
+                } else if (lists.containsKey(field.name())) {
+                    values.put(field.name(), lists.get(field.name()).get(id));
+                }
+            }
+            stored.add(new StoredRow(values));
+        }
+        return stored;
     }
 
     private static List<String> uris(FieldSpec field, List<Long> ids) {
