@@ -125,7 +125,7 @@ public final class ManagementAgent implements AutoCloseable {
                 config.webIdle(), () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
-        new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
+        new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
     }
 

@@ -1,6 +1,7 @@
 package dev.confab.management.provisioning;
 
 import dev.confab.management.resource.NotFoundException;
+import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.catalog.WorkerVm;
@@ -50,6 +51,16 @@ public final class ConfigurationFiles {
         this.endpoint = endpoint;
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
+    }
+
+    /**
+     * Whether a create asks for the node's file, as the reference platform's API does: a
+     * {@code worker_vm} with {@code deployment_type: MANUAL-PROVISION-ONLY} and an SSH password.
+     */
+    public static boolean requested(ResourceSpec spec, Map<String, Object> input) {
+        return spec.name().equals(ResourceNames.WORKER_VM)
+                && WorkerVm.GENERIC_DEPLOYMENT.equals(input.get("deployment_type"))
+                && input.get("password") instanceof String password && !password.isEmpty();
     }
 
     /** A new file for node {@code nodeId}; {@code actor} is recorded in the administrator log. */

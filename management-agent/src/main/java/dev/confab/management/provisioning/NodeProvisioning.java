@@ -102,10 +102,6 @@ public final class NodeProvisioning {
         return channel.port();
     }
 
-    public ConfigurationFileHook fileHook() {
-        return new ConfigurationFileHook(files);
-    }
-
     public void stop() {
         channel.stop();
     }

@@ -148,13 +148,31 @@ public final class ConfigurationService {
     }
 
     public Map<String, Object> create(ResourceSpec spec, Map<String, Object> input, Actor actor) {
-        return write(spec, null, input, false, actor);
+        return write(spec, null, input, false, actor, null).object();
+    }
+
+    /** What else a create does in its transaction, once the object is stored and its revision recorded. */
+    @FunctionalInterface
+    public interface AlsoInTransaction<T> {
+        T run(StoreTransaction transaction, long objectId);
+    }
+
+    /** A created object as the API renders it, and what {@link AlsoInTransaction} made with it. */
+    public record Created<T>(Map<String, Object> object, T also) {
+    }
+
+    /**
+     * As {@link #create(ResourceSpec, Map, Actor)}, and runs {@code also} in the same transaction: what
+     * it writes commits with the object, and if it fails, neither the object nor its revision exist.
+     */
+    public <T> Created<T> create(ResourceSpec spec, Map<String, Object> input, Actor actor, AlsoInTransaction<T> also) {
+        return write(spec, null, input, false, actor, also);
     }
 
     /** PUT when {@code partial} is false (absent fields take their defaults), PATCH when true. */
     public Map<String, Object> update(ResourceSpec spec, long id, Map<String, Object> input, boolean partial,
                                       Actor actor) {
-        return write(spec, id, input, partial, actor);
+        return write(spec, id, input, partial, actor, null).object();
     }
 
     public void delete(ResourceSpec spec, long id, Actor actor) {
@@ -168,9 +186,10 @@ public final class ConfigurationService {
         announce(change);
     }
 
-    private Map<String, Object> write(ResourceSpec spec, Long id, Map<String, Object> input, boolean partial,
-                                      Actor actor) {
+    private <T> Created<T> write(ResourceSpec spec, Long id, Map<String, Object> input, boolean partial, Actor actor,
+                                 AlsoInTransaction<T> also) {
         Map<String, Object> result = new LinkedHashMap<>();
+        List<T> made = new ArrayList<>(1);
         ConfigurationChange change = store.write(handle -> {
             HandleView view = new HandleView(handle, secrets);
             Map<String, Object> previous = id == null ? null : Renderer.storageForm(spec, existing(spec, id, view), view);
@@ -200,11 +219,14 @@ public final class ConfigurationService {
             String details = id == null ? "" : "changed: " + String.join(", ", changedFields(spec, candidate));
             ConfigurationChange committed = commit(handle, spec, objectId, displayName(spec, candidate.values()),
                     id == null ? "created" : "updated", details, actor);
+            if (also != null) {
+                made.add(also.run(transaction(handle), objectId));
+            }
             result.putAll(Renderer.render(spec, existing(spec, objectId, view), view));
             return committed;
         });
         announce(change);
-        return result;
+        return new Created<>(result, made.isEmpty() ? null : made.get(0));
     }
 
     private Set<String> readInput(ResourceSpec spec, Map<String, Object> input, Map<String, Object> values,

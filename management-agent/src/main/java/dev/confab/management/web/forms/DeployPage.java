@@ -4,6 +4,7 @@ import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
+import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.Actor;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.session.WebGuard;
@@ -22,8 +23,6 @@ import java.util.Map;
  * Each download makes a new single-use enrolment token and retires the earlier ones.
  */
 public final class DeployPage {
-
-    static final String GENERIC = "MANUAL-PROVISION-ONLY";
 
     private final ConfigurationService service;
     private final ConfigurationFiles files;
@@ -50,7 +49,7 @@ public final class DeployPage {
     public void download(Context ctx) {
         long id = id(ctx);
         String name = name(id);
-        if (!GENERIC.equals(ctx.formParam("deployment_type"))) {
+        if (!WorkerVm.GENERIC_DEPLOYMENT.equals(ctx.formParam("deployment_type"))) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, id, name, "Choose the deployment type Generic (configuration-only).");
             return;
