@@ -2,9 +2,9 @@ package dev.confab.localcloud;
 
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.engine.Actor;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.nodeconfig.NodeConfigReader;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,11 +1,12 @@
 package dev.confab.management.health;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.StoreTransaction;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.AlarmRecord;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.NodeStatusRow;
@@ -80,9 +81,10 @@ final class HealthRecorder {
                 dao.clear(event.nodeId(), CONNECTIVITY_LOST, time);
                 LOG.info("Connectivity with {} ({}) restored", name, address);
             }
-            case REVISION_APPLIED -> transaction.dao(AdminLogDao.class).append(new AdminLogEntry(time, "node:" + name,
-                    address, "config_applied", ResourceNames.WORKER_VM, event.nodeId(), name,
-                    "updated to configuration revision " + event.revision(), null));
+            case REVISION_APPLIED -> AdminLog.of(AdminLog.Action.CONFIG_APPLIED, event.time())
+                    .by(Actor.node(name, address)).about(ResourceNames.WORKER_VM, event.nodeId(), name)
+                    .details("updated to configuration revision " + event.revision())
+                    .appendTo(transaction.dao(AdminLogDao.class));
         }
     }
 

@@ -2,11 +2,11 @@ package dev.confab.management.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.ResourceNames;
-import dev.confab.management.resource.engine.Actor;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.Tokens;
 import org.slf4j.Logger;

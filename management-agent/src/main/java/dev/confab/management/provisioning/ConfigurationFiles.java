@@ -1,16 +1,16 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.catalog.WorkerVm;
-import dev.confab.management.resource.engine.Actor;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.StoreTransaction;
 import dev.confab.management.resource.engine.TypedReads;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.NodeToken;
 import dev.confab.management.store.Times;
@@ -87,10 +87,11 @@ public final class ConfigurationFiles {
         long revision = dao.creationRevision(nodeId).orElse(0L);
         dao.issueToken(new NodeToken(0, nodeId, revision, settings.name(), Tokens.sha256Hex(token),
                 Times.format(created), Times.format(expires), NodeToken.ISSUED, null));
-        transaction.dao(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), actor.user(),
-                actor.address(), "configuration_file", ResourceNames.WORKER_VM, nodeId, settings.name(),
-                "configuration file made; its enrolment token expires at " + expires
-                        + " and earlier unused tokens no longer work", null));
+        AdminLog.of(AdminLog.Action.CONFIGURATION_FILE, clock.instant()).by(actor)
+                .about(ResourceNames.WORKER_VM, nodeId, settings.name())
+                .details("configuration file made; its enrolment token expires at " + expires
+                        + " and earlier unused tokens no longer work")
+                .appendTo(transaction.dao(AdminLogDao.class));
         NodeConfig config = new NodeConfig(settings, NodeConfigAssembler.location(node, reads), endpoint.forFile(),
                 passwordHash, new NodeConfig.Enrolment(token, created, expires));
         return new File(config.fileName(), NodeConfigWriter.write(config));

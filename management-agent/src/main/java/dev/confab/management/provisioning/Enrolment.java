@@ -1,5 +1,7 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.channel.Enroller;
 import dev.confab.management.channel.EnrolmentRefusedException;
 import dev.confab.management.resource.ValidationException;
@@ -8,7 +10,6 @@ import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.StoreTransaction;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeCertificate;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.NodeToken;
@@ -108,8 +109,10 @@ public final class Enrolment implements Enroller {
         String serial = certificate.getSerialNumber().toString(16);
         dao.insertCertificate(new NodeCertificate(0, token.nodeId(), token.nodeRevision(), serial, fqdn,
                 Pem.encode(certificate), Times.format(now), from, null));
-        transaction.dao(AdminLogDao.class).append(new AdminLogEntry(Times.format(now), "node:" + fqdn, from, "enrolled",
-                ResourceNames.WORKER_VM, token.nodeId(), token.nodeName(), "certificate " + serial + " issued", null));
+        AdminLog.of(AdminLog.Action.ENROLLED, now).by(Actor.node(fqdn, from))
+                .about(ResourceNames.WORKER_VM, token.nodeId(), token.nodeName())
+                .details("certificate " + serial + " issued")
+                .appendTo(transaction.dao(AdminLogDao.class));
         return new EnrolResponse(token.nodeId(), fqdn, Pem.encode(certificate), Pem.encode(authority.certificate()));
     }
 
@@ -140,8 +143,9 @@ public final class Enrolment implements Enroller {
 
     private void logRefusal(Refusal refusal, String from) {
         configuration.write(transaction -> {
-            transaction.dao(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), "-", from,
-                    "enrol_refused", ResourceNames.WORKER_VM, refusal.nodeId, refusal.nodeName, refusal.getMessage(), null));
+            AdminLog.of(AdminLog.Action.ENROL_REFUSED, clock.instant()).by(Actor.unknown(from))
+                    .about(ResourceNames.WORKER_VM, refusal.nodeId, refusal.nodeName).details(refusal.getMessage())
+                    .appendTo(transaction.dao(AdminLogDao.class));
             return null;
         });
     }

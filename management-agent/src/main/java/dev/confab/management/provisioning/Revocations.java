@@ -1,9 +1,10 @@
 package dev.confab.management.provisioning;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.NodeCertificate;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.Store;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -48,13 +50,14 @@ public final class Revocations {
         return store.write(handle -> {
             NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
             List<NodeCertificate> orphans = dao.certificatesOfDeletedNodes();
-            String now = Times.format(clock.instant());
+            Instant now = clock.instant();
             for (NodeCertificate certificate : orphans) {
                 authority.revoke(new BigInteger(certificate.serial(), 16));
-                dao.revokeCertificate(certificate.serial(), now);
-                handle.attach(AdminLogDao.class).append(new AdminLogEntry(now, "system:nodes", "-",
-                        "certificate_revoked", ResourceNames.WORKER_VM, certificate.nodeId(), certificate.fqdn(),
-                        "certificate " + certificate.serial() + " revoked: the node was deleted", null));
+                dao.revokeCertificate(certificate.serial(), Times.format(now));
+                AdminLog.of(AdminLog.Action.CERTIFICATE_REVOKED, now).by(Actor.system("nodes"))
+                        .about(ResourceNames.WORKER_VM, certificate.nodeId(), certificate.fqdn())
+                        .details("certificate " + certificate.serial() + " revoked: the node was deleted")
+                        .appendTo(handle.attach(AdminLogDao.class));
                 LOG.info("Revoked certificate {} of deleted node {}", certificate.serial(), certificate.fqdn());
             }
             return orphans.size();

@@ -65,7 +65,7 @@ class TlsCertificateIT {
         var configuration = node.agent().configuration();
         configuration.update(configuration.catalog().configuration("management_vm"), 1,
                 java.util.Collections.singletonMap("tls_certificate", null), true,
-                dev.confab.management.resource.engine.Actor.system("test"));
+                dev.confab.management.adminlog.Actor.system("test"));
         assertTrue(node.agent().selfSignedCertificate(), "clearing the assignment returns to the self-signed certificate");
     }
 

@@ -146,7 +146,7 @@ class NodeProvisioningIT {
         NodeConfig first = read(created);
         long id = detail(created).get("id").asLong();
 
-        node.agent().nodes().files().create(id, dev.confab.management.resource.engine.Actor.system("test"));
+        node.agent().nodes().files().create(id, dev.confab.management.adminlog.Actor.system("test"));
 
         HttpResponse<String> refused = enrol(first.enrolment().token(), first.managementNode().caFingerprintSha256());
         assertEquals(403, refused.statusCode());

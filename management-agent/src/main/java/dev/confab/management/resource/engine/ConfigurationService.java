@@ -1,5 +1,7 @@
 package dev.confab.management.resource.engine;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.Candidate;
 import dev.confab.management.resource.ConflictException;
 import dev.confab.management.resource.FieldErrors;
@@ -13,7 +15,6 @@ import dev.confab.management.resource.catalog.GlobalSettings;
 import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.RevisionDao;
 import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
@@ -22,6 +23,7 @@ import dev.confab.shared.crypto.ShaCrypt;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -181,7 +183,7 @@ public final class ConfigurationService {
             Map<String, Object> row = existing(spec, id, view);
             refuseIfReferenced(spec, id, row, view);
             view.dao().delete(spec.name(), id);
-            return commit(handle, spec, id, displayName(spec, row), "deleted", "", actor);
+            return commit(handle, spec, id, displayName(spec, row), AdminLog.Action.DELETED, "", actor);
         });
         announce(change);
     }
@@ -218,7 +220,7 @@ public final class ConfigurationService {
             spec.rules().afterWrite(objectId, candidate, view);
             String details = id == null ? "" : "changed: " + String.join(", ", changedFields(spec, candidate));
             ConfigurationChange committed = commit(handle, spec, objectId, displayName(spec, candidate.values()),
-                    id == null ? "created" : "updated", details, actor);
+                    id == null ? AdminLog.Action.CREATED : AdminLog.Action.UPDATED, details, actor);
             if (also != null) {
                 made.add(also.run(transaction(handle), objectId));
             }
@@ -333,13 +335,14 @@ public final class ConfigurationService {
         }
     }
 
-    private ConfigurationChange commit(Handle handle, ResourceSpec spec, long objectId, String name, String action,
-                                       String details, Actor actor) {
-        String now = Times.format(clock.instant());
-        long revision = handle.attach(RevisionDao.class).next(now, spec.name(), objectId, action);
-        handle.attach(AdminLogDao.class).append(new AdminLogEntry(now, actor.user(), actor.address(), action,
-                spec.name(), objectId, name, details, revision));
-        return new ConfigurationChange(revision, spec.name(), objectId, action);
+    private ConfigurationChange commit(Handle handle, ResourceSpec spec, long objectId, String name,
+                                       AdminLog.Action action, String details, Actor actor) {
+        Instant now = clock.instant();
+        long revision = handle.attach(RevisionDao.class).next(Times.format(now), spec.name(), objectId,
+                action.value());
+        AdminLog.of(action, now).by(actor).about(spec.name(), objectId, name).details(details).revision(revision)
+                .appendTo(handle.attach(AdminLogDao.class));
+        return new ConfigurationChange(revision, spec.name(), objectId, action.value());
     }
 
     private void announce(ConfigurationChange change) {

@@ -1,7 +1,7 @@
 package dev.confab.management.web.forms;
 
 import dev.confab.management.ManagementException;
-import dev.confab.management.resource.engine.Actor;
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.session.WebGuard;
 import dev.confab.management.web.session.WebSession;

@@ -1,11 +1,11 @@
 package dev.confab.management.web.forms;
 
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.WorkerVm;
-import dev.confab.management.resource.engine.Actor;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.session.WebGuard;
 import dev.confab.management.web.views.ResourceView;

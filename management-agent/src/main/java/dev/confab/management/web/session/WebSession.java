@@ -1,6 +1,6 @@
 package dev.confab.management.web.session;
 
-import dev.confab.management.resource.engine.Actor;
+import dev.confab.management.adminlog.Actor;
 import io.javalin.http.Context;
 
 import java.time.Instant;

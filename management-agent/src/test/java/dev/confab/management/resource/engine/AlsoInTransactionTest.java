@@ -1,10 +1,11 @@
 package dev.confab.management.resource.engine;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +53,14 @@ class AlsoInTransactionTest {
         ConfigurationService.Created<String> created = service.create(locations, Map.of("name", "London"), OPERATOR,
                 (transaction, id) -> {
                     String name = transaction.reads().systemLocation(id).orElseThrow().name();
-                    transaction.dao(AdminLogDao.class).append(new AdminLogEntry("2026-11-25T10:00:00.000000", "test",
-                            "-", "noted", ResourceNames.SYSTEM_LOCATION, id, name, "", null));
+                    AdminLog.of(AdminLog.Action.CONFIGURATION_FILE, Instant.now()).by(Actor.system("test"))
+                            .about(ResourceNames.SYSTEM_LOCATION, id, name).appendTo(transaction.dao(AdminLogDao.class));
                     return name;
                 });
 
         assertEquals("London", created.also());
         assertEquals("London", created.object().get("name"));
-        assertEquals(List.of("created", "noted"), logged());
+        assertEquals(List.of("created", "configuration_file"), logged());
     }
 
     @Test

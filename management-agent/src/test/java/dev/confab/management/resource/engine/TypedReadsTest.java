@@ -1,5 +1,6 @@
 package dev.confab.management.resource.engine;
 
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.Conference;
 import dev.confab.management.resource.catalog.GlobalSettings;
