@@ -17,6 +17,7 @@ import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.Reaction;
 import dev.confab.management.store.Store;
 import dev.confab.management.web.WebUi;
 import dev.confab.shared.crypto.SecretBox;
@@ -30,6 +31,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Management Node: store, management API and administrator interface over HTTPS. Create with
@@ -84,25 +86,14 @@ public final class ManagementAgent implements AutoCloseable {
         // heartbeats are answered from memory: the revision the hub has built, not a read of the store
         monitor = NodeMonitor.start(configuration, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
-        configuration.onChange(monitor::onChange);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock(), monitor, replication);
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
-        // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
-        configuration.onChange(change -> {
-            if (change.touches(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION)) {
-                ipsec.refresh();
-            }
-        });
-        nodes.onEnrolled(ipsec::refresh);
         identity = HttpsIdentity.current(store, secrets, selfSigned);
-        // the certificate assigned to the Management Node, or that certificate itself, changed
-        configuration.onChange(change -> {
-            if (change.touches(ResourceNames.MANAGEMENT_VM, ResourceNames.TLS_CERTIFICATE)) {
-                refreshCertificate(secrets);
-            }
-        });
+        reactions(secrets).forEach(configuration::onChange);
+        // enrolment is no configuration change, but gives the mesh a node
+        nodes.onEnrolled(ipsec::refresh);
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
@@ -127,6 +118,23 @@ public final class ManagementAgent implements AutoCloseable {
         web.register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+    }
+
+    /**
+     * Every reaction to a committed configuration change, in the order they run (on the writing
+     * thread, after the commit): what each depends on and what it does.
+     */
+    private List<Reaction> reactions(SecretBox secrets) {
+        return List.of(
+                // nodes are pushed every revision within one read of the store
+                Reaction.toEvery("replication", replication::changed),
+                Reaction.toDeletionOf("health", ResourceNames.WORKER_VM, monitor::forget),
+                Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
+                // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
+                Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
+                // the certificate assigned to the Management Node, or that certificate itself
+                Reaction.to("https identity", Set.of(ResourceNames.MANAGEMENT_VM, ResourceNames.TLS_CERTIFICATE),
+                        () -> refreshCertificate(secrets)));
     }
 
     /** Status is written at least every second, and twice per heartbeat interval when that is shorter. */

@@ -1,7 +1,5 @@
 package dev.confab.management.health;
 
-import dev.confab.management.resource.catalog.ResourceNames;
-import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.shared.wire.Heartbeat;
@@ -76,12 +74,10 @@ public final class NodeMonitor implements AutoCloseable {
         registry.applied(nodeId, revision);
     }
 
-    /** A listener for {@code ConfigurationService.onChange}: forgets deleted nodes. */
-    public void onChange(ConfigurationChange change) {
-        if (change.deleted(ResourceNames.WORKER_VM)) {
-            registry.forget(change.objectId());
-            recorder.forget(change.objectId(), clock.instant());
-        }
+    /** Forgets a deleted node: its status row goes and its alarms clear. */
+    public void forget(long nodeId) {
+        registry.forget(nodeId);
+        recorder.forget(nodeId, clock.instant());
     }
 
     /** Expires silent nodes and writes what changed (the timer does this every flush period). */

@@ -26,14 +26,16 @@ public final class NodeProvisioning {
     private final NodeChannelServer channel;
     private final ConfigurationFiles files;
     private final Enrolment enrolment;
+    private final Revocations revocations;
     private final String address;
 
     private NodeProvisioning(CertificateAuthority authority, NodeChannelServer channel, ConfigurationFiles files,
-                             Enrolment enrolment, String address) {
+                             Enrolment enrolment, Revocations revocations, String address) {
         this.authority = authority;
         this.channel = channel;
         this.files = files;
         this.enrolment = enrolment;
+        this.revocations = revocations;
         this.address = address;
     }
 
@@ -49,7 +51,6 @@ public final class NodeProvisioning {
                 "Confab Management Node CA", clock);
         Revocations revocations = new Revocations(store, authority, clock);
         revocations.revokeDeleted();
-        configuration.onChange(revocations::onChange);
         String address = advertisedAddress(bind);
         List<String> names = new ArrayList<>(List.of(address, "localhost"));
         if (!names.contains(bind) && !isWildcard(bind)) {
@@ -61,7 +62,7 @@ public final class NodeProvisioning {
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
         ConfigurationFiles files = new ConfigurationFiles(configuration, endpoint,
                 ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);
-        return new NodeProvisioning(authority, channel, files, enrolment, address);
+        return new NodeProvisioning(authority, channel, files, enrolment, revocations, address);
     }
 
     /** The address nodes are told to enrol at: the bind address, or this host's address when bound to all. */
@@ -87,6 +88,11 @@ public final class NodeProvisioning {
     /** The address nodes reach the node channel at, as their configuration files say. */
     public String address() {
         return address;
+    }
+
+    /** A deleted node loses its unused tokens, and its certificates are revoked. */
+    public void nodeDeleted(long nodeId) {
+        revocations.nodeDeleted(nodeId);
     }
 
     /** Calls {@code listener} after each successful enrolment. */

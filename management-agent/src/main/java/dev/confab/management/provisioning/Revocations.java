@@ -3,7 +3,6 @@ package dev.confab.management.provisioning;
 import dev.confab.management.adminlog.Actor;
 import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.catalog.ResourceNames;
-import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.NodeCertificate;
 import dev.confab.management.store.NodeProvisioningDao;
@@ -20,7 +19,7 @@ import java.util.List;
 
 /**
  * Revokes the certificates of deleted nodes and retires their unused tokens: after each committed
- * revision that deleted a {@code worker_vm}, and once at start for deletions a crash interrupted.
+ * deletion of a {@code worker_vm}, and once at start for deletions a crash interrupted.
  * The CA records a revocation on disk before the store marks it. Thread-safe.
  */
 public final class Revocations {
@@ -37,12 +36,10 @@ public final class Revocations {
         this.clock = clock;
     }
 
-    /** A listener for {@code ConfigurationService.onChange}: a deleted node loses its tokens and certificates. */
-    public void onChange(ConfigurationChange change) {
-        if (change.deleted(ResourceNames.WORKER_VM)) {
-            store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(change.objectId()));
-            revokeDeleted();
-        }
+    /** A deleted node loses its unused tokens and its certificates. */
+    public void nodeDeleted(long nodeId) {
+        store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(nodeId));
+        revokeDeleted();
     }
 
     /** Revokes every valid certificate whose node is gone; returns how many. */

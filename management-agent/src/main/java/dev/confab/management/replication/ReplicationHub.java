@@ -63,11 +63,10 @@ public final class ReplicationHub implements AutoCloseable {
         this.pollTimeout = pollTimeout;
     }
 
-    /** Reads the configuration now and follows every revision from then on. */
+    /** Reads the configuration now; {@link #changed()} after every committed revision. */
     public static ReplicationHub start(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
         ReplicationHub hub = new ReplicationHub(service, secrets, pollTimeout);
         hub.rebuild();
-        service.onChange(change -> hub.schedule());
         return hub;
     }
 
@@ -112,7 +111,8 @@ public final class ReplicationHub implements AutoCloseable {
                 .map(node -> node.get("tls_certificate") != null).orElse(false);
     }
 
-    private void schedule() {
+    /** Rebuilds after a committed revision, on the hub's worker thread. */
+    public void changed() {
         // revisions committed while a rebuild waits are read by that rebuild
         if (rebuildQueued.compareAndSet(false, true)) {
             worker.execute(() -> {

@@ -63,8 +63,8 @@ public final class ConfigurationService {
     }
 
     /**
-     * Called with each change after its transaction has committed, on the writing thread: a
-     * listener that only cares for some resources checks {@link ConfigurationChange#touches} first.
+     * Called with each change after its transaction has committed, on the writing thread, in the
+     * order added. The Management Node adds its {@link Reaction}s here, all in one table.
      */
     public void onChange(Consumer<ConfigurationChange> listener) {
         changeListeners.add(listener);
