@@ -1,8 +1,9 @@
 package dev.confab.management.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.management.api.RunningNode;
 import dev.confab.management.testing.AlwaysPresent;
+import dev.confab.management.testing.Await;
+import dev.confab.management.testing.RunningNode;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.pki.CertificateAuthority;
@@ -27,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -98,16 +98,12 @@ class NodeChannelIT {
         HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
                 node.agent().nodes().authority().certificate(), identity)).build();
         // replication rebuilds start at least 200 ms apart: the node's own revision may still be on its way
-        JsonNode update = null;
-        for (Instant deadline = Instant.now().plusSeconds(5); Instant.now().isBefore(deadline); Thread.sleep(50)) {
+        JsonNode update = Await.until(Duration.ofSeconds(5), () -> {
             HttpResponse<String> snapshot = client.send(HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=-1"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, snapshot.statusCode(), snapshot.body());
-            update = NodeChannel.json().readTree(snapshot.body());
-            if (update.get("upserts").get("worker_vm").toString().contains("fra-cn20")) {
-                break;
-            }
-        }
+            return NodeChannel.json().readTree(snapshot.body());
+        }, polled -> polled.get("upserts").get("worker_vm").toString().contains("fra-cn20"));
         assertTrue(update.get("snapshot").asBoolean());
         assertTrue(update.get("upserts").get("worker_vm").toString().contains("fra-cn20"), update.toString());
         assertFalse(update.get("upserts").get("global").get(0).has("aws_secret_key"));

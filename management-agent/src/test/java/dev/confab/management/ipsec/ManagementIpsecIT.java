@@ -1,6 +1,7 @@
 package dev.confab.management.ipsec;
 
-import dev.confab.management.api.RunningNode;
+import dev.confab.management.testing.Await;
+import dev.confab.management.testing.RunningNode;
 import dev.confab.shared.internal.SecureFiles;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.nodeconfig.NodeConfigReader;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -104,15 +104,6 @@ class ManagementIpsecIT {
     /** The rendered swanctl.conf once it satisfies {@code condition}; it is written in the background. */
     private static String awaitConf(Predicate<String> condition) throws Exception {
         Path file = node.data().resolve("ipsec/swanctl/swanctl.conf");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        String text = "";
-        while (Instant.now().isBefore(deadline)) {
-            text = Files.exists(file) ? Files.readString(file) : "";
-            if (condition.test(text)) {
-                return text;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("swanctl.conf never matched; last:\n" + text);
+        return Await.until(Duration.ofSeconds(10), () -> Files.exists(file) ? Files.readString(file) : "", condition);
     }
 }

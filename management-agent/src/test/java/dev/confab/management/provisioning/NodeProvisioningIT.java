@@ -1,7 +1,7 @@
 package dev.confab.management.provisioning;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.management.api.RunningNode;
+import dev.confab.management.testing.RunningNode;
 import dev.confab.management.testing.SettableClock;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.nodeconfig.NodeConfigReader;

@@ -1,4 +1,4 @@
-package dev.confab.management.api;
+package dev.confab.management.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,22 +1,22 @@
-package dev.confab.management.api;
+package dev.confab.management.testing;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Request bodies as an operator's script would send them. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String CONFIG = "/api/admin/configuration/v1/";
+    public static final String CONFIG = "/api/admin/configuration/v1/";
 
     private Fixtures() {
     }
 
-    static Map<String, Object> location(String name) {
+    public static Map<String, Object> location(String name) {
         return new HashMap<>(Map.of("name", name, "description", "Location " + name));
     }
 
-    static Map<String, Object> node(String name, String address, String locationUri) {
+    public static Map<String, Object> node(String name, String address, String locationUri) {
         Map<String, Object> node = new HashMap<>();
         node.put("name", name);
         node.put("hostname", name);
@@ -31,7 +31,7 @@ final class Fixtures {
         return node;
     }
 
-    static Map<String, Object> conference(String name, String... aliases) {
+    public static Map<String, Object> conference(String name, String... aliases) {
         Map<String, Object> conference = new HashMap<>();
         conference.put("name", name);
         conference.put("service_type", "conference");
@@ -40,7 +40,7 @@ final class Fixtures {
     }
 
     /** Creates a location and returns its URI. */
-    static String createLocation(RunningNode node, String name) {
+    public static String createLocation(RunningNode node, String name) {
         RunningNode.Response response = node.post(CONFIG + "system_location/", location(name));
         if (response.status() != 201) {
             throw new AssertionError("location not created: " + response.text());
@@ -52,12 +52,12 @@ final class Fixtures {
      * The path of the object a POST created, from its Location header: a generic node's POST answers
      * with its configuration file, not the object.
      */
-    static String createdPath(RunningNode.Response created) {
+    public static String createdPath(RunningNode.Response created) {
         String location = created.raw().headers().firstValue("Location").orElseThrow();
         return java.net.URI.create(location).getPath();
     }
 
-    static List<String> names(RunningNode.Response list, String field) {
+    public static List<String> names(RunningNode.Response list, String field) {
         List<String> names = new java.util.ArrayList<>();
         list.body().get("objects").forEach(object -> names.add(object.get(field).asText()));
         return names;
