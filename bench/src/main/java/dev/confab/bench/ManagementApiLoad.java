@@ -2,9 +2,9 @@ package dev.confab.bench;
 
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
-import dev.confab.management.config.Actor;
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
 import picocli.CommandLine;

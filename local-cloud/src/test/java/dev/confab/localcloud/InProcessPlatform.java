@@ -2,8 +2,8 @@ package dev.confab.localcloud;
 
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
-import dev.confab.management.config.Actor;
-import dev.confab.management.nodes.ConfigurationFiles;
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.nodeconfig.NodeConfigReader;

@@ -7,15 +7,17 @@ import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.LoginThrottle;
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
-import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.install.InstalledConfiguration;
 import dev.confab.management.ipsec.ManagementIpsec;
+import dev.confab.management.provisioning.NodeProvisioning;
 import dev.confab.management.replication.ReplicationHub;
-import dev.confab.management.nodes.NodeProvisioning;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.ResourceNames;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.Reaction;
 import dev.confab.management.store.Store;
 import dev.confab.management.web.WebUi;
 import dev.confab.shared.crypto.SecretBox;
@@ -29,6 +31,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Management Node: store, management API and administrator interface over HTTPS. Create with
@@ -78,30 +81,19 @@ public final class ManagementAgent implements AutoCloseable {
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
-        replication = ReplicationHub.start(configuration, store, secrets, POLL_TIMEOUT);
+        replication = ReplicationHub.start(configuration, secrets, POLL_TIMEOUT);
         ReplicationHub hub = replication;
         // heartbeats are answered from memory: the revision the hub has built, not a read of the store
-        monitor = NodeMonitor.start(store, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
+        monitor = NodeMonitor.start(configuration, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
-        configuration.onChange(monitor::onChange);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock(), monitor, replication);
-        ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), store,
+        ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
-        // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
-        configuration.onChange(change -> {
-            if (change.touches("worker_vm", "system_location")) {
-                ipsec.refresh();
-            }
-        });
-        nodes.onEnrolled(ipsec::refresh);
         identity = HttpsIdentity.current(store, secrets, selfSigned);
-        // the certificate assigned to the Management Node, or that certificate itself, changed
-        configuration.onChange(change -> {
-            if (change.touches("management_vm", "tls_certificate")) {
-                refreshCertificate(secrets);
-            }
-        });
+        reactions(secrets).forEach(configuration::onChange);
+        // enrolment is no configuration change, but gives the mesh a node
+        nodes.onEnrolled(ipsec::refresh);
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
@@ -124,8 +116,25 @@ public final class ManagementAgent implements AutoCloseable {
                 config.webIdle(), () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
-        new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
+        new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+    }
+
+    /**
+     * Every reaction to a committed configuration change, in the order they run (on the writing
+     * thread, after the commit): what each depends on and what it does.
+     */
+    private List<Reaction> reactions(SecretBox secrets) {
+        return List.of(
+                // nodes are pushed every revision within one read of the store
+                Reaction.toEvery("replication", replication::changed),
+                Reaction.toDeletionOf("health", ResourceNames.WORKER_VM, monitor::forget),
+                Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
+                // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
+                Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
+                // the certificate assigned to the Management Node, or that certificate itself
+                Reaction.to("https identity", Set.of(ResourceNames.MANAGEMENT_VM, ResourceNames.TLS_CERTIFICATE),
+                        () -> refreshCertificate(secrets)));
     }
 
     /** Status is written at least every second, and twice per heartbeat interval when that is shorter. */

@@ -1,12 +1,11 @@
 package dev.confab.management.api;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.LoginThrottle;
-import dev.confab.management.config.Actor;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.Store;
-import dev.confab.management.store.Times;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,9 @@ import java.util.Optional;
  * administrator log and slowed down per address. Thread-safe.
  */
 public final class ApiAuth {
+
+    /** What a failed login is about in the administrator log: the web administration account. */
+    private static final String ADMIN_ACCOUNT = "admin_account";
 
     /** Request attribute holding the authenticated {@link Actor}. */
     public static final String ACTOR = "confab.actor";
@@ -75,9 +77,10 @@ public final class ApiAuth {
     /** Writes a failed login to the administrator log; no configuration revision. */
     public void logFailure(String claimedUser, String address) {
         store.write(handle -> {
-            handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()),
-                    claimedUser.isEmpty() ? "-" : claimedUser, address, "login_failed", "admin_account", null,
-                    claimedUser, "failed login", null));
+            AdminLog.of(AdminLog.Action.LOGIN_FAILED, clock.instant())
+                    .by(claimedUser.isEmpty() ? Actor.unknown(address) : new Actor(claimedUser, address))
+                    .about(ADMIN_ACCOUNT, null, claimedUser).details("failed login")
+                    .appendTo(handle.attach(AdminLogDao.class));
             return null;
         });
     }

@@ -3,17 +3,19 @@ package dev.confab.management.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.management.config.ConfigurationService;
-import dev.confab.management.config.Page;
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.ValidationException;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,18 +29,13 @@ public final class ConfigurationApi {
 
     private final ConfigurationService service;
     private final ObjectMapper json;
-    private final List<ResponseHook> createHooks;
+    private final ConfigurationFiles files;
 
-    /** Lets another component answer a create differently (e.g. with a node's configuration file). */
-    public interface ResponseHook {
-        /** Returns true when it has answered the request. */
-        boolean answer(ResourceSpec spec, Map<String, Object> input, Map<String, Object> created, Context ctx);
-    }
-
-    public ConfigurationApi(ConfigurationService service, ObjectMapper json, List<ResponseHook> createHooks) {
+    /** {@code files} makes the configuration file a generic {@code POST worker_vm} is answered with. */
+    public ConfigurationApi(ConfigurationService service, ObjectMapper json, ConfigurationFiles files) {
         this.service = service;
         this.json = json;
-        this.createHooks = List.copyOf(createHooks);
+        this.files = files;
     }
 
     public void register(JavalinConfig config) {
@@ -114,14 +111,44 @@ public final class ConfigurationApi {
     private void create(Context ctx) throws JsonProcessingException {
         ResourceSpec spec = spec(ctx, "post", false);
         Map<String, Object> input = body(ctx);
-        Map<String, Object> created = service.create(spec, input, ApiAuth.actor(ctx));
-        ctx.header("Location", ctx.scheme() + "://" + ctx.host() + created.get("resource_uri"));
-        for (ResponseHook hook : createHooks) {
-            if (hook.answer(spec, input, created, ctx)) {
-                return;
-            }
+        Actor actor = ApiAuth.actor(ctx);
+        if (ConfigurationFiles.requested(spec, input) && !jsonOnly(ctx)) {
+            createWithFile(ctx, spec, input, actor);
+            return;
         }
+        Map<String, Object> created = service.create(spec, input, actor);
+        ctx.header("Location", location(ctx, created));
         ctx.status(201).json(created);
+    }
+
+    /**
+     * A generic (configuration-only) node with an SSH password, answered as the reference platform
+     * does: 201 with the node's configuration file as an attachment. The file's token is stored in
+     * the node's own transaction, so there is either a node with its token, or neither.
+     */
+    private void createWithFile(Context ctx, ResourceSpec spec, Map<String, Object> input, Actor actor) {
+        ConfigurationService.Created<ConfigurationFiles.File> created = service.create(spec, input, actor,
+                (transaction, nodeId) -> files.create(transaction, nodeId, actor));
+        ConfigurationFiles.File file = created.also();
+        ctx.header("Location", location(ctx, created.object()));
+        ctx.status(201)
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+                .contentType("application/xml; charset=UTF-8")
+                .result(file.content());
+    }
+
+    private static String location(Context ctx, Map<String, Object> created) {
+        return ctx.scheme() + "://" + ctx.host() + created.get("resource_uri");
+    }
+
+    /** A client that accepts only JSON gets the created node instead of its file, and no token is made. */
+    private static boolean jsonOnly(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        String lower = accept.toLowerCase(Locale.ROOT);
+        return !lower.contains("xml") && !lower.contains("*/*") && !lower.contains("application/octet-stream");
     }
 
     private void update(Context ctx, boolean partial) throws JsonProcessingException {

@@ -1,15 +1,18 @@
 package dev.confab.management.health;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
+import dev.confab.management.resource.catalog.ResourceNames;
+import dev.confab.management.resource.catalog.WorkerVm;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.StoreTransaction;
 import dev.confab.management.store.AdminLogDao;
-import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.AlarmRecord;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.NodeStatusRow;
-import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.wire.Heartbeat;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +34,12 @@ final class HealthRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthRecorder.class);
 
-    private final Store store;
+    private final ConfigurationService configuration;
     private final Duration silence;
 
     /** {@code silence} is how long a node was silent when it is reported lost (for the alarm's details). */
-    HealthRecorder(Store store, Duration silence) {
-        this.store = store;
+    HealthRecorder(ConfigurationService configuration, Duration silence) {
+        this.configuration = configuration;
         this.silence = silence;
     }
 
@@ -44,28 +47,28 @@ final class HealthRecorder {
         if (drained.isEmpty()) {
             return;
         }
-        store.write(handle -> {
-            NodeStatusDao dao = handle.attach(NodeStatusDao.class);
+        configuration.write(transaction -> {
+            NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
             dao.upsert(drained.rows().stream().map(HealthRecorder::row).toList());
             if (!drained.events().isEmpty()) {
-                Map<Long, NodeStatusDao.NodeName> names = new java.util.HashMap<>();
-                dao.nodeNames().forEach(name -> names.put(name.id(), name));
+                Map<Long, WorkerVm> nodes = new java.util.HashMap<>();
+                transaction.reads().workerVms().forEach(node -> nodes.put(node.id(), node));
                 for (HealthEvent event : drained.events()) {
-                    record(handle, event, names.get(event.nodeId()));
+                    record(transaction, event, nodes.get(event.nodeId()));
                 }
             }
             return null;
         });
     }
 
-    private void record(Handle handle, HealthEvent event, NodeStatusDao.NodeName node) {
+    private void record(StoreTransaction transaction, HealthEvent event, WorkerVm node) {
         if (node == null) {
             return;
         }
         String name = node.name();
         String address = node.address();
         String time = Times.format(event.time());
-        NodeStatusDao dao = handle.attach(NodeStatusDao.class);
+        NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
         switch (event.kind()) {
             case CONTACT_LOST -> {
                 dao.raise(new AlarmRecord(CONNECTIVITY_LOST, CONNECTIVITY_LOST_NAME, "error", "No heartbeat from "
@@ -78,9 +81,10 @@ final class HealthRecorder {
                 dao.clear(event.nodeId(), CONNECTIVITY_LOST, time);
                 LOG.info("Connectivity with {} ({}) restored", name, address);
             }
-            case REVISION_APPLIED -> handle.attach(AdminLogDao.class).append(new AdminLogEntry(time, "node:" + name,
-                    address, "config_applied", "worker_vm", event.nodeId(), name,
-                    "updated to configuration revision " + event.revision(), null));
+            case REVISION_APPLIED -> AdminLog.of(AdminLog.Action.CONFIG_APPLIED, event.time())
+                    .by(Actor.node(name, address)).about(ResourceNames.WORKER_VM, event.nodeId(), name)
+                    .details("updated to configuration revision " + event.revision())
+                    .appendTo(transaction.dao(AdminLogDao.class));
         }
     }
 
@@ -109,8 +113,8 @@ final class HealthRecorder {
 
     /** The rows and alarmed nodes in the store. */
     List<NodeReport> stored() {
-        return store.read(handle -> {
-            NodeStatusDao dao = handle.attach(NodeStatusDao.class);
+        return configuration.read(transaction -> {
+            NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
             List<Long> alarmed = dao.nodesWithAlarm(CONNECTIVITY_LOST);
             return dao.all().stream().map(row -> report(row, alarmed.contains(row.nodeId()))).toList();
         });
@@ -118,8 +122,8 @@ final class HealthRecorder {
 
     /** Removes a deleted node's status and clears its alarms. */
     void forget(long nodeId, Instant now) {
-        store.write(handle -> {
-            NodeStatusDao dao = handle.attach(NodeStatusDao.class);
+        configuration.write(transaction -> {
+            NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
             dao.deleteStatus(nodeId);
             dao.clear(nodeId, CONNECTIVITY_LOST, Times.format(now));
             return null;

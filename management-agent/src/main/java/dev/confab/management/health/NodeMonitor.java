@@ -1,8 +1,7 @@
 package dev.confab.management.health;
 
-import dev.confab.management.config.ConfigurationChange;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.NodeStatusDao;
-import dev.confab.management.store.Store;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public final class NodeMonitor implements AutoCloseable {
     public static final int MISSED_INTERVALS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
 
-    private final Store store;
+    private final ConfigurationService configuration;
     private final Clock clock;
     private final HeartbeatRegistry registry;
     private final HealthRecorder recorder;
@@ -42,11 +41,12 @@ public final class NodeMonitor implements AutoCloseable {
     });
     private volatile Map<String, Integer> locationLoad = Map.of();
 
-    private NodeMonitor(Store store, Clock clock, Duration interval, LongSupplier latestRevision) {
-        this.store = store;
+    private NodeMonitor(ConfigurationService configuration, Clock clock, Duration interval,
+                        LongSupplier latestRevision) {
+        this.configuration = configuration;
         this.clock = clock;
         this.registry = new HeartbeatRegistry(clock, interval, MISSED_INTERVALS);
-        this.recorder = new HealthRecorder(store, interval.multipliedBy(MISSED_INTERVALS));
+        this.recorder = new HealthRecorder(configuration, interval.multipliedBy(MISSED_INTERVALS));
         this.latestRevision = latestRevision;
     }
 
@@ -54,9 +54,9 @@ public final class NodeMonitor implements AutoCloseable {
      * Picks up the nodes in the store (their deadlines run from now) and flushes every
      * {@code flushPeriod}; nodes are told to heartbeat every {@code interval}.
      */
-    public static NodeMonitor start(Store store, Clock clock, Duration interval, Duration flushPeriod,
-                                    LongSupplier latestRevision) {
-        NodeMonitor monitor = new NodeMonitor(store, clock, interval, latestRevision);
+    public static NodeMonitor start(ConfigurationService configuration, Clock clock, Duration interval,
+                                    Duration flushPeriod, LongSupplier latestRevision) {
+        NodeMonitor monitor = new NodeMonitor(configuration, clock, interval, latestRevision);
         monitor.recorder.stored().forEach(monitor.registry::seed);
         long period = flushPeriod.toMillis();
         monitor.timer.scheduleWithFixedDelay(monitor::flushQuietly, period, period, TimeUnit.MILLISECONDS);
@@ -74,12 +74,10 @@ public final class NodeMonitor implements AutoCloseable {
         registry.applied(nodeId, revision);
     }
 
-    /** A listener for {@code ConfigurationService.onChange}: forgets deleted nodes. */
-    public void onChange(ConfigurationChange change) {
-        if (change.deleted("worker_vm")) {
-            registry.forget(change.objectId());
-            recorder.forget(change.objectId(), clock.instant());
-        }
+    /** Forgets a deleted node: its status row goes and its alarms clear. */
+    public void forget(long nodeId) {
+        registry.forget(nodeId);
+        recorder.forget(nodeId, clock.instant());
     }
 
     /** Expires silent nodes and writes what changed (the timer does this every flush period). */
@@ -87,7 +85,7 @@ public final class NodeMonitor implements AutoCloseable {
         registry.expire();
         recorder.write(registry.drain());
         Map<String, Integer> loads = new LinkedHashMap<>();
-        store.read(handle -> handle.attach(NodeStatusDao.class).locationLoads())
+        configuration.read(transaction -> transaction.dao(NodeStatusDao.class).locationLoads())
                 .forEach(location -> loads.put(location.name(), location.mediaLoad()));
         locationLoad = Map.copyOf(loads);
     }

@@ -1,6 +1,7 @@
 package dev.confab.management.http;
 
-import dev.confab.management.store.HandleView;
+import dev.confab.management.resource.catalog.ResourceNames;
+import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.IssuedCertificate;
@@ -49,10 +50,10 @@ public record HttpsIdentity(List<X509Certificate> chain, PrivateKey key, boolean
     public static HttpsIdentity current(Store store, SecretBox secrets, HttpsIdentity selfSigned) {
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
-            return view.find("management_vm", 1)
+            return view.find(ResourceNames.MANAGEMENT_VM, 1)
                     .map(node -> node.get("tls_certificate"))
                     .filter(Number.class::isInstance)
-                    .flatMap(id -> view.find("tls_certificate", ((Number) id).longValue()))
+                    .flatMap(id -> view.find(ResourceNames.TLS_CERTIFICATE, ((Number) id).longValue()))
                     .map(row -> uploaded((String) row.get("certificate"), view.openSecret((String) row.get("private_key"))))
                     .orElse(selfSigned);
         });

@@ -2,11 +2,12 @@ package dev.confab.management.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.adminlog.Actor;
 import dev.confab.management.auth.Credentials;
-import dev.confab.management.config.Actor;
-import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.catalog.ResourceNames;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +58,9 @@ public final class InstalledConfiguration {
             node.put("address", answers.path("ip").asText());
             node.put("netmask", answers.path("mask").asText());
             node.put("gateway", answers.path("gw").asText());
-            node.put("dns_servers", servers(configuration, "dns_server", answers.path("dns")));
-            node.put("ntp_servers", servers(configuration, "ntp_server", answers.path("ntp")));
-            configuration.update(configuration.catalog().configuration("management_vm"), 1, node, true, INSTALLER);
+            node.put("dns_servers", servers(configuration, ResourceNames.DNS_SERVER, answers.path("dns")));
+            node.put("ntp_servers", servers(configuration, ResourceNames.NTP_SERVER, answers.path("ntp")));
+            configuration.update(configuration.catalog().configuration(ResourceNames.MANAGEMENT_VM), 1, node, true, INSTALLER);
             Files.writeString(applied, digest + "\n", StandardCharsets.UTF_8);
             LOG.info("Applied the installation in {}: web administration account {}, node {}.{}", file,
                     answers.path("user").asText(), node.get("hostname"), node.get("domain"));

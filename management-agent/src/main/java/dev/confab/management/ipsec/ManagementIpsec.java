@@ -1,23 +1,25 @@
 package dev.confab.management.ipsec;
 
+import dev.confab.management.resource.catalog.SystemLocation;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.MeshDao;
-import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.ipsec.IpsecCredentials;
 import dev.confab.shared.ipsec.IpsecIdentity;
 import dev.confab.shared.ipsec.LocationLinks;
 import dev.confab.shared.ipsec.MeshSelection;
+import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.ipsec.SwanctlPublisher;
 import dev.confab.shared.ipsec.SwanctlSettings;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.IssuedCertificate;
-import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.wire.MeshPeer;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,12 +34,12 @@ public final class ManagementIpsec implements AutoCloseable {
     /** The Management Node's name in the rendered file and in peer lists. */
     public static final String NAME = "Management Node";
 
-    private final Store store;
+    private final ConfigurationService configuration;
     private final MeshPeer self;
     private final SwanctlPublisher publisher;
 
-    private ManagementIpsec(Store store, MeshPeer self, SwanctlPublisher publisher) {
-        this.store = store;
+    private ManagementIpsec(ConfigurationService configuration, MeshPeer self, SwanctlPublisher publisher) {
+        this.configuration = configuration;
         this.self = self;
         this.publisher = publisher;
     }
@@ -47,12 +49,13 @@ public final class ManagementIpsec implements AutoCloseable {
      * address, keeping it in {@code keyDirectory}, and renders the current mesh once.
      */
     public static ManagementIpsec start(SwanctlSettings settings, Path keyDirectory, SecretBox secrets,
-                                        CertificateAuthority authority, Store store, String address, Clock clock) {
+                                        CertificateAuthority authority, ConfigurationService configuration,
+                                        String address, Clock clock) {
         IssuedCertificate certificate = IpsecCertificateStore.loadOrIssue(keyDirectory, secrets, authority, address,
                 clock);
         SwanctlPublisher publisher = new SwanctlPublisher(settings, IpsecIdentity.of(NAME, address),
                 new IpsecCredentials(certificate, authority.certificate()));
-        ManagementIpsec ipsec = new ManagementIpsec(store, new MeshPeer(NAME, address, NodeTypes.MANAGEMENT, ""),
+        ManagementIpsec ipsec = new ManagementIpsec(configuration, new MeshPeer(NAME, address, NodeTypes.MANAGEMENT, ""),
                 publisher);
         ipsec.refresh();
         return ipsec;
@@ -65,12 +68,27 @@ public final class ManagementIpsec implements AutoCloseable {
 
     /** The peers the Management Node keeps tunnels with now. */
     public List<MeshPeer> peers() {
-        return store.read(handle -> {
-            MeshDao mesh = handle.attach(MeshDao.class);
-            Map<String, LocationLinks> locations = mesh.locationLinks().stream()
+        return configuration.read(transaction -> {
+            Set<Long> enrolled = transaction.dao(MeshDao.class).enrolledNodeIds();
+            List<SystemLocation> locations = transaction.reads().systemLocations();
+            Map<Long, String> names = locations.stream()
+                    .collect(Collectors.toMap(SystemLocation::id, SystemLocation::name));
+            Map<String, LocationLinks> links = locations.stream().map(location -> links(location, names))
                     .collect(Collectors.toMap(LocationLinks::name, Function.identity()));
-            return MeshSelection.peersOf(self, mesh.enrolledNodes(), locations);
+            List<MeshPeer> nodes = transaction.reads().workerVms().stream()
+                    .filter(node -> enrolled.contains(node.id()))
+                    .map(node -> new MeshPeer(node.name(), node.address(), node.nodeType().name(),
+                            names.get(node.systemLocation())))
+                    .toList();
+            return MeshSelection.peersOf(self, nodes, links);
         });
+    }
+
+    /** A location's links to the locations that carry its media, by name. */
+    private static LocationLinks links(SystemLocation location, Map<Long, String> names) {
+        return new LocationLinks(location.name(), location.transcodingLocation().map(names::get).orElse(null),
+                location.overflowLocation1().map(names::get).orElse(null),
+                location.overflowLocation2().map(names::get).orElse(null));
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.confab.management.replication;
 
-import dev.confab.management.store.HandleView;
-import dev.confab.management.store.Store;
+import dev.confab.management.resource.catalog.WorkerVm;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate.NodeTlsCertificate;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,24 +13,22 @@ import java.util.Optional;
  */
 final class OwnCertificates {
 
-    private final Store store;
+    private final ConfigurationService configuration;
     private final SecretBox secrets;
 
-    OwnCertificates(Store store, SecretBox secrets) {
-        this.store = store;
+    OwnCertificates(ConfigurationService configuration, SecretBox secrets) {
+        this.configuration = configuration;
         this.secrets = secrets;
     }
 
     Optional<NodeTlsCertificate> of(long nodeId) {
-        return store.read(handle -> {
-            HandleView view = new HandleView(handle, secrets);
-            Optional<Map<String, Object>> node = view.find("worker_vm", nodeId);
-            Object certificateId = node.map(row -> row.get("tls_certificate")).orElse(null);
-            if (!(certificateId instanceof Number id)) {
-                return Optional.empty();
-            }
-            return view.find("tls_certificate", id.longValue()).map(row -> new NodeTlsCertificate(
-                    String.valueOf(row.get("certificate")), view.openSecret((String) row.get("private_key"))));
-        });
+        return configuration.read(transaction -> transaction.reads().workerVm(nodeId)
+                .flatMap(WorkerVm::tlsCertificate)
+                .flatMap(id -> transaction.reads().tlsCertificate(id))
+                .map(assigned -> new NodeTlsCertificate(assigned.certificate(), open(assigned.sealedPrivateKey()))));
+    }
+
+    private String open(String sealed) {
+        return sealed.isEmpty() ? "" : secrets.open(sealed);
     }
 }

@@ -1,7 +1,7 @@
 package dev.confab.management.replication;
 
-import dev.confab.management.config.ConfigurationService;
-import dev.confab.management.store.Store;
+import dev.confab.management.resource.catalog.ResourceNames;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ReplicatedConfig;
@@ -57,18 +57,16 @@ public final class ReplicationHub implements AutoCloseable {
     private long lastRebuildStart = System.nanoTime() - MIN_REBUILD_GAP_NANOS;
     private final EncodedAnswers encoded = new EncodedAnswers();
 
-    private ReplicationHub(ConfigurationService service, Store store, SecretBox secrets, Duration pollTimeout) {
+    private ReplicationHub(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
         this.service = service;
-        this.certificates = new OwnCertificates(store, secrets);
+        this.certificates = new OwnCertificates(service, secrets);
         this.pollTimeout = pollTimeout;
     }
 
-    /** Reads the configuration now and follows every revision from then on. */
-    public static ReplicationHub start(ConfigurationService service, Store store, SecretBox secrets,
-                                       Duration pollTimeout) {
-        ReplicationHub hub = new ReplicationHub(service, store, secrets, pollTimeout);
+    /** Reads the configuration now; {@link #changed()} after every committed revision. */
+    public static ReplicationHub start(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
+        ReplicationHub hub = new ReplicationHub(service, secrets, pollTimeout);
         hub.rebuild();
-        service.onChange(change -> hub.schedule());
         return hub;
     }
 
@@ -109,11 +107,12 @@ public final class ReplicationHub implements AutoCloseable {
     }
 
     private boolean hasOwnCertificate(long nodeId) {
-        return current().object("worker_vm", Long.toString(nodeId))
+        return current().object(ResourceNames.WORKER_VM, Long.toString(nodeId))
                 .map(node -> node.get("tls_certificate") != null).orElse(false);
     }
 
-    private void schedule() {
+    /** Rebuilds after a committed revision, on the hub's worker thread. */
+    public void changed() {
         // revisions committed while a rebuild waits are read by that rebuild
         if (rebuildQueued.compareAndSet(false, true)) {
             worker.execute(() -> {

@@ -19,14 +19,6 @@ public interface NodeStatusDao {
     record LocationLoad(String name, int mediaLoad) {
     }
 
-    /** A node's name and address, for alarm texts and log lines. */
-    record NodeName(long id, String name, String address) {
-    }
-
-    @SqlQuery("SELECT id, name, address FROM worker_vm")
-    @RegisterConstructorMapper(NodeName.class)
-    List<NodeName> nodeNames();
-
     @SqlQuery("SELECT name, media_load FROM system_location_status ORDER BY name")
     @RegisterConstructorMapper(LocationLoad.class)
     List<LocationLoad> locationLoads();

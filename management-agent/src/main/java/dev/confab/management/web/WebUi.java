@@ -3,7 +3,21 @@ package dev.confab.management.web;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.LoginThrottle;
-import dev.confab.management.config.ConfigurationService;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.web.forms.BulkAction;
+import dev.confab.management.web.forms.DeployPage;
+import dev.confab.management.web.forms.FormPage;
+import dev.confab.management.web.pages.ListPage;
+import dev.confab.management.web.pages.LoginPage;
+import dev.confab.management.web.pages.StatusPage;
+import dev.confab.management.web.session.Sessions;
+import dev.confab.management.web.session.WebGuard;
+import dev.confab.management.web.views.Lookups;
+import dev.confab.management.web.views.Menu;
+import dev.confab.management.web.views.PlatformViews;
+import dev.confab.management.web.views.ResourceView;
+import dev.confab.management.web.views.ResourceViews;
+import dev.confab.management.web.views.Templates;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,7 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import dev.confab.management.nodes.ConfigurationFiles;
+import dev.confab.management.provisioning.ConfigurationFiles;
 
 /**
  * The administrator interface: server-rendered pages of the Management Node's menu, on the same

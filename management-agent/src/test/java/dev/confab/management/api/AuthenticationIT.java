@@ -1,13 +1,14 @@
 package dev.confab.management.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.management.testing.RunningNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
-import static dev.confab.management.api.Fixtures.CONFIG;
+import static dev.confab.management.testing.Fixtures.CONFIG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,8 @@
 package dev.confab.management.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.management.testing.Fixtures;
+import dev.confab.management.testing.RunningNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static dev.confab.management.api.Fixtures.CONFIG;
+import static dev.confab.management.testing.Fixtures.CONFIG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,8 @@
 package dev.confab.management.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.management.testing.Fixtures;
+import dev.confab.management.testing.RunningNode;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.KeyPairs;
 import dev.confab.shared.pki.Pem;
@@ -15,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static dev.confab.management.api.Fixtures.CONFIG;
+import static dev.confab.management.testing.Fixtures.CONFIG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +67,7 @@ class TlsCertificateIT {
         var configuration = node.agent().configuration();
         configuration.update(configuration.catalog().configuration("management_vm"), 1,
                 java.util.Collections.singletonMap("tls_certificate", null), true,
-                dev.confab.management.config.Actor.system("test"));
+                dev.confab.management.adminlog.Actor.system("test"));
         assertTrue(node.agent().selfSignedCertificate(), "clearing the assignment returns to the self-signed certificate");
     }
 

@@ -1,5 +1,7 @@
 package dev.confab.management.api;
 
+import dev.confab.management.testing.Fixtures;
+import dev.confab.management.testing.RunningNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -8,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 import java.util.Map;
 
-import static dev.confab.management.api.Fixtures.CONFIG;
+import static dev.confab.management.testing.Fixtures.CONFIG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

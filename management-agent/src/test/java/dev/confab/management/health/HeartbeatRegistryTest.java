@@ -1,6 +1,6 @@
 package dev.confab.management.health;
 
-import dev.confab.management.nodes.SettableClock;
+import dev.confab.management.testing.SettableClock;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.wire.Heartbeat;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,12 @@
 package dev.confab.management.health;
 
-import dev.confab.management.nodes.SettableClock;
+import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.AlarmRecord;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.Store;
+import dev.confab.management.testing.SettableClock;
+import dev.confab.shared.crypto.SecretBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ class NodeMonitorTest {
     private static final Duration INTERVAL = Duration.ofSeconds(1);
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private Store store;
+    private ConfigurationService configuration;
     private NodeMonitor monitor;
 
     @BeforeEach
@@ -39,7 +43,9 @@ class NodeMonitorTest {
                             'CONFERENCING', 1, 'MANUAL-PROVISION-ONLY')""");
             return null;
         });
-        monitor = NodeMonitor.start(store, clock, INTERVAL, Duration.ofHours(1), () -> 0L);
+        configuration = new ConfigurationService(store, new Catalog(clock),
+                SecretBox.openOrCreate(dir.resolve("secret.key")), clock);
+        monitor = NodeMonitor.start(configuration, clock, INTERVAL, Duration.ofHours(1), () -> 0L);
     }
 
     @AfterEach
@@ -113,7 +119,7 @@ class NodeMonitorTest {
         clock.advance(INTERVAL.multipliedBy(3));
         monitor.flush();
         monitor.close();
-        monitor = NodeMonitor.start(store, clock, INTERVAL, Duration.ofHours(1), () -> 0L);
+        monitor = NodeMonitor.start(configuration, clock, INTERVAL, Duration.ofHours(1), () -> 0L);
         clock.advance(INTERVAL.multipliedBy(10));
         monitor.flush();
         assertEquals(1, alarms("alarm").size(), "not raised twice");

@@ -1,6 +1,7 @@
 package dev.confab.management.web;
 
-import dev.confab.management.api.RunningNode;
+import dev.confab.management.testing.RunningNode;
+import dev.confab.management.web.views.Chrome;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,6 +1,6 @@
 package dev.confab.management.web;
 
-import dev.confab.management.api.RunningNode;
+import dev.confab.management.testing.RunningNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,7 @@
 package dev.confab.management.web;
 
-import dev.confab.management.api.RunningNode;
+import dev.confab.management.testing.RunningNode;
+import dev.confab.management.web.session.Cookies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package dev.confab.management.web;
 
-import dev.confab.management.api.RunningNode;
+import dev.confab.management.testing.RunningNode;
+import dev.confab.management.web.session.Cookies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;

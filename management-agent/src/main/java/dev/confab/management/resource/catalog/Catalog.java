@@ -21,7 +21,7 @@ public final class Catalog {
         add(SystemLocations.spec());
         add(WorkerVms.spec());
         add(ManagementVms.spec());
-        add(GlobalSettings.spec());
+        add(GlobalSettingsSpec.spec());
         add(Conferences.spec());
         add(ConferenceAliases.spec());
         add(Licences.spec(clock));
@@ -53,7 +53,7 @@ public final class Catalog {
 
     /** A configuration resource by name. */
     public ResourceSpec configuration(String name) {
-        return get("configuration", name);
+        return get(ResourceNames.CONFIGURATION_API, name);
     }
 
     public Collection<ResourceSpec> all() {
@@ -62,12 +62,12 @@ public final class Catalog {
 
     /** The tag key that marks overflow instances. */
     public static String burstingTagName() {
-        return GlobalSettings.TAG_NAME;
+        return GlobalSettingsSpec.TAG_NAME;
     }
 
     private static ResourceSpec adminLog() {
-        return ResourceSpec.builder("admin_log", "Administrator log entry")
-                .api("history")
+        return ResourceSpec.builder(ResourceNames.ADMIN_LOG, "Administrator log entry")
+                .api(ResourceNames.HISTORY_API)
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .displayField("object_name")
                 .defaultOrder("-id")

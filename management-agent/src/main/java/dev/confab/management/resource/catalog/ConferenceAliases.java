@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** {@code conference_alias}: a dialable alias (SIP URI, H.323 ID, number …) of a service. */
 final class ConferenceAliases implements ResourceRules {
 
-    static final String NAME = "conference_alias";
+    static final String NAME = ResourceNames.CONFERENCE_ALIAS;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}._~+@:;=!$&'()*,%/\\-#]+");
 
     static ResourceSpec spec() {

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class Conferences implements ResourceRules {
 
-    static final String NAME = "conference";
+    static final String NAME = ResourceNames.CONFERENCE;
 
     static ResourceSpec spec() {
         return ResourceSpec.builder(NAME, "Virtual Meeting Room")

@@ -1,76 +1,25 @@
 package dev.confab.management.resource.catalog;
 
-import dev.confab.management.resource.Candidate;
-import dev.confab.management.resource.FieldErrors;
-import dev.confab.management.resource.FieldSpec;
-import dev.confab.management.resource.Format;
-import dev.confab.management.resource.ResourceRules;
-import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.StoreView;
+import dev.confab.management.resource.StoredRow;
 
-import java.util.Map;
+import java.util.Optional;
 
-/** {@code global}: platform-wide settings, among them dynamic bursting and its AWS access. */
-final class GlobalSettings implements ResourceRules {
+/**
+ * The platform-wide settings ({@code global}, one object) as stored, without the sealed AWS secret
+ * key. Immutable.
+ *
+ * @param burstingMinLifetime minutes an overflow node stays up at least once started
+ * @param enableSsh           platform-wide SSH access, followed by nodes set to {@code GLOBAL}
+ */
+public record GlobalSettings(boolean burstingEnabled, int burstingThreshold, int burstingMinLifetime,
+                             String cloudProvider, Optional<String> awsAccessKey, boolean awsInstanceRole,
+                             String awsRegion, Optional<String> awsEndpoint, boolean enableSsh) {
 
-    static final String NAME = "global";
-    /** The tag key that marks a stopped EC2 instance as an overflow node of this platform. */
-    public static final String TAG_NAME = "pexip-cloud";
-
-    static ResourceSpec spec() {
-        return ResourceSpec.builder(NAME, "Global settings")
-                .shape(ResourceSpec.Shape.SINGLETON)
-                .displayField("cloud_provider")
-                .field(FieldSpec.bool("bursting_enabled", false)
-                        .help("Start and stop overflow Conferencing Nodes as capacity requires."))
-                .field(FieldSpec.integer("bursting_threshold").defaultValue(5L).range(1, 100000)
-                        .help("Start an overflow node when a location's free HD calls reach or drop below this number."))
-                .field(FieldSpec.integer("bursting_min_lifetime").defaultValue(50L).range(5, 1440)
-                        .help("Minutes an overflow node stays up at least once started."))
-                .field(FieldSpec.string("cloud_provider").defaultValue("AWS").choices("AWS")
-                        .help("The cloud provider that hosts overflow nodes."))
-                .field(FieldSpec.string("aws_access_key").nullable().maxLength(128)
-                        .help("Access key ID of the IAM user that may describe, start and stop the overflow instances."))
-                .field(FieldSpec.string("aws_secret_key").nullable().maxLength(128).secret(FieldSpec.Secret.SEALED)
-                        .help("Secret access key of that IAM user (write-only; kept encrypted)."))
-                .field(FieldSpec.bool("aws_instance_role", false)
-                        .help("Use the Management Node instance's IAM role instead of an access key."))
-                .field(FieldSpec.string("aws_region").defaultValue("us-east-1").required().maxLength(32)
-                        .help("AWS region of the overflow instances."))
-                .field(FieldSpec.string("aws_endpoint").nullable().maxLength(250).format(Format.URL)
-                        .help("EC2 endpoint URL; blank for AWS's own endpoint of the region."))
-                .field(FieldSpec.string("enable_ssh").defaultValue("ON").choices("ON", "OFF")
-                        .help("Platform-wide SSH access, followed by nodes set to GLOBAL."))
-                .field(FieldSpec.string("bursting_tag_name").computed()
-                        .help("Tag key that marks overflow instances (read-only)."))
-                .field(FieldSpec.string("bursting_tag_value").computed()
-                        .help("Tag value that marks overflow instances: the Management Node's host name (read-only)."))
-                .rules(new GlobalSettings())
-                .build();
-    }
-
-    @Override
-    public void check(Candidate settings, StoreView store, FieldErrors errors) {
-        if (settings.flag("bursting_enabled") && !settings.flag("aws_instance_role")) {
-            if (settings.text("aws_access_key").isEmpty()) {
-                errors.add("aws_access_key", "Bursting on AWS needs an access key (or turn on aws_instance_role).");
-            }
-            if (settings.text("aws_secret_key").isEmpty()) {
-                errors.add("aws_secret_key", "Bursting on AWS needs a secret key (or turn on aws_instance_role).");
-            }
-        }
-    }
-
-    @Override
-    public void render(Map<String, Object> values, StoreView store) {
-        values.put("bursting_tag_name", TAG_NAME);
-        values.put("bursting_tag_value", tagValue(store));
-    }
-
-    /** The Management Node's host name, or {@code unknown} before one is set. */
-    static String tagValue(StoreView store) {
-        return store.find(ManagementVms.NAME, 1).map(row -> row.get("hostname"))
-                .filter(hostname -> hostname != null && !hostname.toString().isEmpty())
-                .map(Object::toString).orElse("unknown");
+    /** The settings as the engine stored them. */
+    public static GlobalSettings of(StoredRow row) {
+        return new GlobalSettings(row.flag("bursting_enabled"), row.integer("bursting_threshold"),
+                row.integer("bursting_min_lifetime"), row.text("cloud_provider"), row.optionalText("aws_access_key"),
+                row.flag("aws_instance_role"), row.text("aws_region"), row.optionalText("aws_endpoint"),
+                row.text("enable_ssh").equals("ON"));
     }
 }

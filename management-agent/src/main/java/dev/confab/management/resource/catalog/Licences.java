@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 final class Licences implements ResourceRules {
 
-    static final String NAME = "licence";
+    static final String NAME = ResourceNames.LICENCE;
     private final Clock clock;
 
     private Licences(Clock clock) {

@@ -12,7 +12,7 @@ import dev.confab.shared.net.Ipv4Interface;
 /** {@code management_vm}: the Management Node itself, one object created with the store. */
 final class ManagementVms implements ResourceRules {
 
-    static final String NAME = "management_vm";
+    static final String NAME = ResourceNames.MANAGEMENT_VM;
 
     static ResourceSpec spec() {
         return ResourceSpec.builder(NAME, "Management Node")

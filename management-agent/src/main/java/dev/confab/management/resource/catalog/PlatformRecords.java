@@ -13,8 +13,8 @@ final class PlatformRecords {
     }
 
     static ResourceSpec alarm() {
-        return alarmFields(ResourceSpec.builder("alarm", "Alarm")
-                .api("status")
+        return alarmFields(ResourceSpec.builder(ResourceNames.ALARM, "Alarm")
+                .api(ResourceNames.STATUS_API)
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .defaultOrder("-time_raised"))
                 .field(FieldSpec.bool("acknowledged", false).readOnly().help("Whether an operator has acknowledged it."))
@@ -34,8 +34,8 @@ final class PlatformRecords {
     }
 
     static ResourceSpec nodeHistory() {
-        return ResourceSpec.builder("workervm_status_event", "Conferencing Node history event")
-                .api("history")
+        return ResourceSpec.builder(ResourceNames.WORKERVM_STATUS_EVENT, "Conferencing Node history event")
+                .api(ResourceNames.HISTORY_API)
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .displayField("workervm_configuration_name")
                 .defaultOrder("-time_changed")

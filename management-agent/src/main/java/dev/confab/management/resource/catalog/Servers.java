@@ -16,7 +16,7 @@ final class Servers {
     }
 
     static ResourceSpec dns() {
-        return ResourceSpec.builder("dns_server", "DNS server")
+        return ResourceSpec.builder(ResourceNames.DNS_SERVER, "DNS server")
                 .displayField("address")
                 .field(FieldSpec.string("address").required().unique().format(Format.IP)
                         .help("IPv4 or IPv6 address of the DNS server."))
@@ -26,7 +26,7 @@ final class Servers {
     }
 
     static ResourceSpec ntp() {
-        return ResourceSpec.builder("ntp_server", "NTP server")
+        return ResourceSpec.builder(ResourceNames.NTP_SERVER, "NTP server")
                 .displayField("address")
                 .field(FieldSpec.string("address").required().unique().maxLength(255).format(Format.HOST)
                         .help("Address or host name of the NTP server."))
@@ -47,7 +47,7 @@ final class Servers {
     }
 
     static ResourceSpec staticRoute() {
-        return ResourceSpec.builder("static_route", "Static route")
+        return ResourceSpec.builder(ResourceNames.STATIC_ROUTE, "Static route")
                 .field(FieldSpec.string("name").required().unique().maxLength(250).help("The name of the route."))
                 .field(FieldSpec.string("address").required().format(Format.IP).help("Destination network address."))
                 .field(FieldSpec.integer("prefix").required().range(0, 128).help("Destination prefix length."))

@@ -13,8 +13,8 @@ final class StatusRecords {
     }
 
     static ResourceSpec workerVm() {
-        ResourceSpec.Builder builder = ResourceSpec.builder("worker_vm", "Conferencing Node status")
-                .api("status")
+        ResourceSpec.Builder builder = ResourceSpec.builder(ResourceNames.WORKER_VM, "Conferencing Node status")
+                .api(ResourceNames.STATUS_API)
                 .table("worker_vm_status")
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .defaultOrder("name")
@@ -43,8 +43,8 @@ final class StatusRecords {
     }
 
     static ResourceSpec systemLocation() {
-        ResourceSpec.Builder builder = ResourceSpec.builder("system_location", "System location status")
-                .api("status")
+        ResourceSpec.Builder builder = ResourceSpec.builder(ResourceNames.SYSTEM_LOCATION, "System location status")
+                .api(ResourceNames.STATUS_API)
                 .table("system_location_status")
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .defaultOrder("name")
@@ -58,8 +58,8 @@ final class StatusRecords {
     }
 
     static ResourceSpec alarmHistory() {
-        return PlatformRecords.alarmFields(ResourceSpec.builder("alarm", "Alarm history entry")
-                .api("history")
+        return PlatformRecords.alarmFields(ResourceSpec.builder(ResourceNames.ALARM, "Alarm history entry")
+                .api(ResourceNames.HISTORY_API)
                 .table("alarm_history")
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .defaultOrder("-time_raised"))

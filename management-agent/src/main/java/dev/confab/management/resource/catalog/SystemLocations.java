@@ -16,7 +16,7 @@ import java.util.Set;
 /** {@code system_location}: a group of nodes with its DNS/NTP servers and overflow locations. */
 final class SystemLocations implements ResourceRules {
 
-    static final String NAME = "system_location";
+    static final String NAME = ResourceNames.SYSTEM_LOCATION;
     private static final String[] OVERFLOWS = {"overflow_location1", "overflow_location2"};
 
     static ResourceSpec spec() {
@@ -26,9 +26,9 @@ final class SystemLocations implements ResourceRules {
                 .field(FieldSpec.string("description").maxLength(250).help("A description of the location."))
                 .field(FieldSpec.integer("mtu").defaultValue(1500L).range(512, 1500)
                         .help("Maximum transmission unit of the nodes' network interface."))
-                .field(FieldSpec.relatedList("dns_servers", "dns_server")
+                .field(FieldSpec.relatedList("dns_servers", ResourceNames.DNS_SERVER)
                         .help("DNS servers used by Conferencing Nodes in this location."))
-                .field(FieldSpec.relatedList("ntp_servers", "ntp_server")
+                .field(FieldSpec.relatedList("ntp_servers", ResourceNames.NTP_SERVER)
                         .help("NTP servers used by Conferencing Nodes in this location."))
                 .field(FieldSpec.related("overflow_location1", NAME).nullable()
                         .help("Primary overflow location: takes media when this location is at capacity."))

@@ -18,7 +18,7 @@ import dev.confab.shared.pki.Pem;
  */
 final class TlsCertificates implements ResourceRules {
 
-    static final String NAME = "tls_certificate";
+    static final String NAME = ResourceNames.TLS_CERTIFICATE;
 
     static ResourceSpec spec() {
         return ResourceSpec.builder(NAME, "TLS certificate")

@@ -19,7 +19,7 @@ import java.util.Map;
 /** {@code worker_vm}: a Conferencing Node, with the guide's rules for adding one in the cloud. */
 final class WorkerVms implements ResourceRules {
 
-    static final String NAME = "worker_vm";
+    static final String NAME = ResourceNames.WORKER_VM;
     static final String DEPLOYMENT_GENERIC = "MANUAL-PROVISION-ONLY";
 
     static ResourceSpec spec() {
@@ -47,7 +47,7 @@ final class WorkerVms implements ResourceRules {
                         .help("The IPv6 default gateway, if any."))
                 .field(FieldSpec.string("static_nat_address").nullable().format(Format.IPV4)
                         .help("The public IPv4 address the node is reached at through static NAT, if any."))
-                .field(FieldSpec.relatedList("static_routes", "static_route").help("Static routes of the node."))
+                .field(FieldSpec.relatedList("static_routes", ResourceNames.STATIC_ROUTE).help("Static routes of the node."))
                 .field(FieldSpec.string("node_type").defaultValue("CONFERENCING").choices("CONFERENCING", "PROXYING")
                         .help("CONFERENCING for a transcoding node, PROXYING for a proxying edge node."))
                 .field(FieldSpec.related("system_location", SystemLocations.NAME).required()
@@ -68,7 +68,7 @@ final class WorkerVms implements ResourceRules {
                         .help("SSH access to the node: GLOBAL follows the platform-wide setting."))
                 .field(FieldSpec.string("sip_tls_fqdn").nullable().maxLength(255).format(Format.DOMAIN)
                         .help("The FQDN the node presents for SIP TLS; its TLS certificate must name it."))
-                .field(FieldSpec.related("tls_certificate", "tls_certificate").nullable()
+                .field(FieldSpec.related("tls_certificate", ResourceNames.TLS_CERTIFICATE).nullable()
                         .help("The TLS certificate the node presents."))
                 .field(FieldSpec.integer("vm_cpu_count").defaultValue(4L).range(1, 128)
                         .help("Virtual CPUs of the node."))
@@ -134,7 +134,7 @@ final class WorkerVms implements ResourceRules {
         Long certificate = node.number("tls_certificate");
         String fqdn = node.text("sip_tls_fqdn");
         if (certificate != null && !fqdn.isEmpty()) {
-            store.find("tls_certificate", certificate).ifPresent(row -> {
+            store.find(ResourceNames.TLS_CERTIFICATE, certificate).ifPresent(row -> {
                 String pem = String.valueOf(row.get("certificate"));
                 if (!CertificateInfo.of(Pem.readCertificates(pem).get(0)).names(fqdn)) {
                     errors.add("sip_tls_fqdn", "The TLS certificate does not name " + fqdn

@@ -1,0 +1,5 @@
+package dev.confab.management.channel;
+
+/** The enrolled node a node-channel request comes from, known by its client certificate. */
+public record ChannelNode(long nodeId, String fqdn, String serial) {
+}

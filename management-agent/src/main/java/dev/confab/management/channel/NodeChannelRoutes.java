@@ -1,0 +1,78 @@
+package dev.confab.management.channel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.api.ApiErrors;
+import dev.confab.management.health.NodeMonitor;
+import dev.confab.management.replication.ReplicationHub;
+import dev.confab.management.resource.ValidationException;
+import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.NodeChannel;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+
+/**
+ * The node channel's routes for enrolled nodes, each behind the client certificate check:
+ * {@code POST /node/v1/heartbeat} and the {@code GET /node/v1/config} long-poll.
+ */
+final class NodeChannelRoutes {
+
+    private static final String NODE = "confab.node";
+    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
+    private final ChannelAuthenticator authenticator;
+    private final NodeMonitor monitor;
+    private final ReplicationHub replication;
+    private final ObjectMapper json = NodeChannel.json();
+
+    NodeChannelRoutes(ChannelAuthenticator authenticator, NodeMonitor monitor, ReplicationHub replication) {
+        this.authenticator = authenticator;
+        this.monitor = monitor;
+        this.replication = replication;
+    }
+
+    void register(JavalinConfig config) {
+        config.routes.exception(NodeNotAdmittedException.class,
+                (e, ctx) -> ApiErrors.answer(ctx, e.status(), e.getMessage(), Map.of(),
+                        e.node().map(node -> Map.of(NodeChannel.REFUSAL, node)).orElse(Map.of())));
+        config.routes.before(NodeChannel.HEARTBEAT, this::authenticate);
+        config.routes.before(NodeChannel.CONFIG, this::authenticate);
+        config.routes.post(NodeChannel.HEARTBEAT, this::heartbeat);
+        config.routes.get(NodeChannel.CONFIG, this::config);
+    }
+
+    private void authenticate(Context ctx) {
+        X509Certificate[] chain = (X509Certificate[]) ctx.req().getAttribute(CERTIFICATES);
+        ctx.attribute(NODE, authenticator.identify(chain, ctx.ip()));
+    }
+
+    private void heartbeat(Context ctx) throws Exception {
+        ChannelNode node = ctx.attribute(NODE);
+        Heartbeat heartbeat = json.readValue(ctx.bodyAsBytes(), Heartbeat.class);
+        ctx.json(monitor.heartbeat(node.nodeId(), heartbeat));
+    }
+
+    private void config(Context ctx) {
+        ChannelNode node = ctx.attribute(NODE);
+        long since = since(ctx.queryParam(NodeChannel.SINCE));
+        if (since >= 0 && since <= replication.current().revision()) {
+            monitor.applied(node.nodeId(), since);
+        }
+        ctx.future(() -> replication.poll(since).thenAccept(update -> ctx.contentType("application/json")
+                .result(replication.encode(update, since, node.nodeId()))));
+    }
+
+    private static long since(String text) {
+        if (text == null || text.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException("since must be the revision the node holds, a whole number (or -1 for"
+                    + " a snapshot).");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.confab.management.channel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.api.ApiErrors;
+import dev.confab.management.health.NodeMonitor;
+import dev.confab.management.http.HttpsConnector;
+import dev.confab.management.replication.ReplicationHub;
+import dev.confab.management.store.Store;
+import dev.confab.shared.crypto.Tokens;
+import dev.confab.shared.pki.CertificateAuthority;
+import dev.confab.shared.pki.CertificateRequest;
+import dev.confab.shared.pki.KeyPairs;
+import dev.confab.shared.pki.TlsMaterial;
+import dev.confab.shared.wire.EnrolRequest;
+import dev.confab.shared.wire.NodeChannel;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node channel's HTTPS listener ({@code --node-port}, 9443 on an appliance). Its certificate is
+ * issued by the CA at every start for a key that lives only in memory, and the CA certificate is
+ * sent with it so that nodes enrolling with only the CA's fingerprint can verify it. The listener asks
+ * every client for a certificate from the CA (mutual TLS; a certificate from another CA fails the
+ * handshake, which is logged); enrolment alone works without one, as the node has none yet, and
+ * every other route requires one that is valid and not revoked.
+ */
+public final class NodeChannelServer {
+
+    private final Javalin http;
+
+    private NodeChannelServer(Javalin http) {
+        this.http = http;
+    }
+
+    /**
+     * Starts listening on {@code bind}:{@code port} (0 = any), with {@code names} (IPs, DNS) in the
+     * certificate; {@code monitor} takes heartbeats and {@code replication} answers configuration polls.
+     */
+    public static NodeChannelServer start(String bind, int port, List<String> names, CertificateAuthority authority,
+                                          Enroller enroller, Store store, NodeMonitor monitor,
+                                          ReplicationHub replication) {
+        NodeChannelRoutes routes = new NodeChannelRoutes(new ChannelAuthenticator(store, authority), monitor,
+                replication);
+        KeyPair keys = KeyPairs.ecP256();
+        String csr = CertificateRequest.create(keys, "confab-node-channel", names).pem();
+        X509Certificate leaf = authority.issue(csr, "confab-node-channel", names, Duration.ofDays(825));
+        char[] password = Tokens.random(18).toCharArray();
+        KeyStore keyStore = TlsMaterial.keyStore(List.of(leaf, authority.certificate()), keys.getPrivate(), password);
+        ObjectMapper json = NodeChannel.json();
+        Javalin http = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            HttpsConnector connector = new HttpsConnector(bind, port, keyStore, password,
+                    TlsMaterial.trustStore(List.of(authority.certificate())));
+            SslContextFactory.Server ssl = connector.sslContextFactory();
+            // enrolment comes before the node has a certificate: ask for one, and require it per route
+            ssl.setNeedClientAuth(false);
+            ssl.setWantClientAuth(true);
+            config.jetty.addConnector((server, httpConfig) -> {
+                HttpConfiguration channel = new HttpConfiguration(httpConfig);
+                // a thousand nodes keep connections open; the per-connection header cache would cost
+                // tens of kB each and saves nothing on requests with a handful of headers
+                channel.setHeaderCacheSize(0);
+                Connector built = connector.factory(ssl).apply(server, channel);
+                built.addBean(HandshakeLog.INSTANCE);
+                return built;
+            });
+            ApiErrors.register(config);
+            config.routes.exception(EnrolmentRefusedException.class,
+                    (e, ctx) -> ApiErrors.answer(ctx, 403, e.getMessage(), Map.of()));
+            config.routes.post(NodeChannel.ENROL, ctx -> enrol(ctx, json, enroller));
+            routes.register(config);
+        }).start();
+        return new NodeChannelServer(http);
+    }
+
+    private static void enrol(Context ctx, ObjectMapper json, Enroller enroller) throws Exception {
+        EnrolRequest request = json.readValue(ctx.body(), EnrolRequest.class);
+        ctx.json(enroller.enrol(request, ctx.ip()));
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public void stop() {
+        http.stop();
+    }
+}

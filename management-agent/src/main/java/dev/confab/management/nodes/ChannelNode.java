@@ -1,5 +1,0 @@
-package dev.confab.management.nodes;
-
-/** The enrolled node a node-channel request comes from, known by its client certificate. */
-public record ChannelNode(long nodeId, String fqdn, String serial) {
-}

@@ -1,0 +1,114 @@
+package dev.confab.management.provisioning;
+
+import dev.confab.management.DataDirectory;
+import dev.confab.management.channel.NodeChannelServer;
+import dev.confab.management.health.NodeMonitor;
+import dev.confab.management.replication.ReplicationHub;
+import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.store.Store;
+import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.pki.CertificateAuthority;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Provisioning of Conferencing Nodes on the Management Node: the CA (created at first start in
+ * {@code pki/}, key sealed), the node channel listener with enrolment, configuration files, and the
+ * revocation of deleted nodes' certificates. Start with {@link #start}, stop with {@link #stop()}.
+ */
+public final class NodeProvisioning {
+
+    private final CertificateAuthority authority;
+    private final NodeChannelServer channel;
+    private final ConfigurationFiles files;
+    private final Enrolment enrolment;
+    private final Revocations revocations;
+    private final String address;
+
+    private NodeProvisioning(CertificateAuthority authority, NodeChannelServer channel, ConfigurationFiles files,
+                             Enrolment enrolment, Revocations revocations, String address) {
+        this.authority = authority;
+        this.channel = channel;
+        this.files = files;
+        this.enrolment = enrolment;
+        this.revocations = revocations;
+        this.address = address;
+    }
+
+    /**
+     * Opens the CA, revokes certificates of nodes deleted while it was down, and starts the node
+     * channel on {@code bind}:{@code nodePort}, where {@code monitor} takes heartbeats and
+     * {@code replication} answers configuration polls.
+     */
+    public static NodeProvisioning start(DataDirectory data, SecretBox secrets, Store store,
+                                         ConfigurationService configuration, String bind, int nodePort, Clock clock,
+                                         NodeMonitor monitor, ReplicationHub replication) {
+        CertificateAuthority authority = CertificateAuthority.loadOrCreate(data.pki(), secrets,
+                "Confab Management Node CA", clock);
+        Revocations revocations = new Revocations(store, authority, clock);
+        revocations.revokeDeleted();
+        String address = advertisedAddress(bind);
+        List<String> names = new ArrayList<>(List.of(address, "localhost"));
+        if (!names.contains(bind) && !isWildcard(bind)) {
+            names.add(bind);
+        }
+        Enrolment enrolment = new Enrolment(configuration, authority, clock);
+        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment, store,
+                monitor, replication);
+        ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
+        ConfigurationFiles files = new ConfigurationFiles(configuration, endpoint,
+                ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);
+        return new NodeProvisioning(authority, channel, files, enrolment, revocations, address);
+    }
+
+    /** The address nodes are told to enrol at: the bind address, or this host's address when bound to all. */
+    static String advertisedAddress(String bind) {
+        if (!isWildcard(bind)) {
+            return bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    private static boolean isWildcard(String bind) {
+        return bind.equals("0.0.0.0") || bind.equals("::") || bind.isEmpty();
+    }
+
+    public CertificateAuthority authority() {
+        return authority;
+    }
+
+    /** The address nodes reach the node channel at, as their configuration files say. */
+    public String address() {
+        return address;
+    }
+
+    /** A deleted node loses its unused tokens, and its certificates are revoked. */
+    public void nodeDeleted(long nodeId) {
+        revocations.nodeDeleted(nodeId);
+    }
+
+    /** Calls {@code listener} after each successful enrolment. */
+    public void onEnrolled(Runnable listener) {
+        enrolment.onEnrolled(listener);
+    }
+
+    public ConfigurationFiles files() {
+        return files;
+    }
+
+    public int nodePort() {
+        return channel.port();
+    }
+
+    public void stop() {
+        channel.stop();
+    }
+}

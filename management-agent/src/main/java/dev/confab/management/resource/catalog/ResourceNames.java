@@ -1,0 +1,41 @@
+package dev.confab.management.resource.catalog;
+
+/**
+ * The names of the management API's resources, which are also their tables and URI segments. Code
+ * outside a resource's own declaration names a resource through these constants, so that a search
+ * for one finds every place that reads or reacts to it.
+ */
+public final class ResourceNames {
+
+    /** A Conferencing Node ({@code configuration/worker_vm}); also its status, {@code status/worker_vm}. */
+    public static final String WORKER_VM = "worker_vm";
+    /** A system location; also its status, {@code status/system_location}. */
+    public static final String SYSTEM_LOCATION = "system_location";
+    /** The Management Node itself (one object). */
+    public static final String MANAGEMENT_VM = "management_vm";
+    /** The platform-wide settings (one object). */
+    public static final String GLOBAL = "global";
+    /** A Virtual Meeting Room or Virtual Auditorium. */
+    public static final String CONFERENCE = "conference";
+    /** An alias of a conference. */
+    public static final String CONFERENCE_ALIAS = "conference_alias";
+    public static final String LICENCE = "licence";
+    public static final String DNS_SERVER = "dns_server";
+    public static final String NTP_SERVER = "ntp_server";
+    public static final String STATIC_ROUTE = "static_route";
+    public static final String TLS_CERTIFICATE = "tls_certificate";
+    /** Active alarms ({@code status/alarm}) and their history ({@code history/alarm}). */
+    public static final String ALARM = "alarm";
+    /** The administrator log ({@code history/admin_log}). */
+    public static final String ADMIN_LOG = "admin_log";
+    /** The Conferencing Node history ({@code history/workervm_status_event}). */
+    public static final String WORKERVM_STATUS_EVENT = "workervm_status_event";
+
+    /** The APIs a resource belongs to. */
+    public static final String CONFIGURATION_API = "configuration";
+    public static final String STATUS_API = "status";
+    public static final String HISTORY_API = "history";
+
+    private ResourceNames() {
+    }
+}

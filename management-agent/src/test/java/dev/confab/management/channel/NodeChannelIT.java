@@ -1,0 +1,167 @@
+package dev.confab.management.channel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.management.testing.AlwaysPresent;
+import dev.confab.management.testing.Await;
+import dev.confab.management.testing.RunningNode;
+import dev.confab.shared.capacity.Capacity;
+import dev.confab.shared.nodeconfig.NodeConfig;
+import dev.confab.shared.pki.CertificateAuthority;
+import dev.confab.shared.pki.CertificateRequest;
+import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.pki.KeyPairs;
+import dev.confab.shared.pki.Pem;
+import dev.confab.shared.pki.TlsMaterial;
+import dev.confab.shared.wire.EnrolRequest;
+import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.HeartbeatAnswer;
+import dev.confab.shared.wire.NodeChannel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The node channel's mutual TLS: an enrolled certificate is served; none, a foreign or a revoked one
+ * is refused, and one from the CA that no record holds is refused as unknown.
+ */
+class NodeChannelIT {
+
+    @RegisterExtension
+    static final RunningNode node = new RunningNode();
+    private static String location;
+
+    @BeforeAll
+    static void addLocation() {
+        location = node.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Frankfurt")).body()
+                .get("resource_uri").asText();
+    }
+
+    /** Adds and enrols a node the way an agent does, returning its key and certificate. */
+    private static IssuedCertificate enrolled(String name, String address) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "hostname", name,
+                "domain", "vc.example.com", "address", address, "netmask", "255.255.255.0", "gateway", "10.20.0.1",
+                "system_location", location, "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1"));
+        RunningNode.Response file = node.send("POST", "/api/admin/configuration/v1/worker_vm/", body,
+                RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
+        NodeConfig config = new dev.confab.shared.nodeconfig.NodeConfigReader(Clock.systemUTC())
+                .read(file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        KeyPair keys = KeyPairs.ecP256();
+        String csr = CertificateRequest.create(keys, name, List.of()).pem();
+        HttpClient pinned = HttpClient.newBuilder()
+                .sslContext(TlsMaterial.pinnedClientContext(config.managementNode().caFingerprintSha256())).build();
+        HttpResponse<String> answer = pinned.send(HttpRequest.newBuilder(uri(NodeChannel.ENROL))
+                .POST(HttpRequest.BodyPublishers.ofString(NodeChannel.json().writeValueAsString(
+                        new EnrolRequest(config.enrolment().token(), csr)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        String certificate = NodeChannel.json().readTree(answer.body()).get("certificate").asText();
+        return new IssuedCertificate(Pem.readCertificates(certificate).get(0), keys.getPrivate());
+    }
+
+    private static URI uri(String path) {
+        return URI.create("https://127.0.0.1:" + node.agent().nodePort() + path);
+    }
+
+    private static HttpResponse<String> heartbeat(IssuedCertificate identity) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), identity)).build();
+        Heartbeat heartbeat = new Heartbeat("test", "2026-11-25T10:00:00Z", 0, Capacity.ofCpus(4),
+                Heartbeat.Load.idle(), false, 4, 8192);
+        return client.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT)).POST(HttpRequest.BodyPublishers
+                .ofByteArray(NodeChannel.json().writeValueAsBytes(heartbeat))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEnrolledNodeIsAnsweredWithTheIntervalAndItsConfiguration() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn20", "10.20.0.20");
+        HttpResponse<String> answer = heartbeat(identity);
+        assertEquals(200, answer.statusCode(), answer.body());
+        HeartbeatAnswer parsed = NodeChannel.json().readValue(answer.body(), HeartbeatAnswer.class);
+        assertEquals(Duration.ofSeconds(10).toMillis(), parsed.intervalMillis());
+        assertTrue(parsed.latestRevision() > 0);
+
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), identity)).build();
+        // replication rebuilds start at least 200 ms apart: the node's own revision may still be on its way
+        JsonNode update = Await.until(Duration.ofSeconds(5), () -> {
+            HttpResponse<String> snapshot = client.send(HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=-1"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, snapshot.statusCode(), snapshot.body());
+            return NodeChannel.json().readTree(snapshot.body());
+        }, polled -> polled.get("upserts").get("worker_vm").toString().contains("fra-cn20"));
+        assertTrue(update.get("snapshot").asBoolean());
+        assertTrue(update.get("upserts").get("worker_vm").toString().contains("fra-cn20"), update.toString());
+        assertFalse(update.get("upserts").get("global").get(0).has("aws_secret_key"));
+    }
+
+    @Test
+    void aRequestWithoutACertificateIsRefused() throws Exception {
+        HttpResponse<String> answer = heartbeat(null);
+        assertEquals(401, answer.statusCode(), answer.body());
+    }
+
+    @Test
+    void aCertificateFromAnotherAuthorityIsRefused() throws Exception {
+        CertificateAuthority foreign = CertificateAuthority.create("Another CA", Clock.systemUTC());
+        KeyPair keys = KeyPairs.ecP256();
+        IssuedCertificate impostor = new IssuedCertificate(foreign.issue(CertificateRequest.create(keys, "x",
+                List.of()).pem(), "fra-cn20.vc.example.com", List.of("fra-cn20.vc.example.com"), Duration.ofDays(1)),
+                keys.getPrivate());
+        // an ordinary client offers no certificate the server's CA did not issue: refused as one without
+        HttpClient ordinary = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), impostor)).build();
+        assertEquals(401, ordinary.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT)).POST(
+                HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        // one that presents it anyway fails the handshake
+        HttpClient presenting = HttpClient.newBuilder().sslContext(AlwaysPresent.context(impostor,
+                node.agent().nodes().authority().certificate())).build();
+        assertThrows(IOException.class, () -> presenting.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    @Test
+    void aDeletedNodesRevokedCertificateIsRefused() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn21", "10.20.0.21");
+        assertEquals(200, heartbeat(identity).statusCode());
+        JsonNode listed = node.get("/api/admin/configuration/v1/worker_vm/?name=fra-cn21").body().get("objects").get(0);
+        assertEquals(204, node.delete(listed.get("resource_uri").asText()).status());
+        HttpResponse<String> refused = heartbeat(identity);
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonNode body = NodeChannel.json().readTree(refused.body());
+        assertEquals(NodeChannel.REVOKED, body.get(NodeChannel.REFUSAL).asText(), refused.body());
+        assertTrue(body.get("error").asText().contains("revoked"), refused.body());
+    }
+
+    @Test
+    void aCertificateFromTheAuthorityThatNoRecordHoldsIsRefusedAsUnknown() throws Exception {
+        // as after restoring the Management Node from a backup taken before the node enrolled
+        KeyPair keys = KeyPairs.ecP256();
+        IssuedCertificate forgotten = new IssuedCertificate(node.agent().nodes().authority().issue(
+                CertificateRequest.create(keys, "fra-cn22.vc.example.com", List.of()).pem(), "fra-cn22.vc.example.com",
+                List.of("fra-cn22.vc.example.com"), Duration.ofDays(1)), keys.getPrivate());
+
+        HttpResponse<String> refused = heartbeat(forgotten);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonNode body = NodeChannel.json().readTree(refused.body());
+        assertEquals(NodeChannel.UNKNOWN, body.get(NodeChannel.REFUSAL).asText(), refused.body());
+        assertTrue(body.get("error").asText().contains("may enrol again"), refused.body());
+        // a request without a certificate is not a node the Management Node could know or not
+        assertFalse(NodeChannel.json().readTree(heartbeat(null).body()).has(NodeChannel.REFUSAL));
+    }
+}
