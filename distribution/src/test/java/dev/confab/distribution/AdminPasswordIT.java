@@ -1,5 +1,6 @@
 package dev.confab.distribution;
 
+import dev.confab.distribution.testing.InstalledTree;
 import dev.confab.shared.crypto.ShaCrypt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,11 @@ package dev.confab.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.distribution.testing.Await;
+import dev.confab.distribution.testing.InstalledTree;
+import dev.confab.distribution.testing.UploadPage;
 import dev.confab.installer.testing.Responders;
 import dev.confab.installer.testing.TmuxSession;
-import dev.confab.localcloud.DemoNodes;
 import dev.confab.shared.crypto.ShaCrypt;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
@@ -24,12 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -76,6 +79,30 @@ class ArchiveIT {
                 .contains("ForceCommand /opt/confab/bin/confab-login"));
         assertEquals("r--r-----", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(tree.root().resolve("etc/sudoers.d/confab-admin"))));
+    }
+
+    @Test
+    void shipsTheLauncherWithTheAgentsAndTheInstallerButNotLocalCloud() throws Exception {
+        InstalledTree tree = unpack();
+
+        try (var jars = Files.list(tree.root().resolve("opt/confab/lib"))) {
+            List<String> names = jars.map(jar -> jar.getFileName().toString()).toList();
+            for (String module : List.of("shared-", "management-agent-", "conferencing-agent-", "installer-")) {
+                assertTrue(names.stream().anyMatch(name -> name.startsWith(module)), module + " in " + names);
+            }
+            assertTrue(names.stream().noneMatch(name -> name.startsWith("local-cloud-")), names.toString());
+        }
+        try (JarFile jar = new JarFile(tree.root().resolve("opt/confab/confab.jar").toFile())) {
+            assertEquals("dev.confab.launcher.ConfabMain", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertTrue(jar.stream().noneMatch(entry -> entry.getName().startsWith("dev/confab/localcloud/")));
+        }
+        Process help = new ProcessBuilder(tree.launcher().toString(), "--help").redirectErrorStream(true).start();
+        String output = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, help.waitFor(), output);
+        for (String command : List.of("management-agent", "conferencing-agent", "installer")) {
+            assertTrue(output.contains("\n  " + command + " "), output);
+        }
+        assertFalse(output.contains("demo"), "the appliance has no demo:\n" + output);
     }
 
     @Test
@@ -167,7 +194,7 @@ class ArchiveIT {
 
         // without an archive the launcher waits for the JVM, passes SIGTERM on and puts the archive in place
         Process first = agent.redirectOutput(dir.resolve("first.log").toFile()).start();
-        DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(60));
+        UploadPage.await(address, port, data, first, Duration.ofSeconds(60));
         first.destroy();
         assertEquals(143, first.waitFor(), Files.readString(dir.resolve("first.log")));
         assertTrue(Files.size(archive) > 0, "the first run wrote " + archive);
@@ -178,7 +205,7 @@ class ArchiveIT {
         // with it the launcher becomes the JVM, which maps the archive
         Process second = agent.redirectOutput(dir.resolve("second.log").toFile()).start();
         try {
-            DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(60));
+            UploadPage.await(address, port, data, second, Duration.ofSeconds(60));
             try (var maps = Files.lines(Path.of("/proc", String.valueOf(second.pid()), "maps"))) {
                 String mapped = archive.toRealPath().toString();
                 assertTrue(maps.anyMatch(line -> line.endsWith(" " + mapped)), "the agent maps " + mapped);
@@ -197,19 +224,12 @@ class ArchiveIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         ("operator:" + WEB_PASSWORD).getBytes(StandardCharsets.UTF_8))).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, response.statusCode(), response.body());
-                return new ObjectMapper().readTree(response.body());
-            } catch (IOException notYet) {
-                if (!agent.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("The Management Node did not serve its API:\n" + Files.readString(log), notYet);
-                }
-                Thread.sleep(200);
-            }
-        }
+        return Await.atMost(Duration.ofSeconds(60)).every(Duration.ofMillis(200)).whileAlive(agent)
+                .showing(() -> Files.readString(log)).until("the Management Node's API", () -> {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, response.statusCode(), response.body());
+                    return new ObjectMapper().readTree(response.body());
+                });
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package dev.confab.distribution;
 
+import dev.confab.distribution.testing.InstalledTree;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

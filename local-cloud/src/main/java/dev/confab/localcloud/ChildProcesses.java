@@ -1,18 +1,18 @@
 package dev.confab.localcloud;
 
-import java.io.File;
+import dev.confab.launcher.CommandLauncher;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts Confab processes from the same launcher (same JVM binary, same class path) and stops all
- * of them, newest first, on {@link #stopAll()}. A supervised child that exits with code 75 (a
- * Conferencing Node asking to restart into configured mode) is started again. A child gets the
- * launchers' class-data-sharing archive of its command ({@link ClassDataSharing}). Thread-safe.
+ * Starts Confab processes from the same launcher (same JVM binary, same class path: {@link CommandLauncher},
+ * which gives each its JVM options and class-data-sharing archive) and stops all of them, newest first,
+ * on {@link #stopAll()}. A supervised child that exits with code 75 (a Conferencing Node asking to
+ * restart into configured mode) is started again. Thread-safe.
  */
 public final class ChildProcesses {
 
@@ -20,18 +20,12 @@ public final class ChildProcesses {
     public static final int RESTART_EXIT_CODE = 75;
 
     private final List<Supervised> running = new ArrayList<>();
-    private final String classPath;
-    private final ClassDataSharing classDataSharing;
+    private final CommandLauncher launcher;
     private boolean stopping;
 
     /** Children on this JVM's class path, with the archives of the launcher that started it. */
     public ChildProcesses() {
-        this(System.getProperty("java.class.path"), ClassDataSharing.fromEnvironment());
-    }
-
-    ChildProcesses(String classPath, ClassDataSharing classDataSharing) {
-        this.classPath = classPath;
-        this.classDataSharing = classDataSharing;
+        this.launcher = CommandLauncher.fromEnvironment();
     }
 
     /** Starts {@code confab <arguments>} with its output appended to {@code log}. */
@@ -69,43 +63,13 @@ public final class ChildProcesses {
         return stopping;
     }
 
-    /** A child process and the class-data sharing of its run. */
-    private record Launched(Process process, ClassDataSharing.Run classDataSharing) {
-
-        /** Waits for the process to exit, then puts the archive it wrote in place; its exit code. */
-        int awaitExit() throws InterruptedException {
-            int exitCode = process.waitFor();
-            classDataSharing.finish(exitCode);
-            return exitCode;
-        }
-    }
-
-    private Launched launch(List<String> arguments, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        // as the launchers run each command
-        command.addAll(JvmOptions.of(arguments.get(0)));
-        ClassDataSharing.Run sharing = classDataSharing.prepare(arguments.get(0), Arrays.stream(
-                classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty()).map(Path::of).toList());
-        command.addAll(sharing.options());
-        command.add("-cp");
-        command.add(classPath);
-        command.add(ConfabMain.class.getName());
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-        return new Launched(builder.start(), sharing);
-    }
-
     /** One child and its restarts; {@link #current()} is the process running now. */
     public final class Supervised {
-        private volatile Launched launched;
+        private volatile CommandLauncher.Launched launched;
         private volatile int restarts;
 
         private Supervised(List<String> arguments, Path log) throws IOException {
-            launched = launch(arguments, log);
+            launched = launcher.start(arguments, log);
             Thread watcher = new Thread(() -> watch(arguments, log), "confab-supervisor");
             watcher.setDaemon(true);
             watcher.start();
@@ -114,7 +78,7 @@ public final class ChildProcesses {
         private void watch(List<String> arguments, Path log) {
             try {
                 while (launched.awaitExit() == RESTART_EXIT_CODE && !isStopping()) {
-                    launched = launch(arguments, log);
+                    launched = launcher.start(arguments, log);
                     restarts++;
                 }
             } catch (IOException e) {
@@ -134,7 +98,7 @@ public final class ChildProcesses {
         }
 
         void awaitStopped() {
-            Launched last = launched;
+            CommandLauncher.Launched last = launched;
             try {
                 if (!last.process().waitFor(10, TimeUnit.SECONDS)) {
                     last.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -2,6 +2,9 @@ package dev.confab.localcloud;
 
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.InProcessPlatform;
+import dev.confab.localcloud.testing.SystemRootSnapshot;
 import dev.confab.management.health.NodeReport;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,7 @@ class FirstBootIT {
             // Then its heartbeats carry the guide's sizing of that type, not its CPU count's (this machine's)
             // (the guide's c5.2xlarge of 17 HD / 39 SD / 324 audio per 8 vCPUs, times 4.5)
             long id = booted.node().id();
-            NodeReport report = ChannelPlatform.await("capacity of a c5.9xlarge", Duration.ofSeconds(30), () ->
+            NodeReport report = Await.atMost(Duration.ofSeconds(30)).until("capacity of a c5.9xlarge", () ->
                     platform.management().monitor().reports().stream()
                             .filter(found -> found.nodeId() == id && found.capacity().maxHdCalls() == 77)
                             .findFirst().orElse(null));

@@ -3,6 +3,8 @@ package dev.confab.localcloud;
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
 import dev.confab.conferencing.channel.EnrolmentClient;
+import dev.confab.localcloud.testing.InProcessPlatform;
+import dev.confab.localcloud.testing.SystemRootSnapshot;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.CertificateRequest;

@@ -1,6 +1,8 @@
 package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.ChannelPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,9 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.confab.localcloud.ChannelPlatform.STATUS;
-import static dev.confab.localcloud.ChannelPlatform.HISTORY;
-import static dev.confab.localcloud.ChannelPlatform.await;
+import static dev.confab.localcloud.testing.ChannelPlatform.STATUS;
+import static dev.confab.localcloud.testing.ChannelPlatform.HISTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +38,7 @@ class NodeHealthIT {
 
             // Then both report: last contacted and last updated move from "Never", with capacity
             for (ChannelPlatform.Node node : new ChannelPlatform.Node[] {first, second}) {
-                JsonNode status = await(node.name + " synced", Duration.ofSeconds(60), () -> {
+                JsonNode status = Await.atMost(Duration.ofSeconds(60)).until(node.name + " synced", () -> {
                     JsonNode found = platform.managementStatus(node);
                     return found.get("sync_status").asText().equals("SYNCED") ? found : null;
                 });
@@ -52,7 +53,7 @@ class NodeHealthIT {
             // When maintenance mode is set on the Management Node, the node applies it within a second
             Instant set = Instant.now();
             platform.api.patch(first.uri, Map.of("maintenance_mode", true, "maintenance_mode_reason", "patching"));
-            JsonNode maintained = await("maintenance mode on the node", Duration.ofSeconds(10), () -> {
+            JsonNode maintained = Await.atMost(Duration.ofSeconds(10)).until("maintenance mode on the node", () -> {
                 JsonNode status = platform.nodeStatus(first);
                 return status.get("maintenance_mode").asBoolean() ? status : null;
             });
@@ -64,7 +65,7 @@ class NodeHealthIT {
             // When a node goes silent, the alarm is raised within 3 intervals (+ one flush)
             platform.stopNode(second);
             Instant silent = Instant.now();
-            JsonNode alarm = await("the connectivity alarm", Duration.ofSeconds(15), () -> {
+            JsonNode alarm = Await.atMost(Duration.ofSeconds(15)).until("the connectivity alarm", () -> {
                 JsonNode alarms = platform.api.get(STATUS + "alarm/?node=" + second.name).get("objects");
                 return alarms.isEmpty() ? null : alarms.get(0);
             });
@@ -76,14 +77,14 @@ class NodeHealthIT {
 
             // And cleared when it reports again, with the history keeping both times
             platform.startNode(second);
-            await("the alarm cleared", Duration.ofSeconds(60), () ->
+            Await.atMost(Duration.ofSeconds(60)).until("the alarm cleared", () ->
                     platform.api.get(STATUS + "alarm/?node=" + second.name).get("objects").isEmpty() ? true : null);
             JsonNode history = platform.api.get(HISTORY + "alarm/?node=" + second.name).get("objects").get(0);
             assertFalse(history.get("time_cleared").isNull(), history.toString());
 
             // When a node is deleted, its certificate is revoked: it is refused and stops reporting
             platform.api.delete(second.uri);
-            JsonNode stopped = await("the deleted node stops", Duration.ofSeconds(30), () -> {
+            JsonNode stopped = Await.atMost(Duration.ofSeconds(30)).until("the deleted node stops", () -> {
                 JsonNode status = platform.nodeStatus(second);
                 return status.get("reporting").asBoolean() ? null : status;
             });

@@ -1,6 +1,8 @@
 package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.FreePort;
 import dev.confab.shared.pki.Pem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,9 @@ class ProvisioningEndToEndIT {
 
         // Then the node enrols, restarts into configured mode and refuses further files
         assertEquals(200, answer.status(), answer.body());
-        awaitRestart(node, Duration.ofSeconds(60));
+        Await.atMost(Duration.ofSeconds(60)).every(Duration.ofMillis(100))
+                .until("the node's restart into configured mode", () -> node.restarts() > 0);
+        assertEquals(1, node.restarts(), "the node restarted once into configured mode");
         NodeUploadClient.Answer again = DemoNodes.awaitUploadPage(nodeAddress, uploadPort, nodeData, Duration.ofSeconds(60))
                 .upload(file.fileName(), file.content());
         assertEquals(409, again.status(), again.body());
@@ -82,13 +85,5 @@ class ProvisioningEndToEndIT {
         assertEquals("e2e-cn1\n", Files.readString(systemRoot.resolve("etc/hostname")));
         assertTrue(Files.readString(systemRoot.resolve("etc/systemd/network/10-eth0.network"))
                 .contains("Address=" + nodeAddress + "/24"));
-    }
-
-    private static void awaitRestart(ChildProcesses.Supervised node, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (node.restarts() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertEquals(1, node.restarts(), "the node restarted once into configured mode");
     }
 }

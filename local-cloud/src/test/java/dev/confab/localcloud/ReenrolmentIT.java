@@ -1,6 +1,8 @@
 package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.ChannelPlatform;
 import dev.confab.shared.pki.Pem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,8 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 
-import static dev.confab.localcloud.ChannelPlatform.HISTORY;
-import static dev.confab.localcloud.ChannelPlatform.await;
+import static dev.confab.localcloud.testing.ChannelPlatform.HISTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class ReenrolmentIT {
             platform.restoreManagement(backup);
 
             // Then the node is told it is unknown, enrols again with its file's token, restarts and reports
-            JsonNode listed = await(node.name + " enrolled again", Duration.ofSeconds(60), () -> {
+            JsonNode listed = Await.atMost(Duration.ofSeconds(60)).until(node.name + " enrolled again", () -> {
                 JsonNode found = platform.api.get(node.uri);
                 return found.get("enrolment_status").asText().equals("ENROLLED") ? found : null;
             });
@@ -112,13 +113,13 @@ class ReenrolmentIT {
     }
 
     private static JsonNode awaitSynced(ChannelPlatform platform, ChannelPlatform.Node node) throws Exception {
-        await(node.name + " synced", Duration.ofSeconds(60), () ->
+        Await.atMost(Duration.ofSeconds(60)).until(node.name + " synced", () ->
                 platform.managementStatus(node).get("sync_status").asText().equals("SYNCED") ? true : null);
         return platform.api.get(node.uri);
     }
 
     private static JsonNode awaitStopped(ChannelPlatform platform, ChannelPlatform.Node node) throws Exception {
-        return await(node.name + " stopped", Duration.ofSeconds(60), () -> {
+        return Await.atMost(Duration.ofSeconds(60)).until(node.name + " stopped", () -> {
             JsonNode status = platform.nodeStatus(node);
             return status.get("refusal").isNull() ? null : status;
         });

@@ -2,6 +2,8 @@ package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.ChannelPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import static dev.confab.localcloud.ChannelPlatform.CONFIG;
-import static dev.confab.localcloud.ChannelPlatform.HISTORY;
-import static dev.confab.localcloud.ChannelPlatform.await;
+import static dev.confab.localcloud.testing.ChannelPlatform.CONFIG;
+import static dev.confab.localcloud.testing.ChannelPlatform.HISTORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,7 +88,7 @@ class ReplicationIT {
             platform.stopNode(forgetful);
             platform.startNode(keeper);
             platform.startNode(forgetful);
-            JsonNode kept = await("the keeper's replica", Duration.ofSeconds(30), () -> {
+            JsonNode kept = Await.atMost(Duration.ofSeconds(30)).until("the keeper's replica", () -> {
                 JsonNode status = platform.nodeStatus(keeper);
                 return status.get("applied_revision").isNull() ? null : status;
             });
@@ -108,14 +109,14 @@ class ReplicationIT {
 
     private void awaitReplica(ChannelPlatform.Node node, String what, Predicate<JsonNode> test) throws Exception {
         Instant start = Instant.now();
-        await(what + " on " + node.name, Duration.ofSeconds(10), () -> test.test(replica(node)) ? true : null);
+        Await.atMost(Duration.ofSeconds(10)).until(what + " on " + node.name, () -> test.test(replica(node)) ? true : null);
         System.out.println(what + " reached " + node.name + " in " + Duration.between(start, Instant.now()).toMillis()
                 + " ms");
     }
 
     private static void awaitRevision(ChannelPlatform platform, ChannelPlatform.Node node, long revision)
             throws Exception {
-        await(node.name + " at revision " + revision, Duration.ofSeconds(60), () ->
+        Await.atMost(Duration.ofSeconds(60)).until(node.name + " at revision " + revision, () ->
                 platform.nodeStatus(node).get("applied_revision").asLong(-1) == revision
                         && platform.managementStatus(node).get("sync_status").asText().equals("SYNCED") ? true : null);
     }

@@ -2,6 +2,8 @@ package dev.confab.localcloud;
 
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.InProcessPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,14 +65,8 @@ class UploadPageBrowserIT {
 
     /** The element with {@code id} once the page that the submit loads shows it (form posts load asynchronously). */
     private static String awaitText(String id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            List<WebElement> found = browser.findElements(By.id(id));
-            if (!found.isEmpty()) {
-                return found.get(0).getText();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no #" + id + " on the page:\n" + browser.getPageSource());
+        return Await.atMost(Duration.ofSeconds(10)).showing(browser::getPageSource).until("#" + id + " on the page",
+                () -> browser.findElements(By.id(id)).stream().findFirst().map(WebElement::getText).orElse(null));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.confab.installer.testing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,21 +54,15 @@ public final class TmuxSession implements AutoCloseable {
     }
 
     /** Waits until {@code text} shows after what was expected before; returns the screen up to it. */
-    public String expect(String text) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            String screen = screen();
-            int at = screen.indexOf(text, seen);
-            if (at >= 0) {
-                String passed = screen.substring(seen, at + text.length());
-                seen = at + text.length();
-                return passed;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Expected \"" + text + "\" on the terminal; it shows:\n" + screen.substring(seen));
-            }
-            Thread.sleep(50);
-        }
+    public String expect(String text) throws InterruptedException {
+        String passed = Await.atMost(Duration.ofSeconds(20)).showing(() -> screen().substring(seen))
+                .until("\"" + text + "\" on the terminal", () -> {
+                    String screen = screen();
+                    int at = screen.indexOf(text, seen);
+                    return at < 0 ? null : screen.substring(seen, at + text.length());
+                });
+        seen += passed.length();
+        return passed;
     }
 
     /** Waits for the program to end and returns its exit status. */

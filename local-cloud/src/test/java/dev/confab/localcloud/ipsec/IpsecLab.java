@@ -1,5 +1,6 @@
 package dev.confab.localcloud.ipsec;
 
+import dev.confab.localcloud.testing.Await;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -147,13 +149,9 @@ public final class IpsecLab implements ExecutionCondition, BeforeAllCallback, Af
         Files.deleteIfExists(socket);
         Process charon = start(host.charonCommand(), host.environment(), host.dir().resolve("charon.out"));
         charons.put(host, charon);
-        for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-            if (!charon.isAlive()) {
-                throw new IllegalStateException("charon in " + host.namespace() + " exited: "
-                        + Files.readString(host.dir().resolve("charon.out")));
-            }
-            Thread.sleep(50);
-        }
+        Path out = host.dir().resolve("charon.out");
+        Await.atMost(Duration.ofSeconds(20)).whileAlive(charon).showing(() -> Files.readString(out))
+                .until("the vici socket of charon in " + host.namespace(), () -> Files.exists(socket));
     }
 
     /** Starts {@code command} (already wrapped for a namespace, if it needs one) and records it for teardown. */

@@ -1,17 +1,18 @@
 package dev.confab.localcloud.ipsec;
 
-import dev.confab.localcloud.ConfabMain;
+import dev.confab.launcher.ConfabMain;
 import dev.confab.localcloud.DemoNodes;
 import dev.confab.localcloud.ManagementClient;
 import dev.confab.localcloud.NodeUploadClient;
+import dev.confab.localcloud.testing.Await;
 import dev.confab.shared.ipsec.IpsecCertificates;
 import dev.confab.shared.ipsec.IpsecCredentials;
 import dev.confab.shared.ipsec.IpsecIdentity;
+import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.ipsec.StartAction;
 import dev.confab.shared.ipsec.SwanctlConf;
 import dev.confab.shared.ipsec.SwanctlLayout;
 import dev.confab.shared.pki.CertificateAuthority;
-import dev.confab.shared.ipsec.NodeTypes;
 import dev.confab.shared.wire.MeshPeer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -174,14 +174,8 @@ class IpsecMeshIT {
 
     /** Waits until {@code text} appears {@code times} times in {@code log}. */
     private static void awaitLines(Path log, String text, int times, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(log) && Files.readString(log).split(Pattern.quote(text), -1).length - 1 >= times) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("'" + text + "' did not appear " + times + " times in " + log + ":\n"
-                + Files.readString(log));
+        Await.atMost(timeout).every(Duration.ofMillis(200)).showing(() -> Files.readString(log))
+                .until("'" + text + "' " + times + " times in " + log, () ->
+                        Files.exists(log) && Files.readString(log).split(Pattern.quote(text), -1).length - 1 >= times);
     }
 }

@@ -1,8 +1,11 @@
 package dev.confab.localcloud.ipsec;
 
+import dev.confab.localcloud.testing.Await;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,9 +34,8 @@ final class PacketCapture {
         Path log = lab.dir().resolve(name + ".tcpdump.log");
         Process tcpdump = lab.start(host.inside(List.of("tcpdump", "-Z", "root", "--immediate-mode", "-U", "-n",
                 "-i", host.link(), "-w", file.toString())), java.util.Map.of(), log);
-        for (int i = 0; i < 100 && !(Files.exists(log) && Files.readString(log).contains("listening on")); i++) {
-            Thread.sleep(50);
-        }
+        Await.atMost(Duration.ofSeconds(20)).whileAlive(tcpdump).showing(() -> Files.readString(log))
+                .until("tcpdump listening on " + host.link(), () -> Files.readString(log).contains("listening on"));
         return new PacketCapture(file, tcpdump);
     }
 

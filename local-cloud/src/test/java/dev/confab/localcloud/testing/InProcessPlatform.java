@@ -1,5 +1,6 @@
-package dev.confab.localcloud;
+package dev.confab.localcloud.testing;
 
+import dev.confab.localcloud.DemoNodes;
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
 import dev.confab.management.adminlog.Actor;
@@ -21,12 +22,12 @@ import java.util.Map;
  * A real Management Node in this JVM on 127.0.0.1 (ports chosen by the system), with one location,
  * for tests that drive Conferencing Node agents against it. Register as a static extension field.
  */
-final class InProcessPlatform implements BeforeAllCallback, AfterAllCallback {
+public final class InProcessPlatform implements BeforeAllCallback, AfterAllCallback {
 
-    static final Actor OPERATOR = new Actor("admin", "127.0.0.1");
+    public static final Actor OPERATOR = new Actor("admin", "127.0.0.1");
 
     /** A node added with its configuration file. */
-    record AddedNode(long id, ConfigurationFiles.File file, NodeConfig config) {
+    public record AddedNode(long id, ConfigurationFiles.File file, NodeConfig config) {
     }
 
     private ManagementAgent management;
@@ -51,20 +52,20 @@ final class InProcessPlatform implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    ManagementAgent management() {
+    public ManagementAgent management() {
         return management;
     }
 
-    Path directory() {
+    public Path directory() {
         return dir;
     }
 
-    ResourceSpec spec(String resource) {
+    public ResourceSpec spec(String resource) {
         return management.configuration().catalog().configuration(resource);
     }
 
     /** Adds a generic node as the API does and makes its configuration file. */
-    AddedNode addNode(String name, String address) {
+    public AddedNode addNode(String name, String address) {
         Map<String, Object> request = DemoNodes.nodeRequest(name, address,
                 "/api/admin/configuration/v1/system_location/" + locationId + "/");
         long id = ((Number) management.configuration().create(spec("worker_vm"), request, OPERATOR).get("id"))
@@ -73,12 +74,12 @@ final class InProcessPlatform implements BeforeAllCallback, AfterAllCallback {
         return new AddedNode(id, file, new NodeConfigReader(Clock.systemUTC()).read(file.content()));
     }
 
-    void deleteNode(long id) {
+    public void deleteNode(long id) {
         management.configuration().delete(spec("worker_vm"), id, OPERATOR);
     }
 
     /** The node's {@code enrolment_status} as the management API lists it. */
-    String enrolmentStatus(long id) {
+    public String enrolmentStatus(long id) {
         return String.valueOf(management.configuration().get(spec("worker_vm"), id).get("enrolment_status"));
     }
 }

@@ -1,7 +1,11 @@
-package dev.confab.localcloud;
+package dev.confab.localcloud.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.localcloud.ChildProcesses;
+import dev.confab.localcloud.DemoNodes;
+import dev.confab.localcloud.ManagementClient;
+import dev.confab.localcloud.NodeUploadClient;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
 
@@ -12,32 +16,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * A Management Node process with a 1 s heartbeat interval and Conferencing Node processes
  * provisioned against it, for tests of the node channel across real processes and ports.
  */
-final class ChannelPlatform implements AutoCloseable {
+public final class ChannelPlatform implements AutoCloseable {
 
-    static final String CONFIG = "/api/admin/configuration/v1/";
-    static final String STATUS = "/api/admin/status/v1/";
-    static final String HISTORY = "/api/admin/history/v1/";
+    public static final String CONFIG = "/api/admin/configuration/v1/";
+    public static final String STATUS = "/api/admin/status/v1/";
+    public static final String HISTORY = "/api/admin/history/v1/";
 
     /** A node added with its file and, once provisioned, its process (restarted into configured mode). */
-    static final class Node {
-        final String name;
-        final String address;
-        final int port;
-        final Path data;
-        final List<String> arguments;
-        final Path log;
-        final String uri;
-        final ManagementClient.Download file;
-        ChildProcesses.Supervised process;
+    public static final class Node {
+        public final String name;
+        public final String address;
+        public final int port;
+        public final Path data;
+        public final List<String> arguments;
+        public final Path log;
+        public final String uri;
+        public final ManagementClient.Download file;
+        public ChildProcesses.Supervised process;
 
         Node(String name, String address, int port, Path data, List<String> arguments, Path log,
              ManagementClient.Download file) {
@@ -58,10 +60,10 @@ final class ChannelPlatform implements AutoCloseable {
     private final int httpsPort;
     private final int nodePort;
     private Process management;
-    ManagementClient api;
-    String location;
+    public ManagementClient api;
+    public String location;
 
-    ChannelPlatform(Path dir) throws Exception {
+    public ChannelPlatform(Path dir) throws Exception {
         this.dir = dir;
         this.httpsPort = FreePort.on("127.0.0.1");
         this.nodePort = FreePort.on("127.0.0.1");
@@ -70,7 +72,7 @@ final class ChannelPlatform implements AutoCloseable {
         location = api.post(CONFIG + "system_location/", Map.of("name", "Loopback")).get("resource_uri").asText();
     }
 
-    void startManagement() throws Exception {
+    public void startManagement() throws Exception {
         Path data = dir.resolve("management");
         management = children.start(List.of("management-agent", "--data", data.toString(), "--bind", "127.0.0.1",
                 "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(nodePort),
@@ -80,20 +82,20 @@ final class ChannelPlatform implements AutoCloseable {
                 "admin", "s3cret-for-test", management, Duration.ofSeconds(60), dir.resolve("management.log"));
     }
 
-    void stopManagement() throws InterruptedException {
+    public void stopManagement() throws InterruptedException {
         management.destroy();
         management.waitFor();
     }
 
     /** Adds node {@code name} at {@code address} through the API and uploads its file to its agent. */
-    Node provision(String name, String address, boolean distributedDatabase) throws Exception {
+    public Node provision(String name, String address, boolean distributedDatabase) throws Exception {
         Node node = add(name, address, distributedDatabase);
         upload(node);
         return node;
     }
 
     /** Adds node {@code name} at {@code address} through the API, keeping its configuration file. */
-    Node add(String name, String address, boolean distributedDatabase) throws Exception {
+    public Node add(String name, String address, boolean distributedDatabase) throws Exception {
         Map<String, Object> request = new java.util.HashMap<>(DemoNodes.nodeRequest(name, address, location));
         request.put("enable_distributed_database", distributedDatabase);
         ManagementClient.Download file = api.postForFile(CONFIG + "worker_vm/", request);
@@ -106,7 +108,7 @@ final class ChannelPlatform implements AutoCloseable {
     }
 
     /** Starts the added node's agent and uploads its file: it enrols and restarts into configured mode. */
-    void upload(Node node) throws Exception {
+    public void upload(Node node) throws Exception {
         node.process = children.startSupervised(node.arguments, node.log);
         NodeUploadClient.Answer answer = DemoNodes.awaitUploadPage(node.address, node.port, node.data,
                 Duration.ofSeconds(60)).upload(node.file.fileName(), node.file.content());
@@ -116,12 +118,12 @@ final class ChannelPlatform implements AutoCloseable {
     }
 
     /** The Management Node's data directory ({@code confab.db} and its WAL, {@code secret.key}, {@code pki/}). */
-    Path managementData() {
+    public Path managementData() {
         return dir.resolve("management");
     }
 
     /** Backs the Management Node's data directory up to {@code backup} while it is stopped, then starts it again. */
-    Path backUpManagement(Path backup) throws Exception {
+    public Path backUpManagement(Path backup) throws Exception {
         stopManagement();
         copyTree(managementData(), backup);
         startManagement();
@@ -129,7 +131,7 @@ final class ChannelPlatform implements AutoCloseable {
     }
 
     /** Restores the Management Node's data directory from {@code backup} while it is stopped, then starts it again. */
-    void restoreManagement(Path backup) throws Exception {
+    public void restoreManagement(Path backup) throws Exception {
         stopManagement();
         try (var paths = Files.walk(managementData())) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -149,18 +151,18 @@ final class ChannelPlatform implements AutoCloseable {
         }
     }
 
-    void stopNode(Node node) throws InterruptedException {
+    public void stopNode(Node node) throws InterruptedException {
         node.process.current().destroy();
         node.process.current().waitFor();
     }
 
-    void startNode(Node node) throws Exception {
+    public void startNode(Node node) throws Exception {
         node.process = children.startSupervised(node.arguments, node.log);
     }
 
     /** The node's own status page ({@code /status} on its port), once it answers. */
-    JsonNode nodeStatus(Node node) throws Exception {
-        return await("the status page of " + node.name, Duration.ofSeconds(30), () -> {
+    public JsonNode nodeStatus(Node node) throws Exception {
+        return Await.atMost(Duration.ofSeconds(30)).until("the status page of " + node.name, () -> {
             Path certificate = node.data.resolve("provisioning.crt");
             HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
                     Pem.readCertificates(Files.readString(certificate)).get(0), null)).build();
@@ -172,35 +174,16 @@ final class ChannelPlatform implements AutoCloseable {
     }
 
     /** The node's status on the Management Node ({@code status/v1/worker_vm}). */
-    JsonNode managementStatus(Node node) throws Exception {
+    public JsonNode managementStatus(Node node) throws Exception {
         return api.get(STATUS + "worker_vm/?name=" + node.name).get("objects").get(0);
     }
 
-    long revision() throws Exception {
+    public long revision() throws Exception {
         JsonNode log = api.get(HISTORY + "admin_log/?revision__gte=0&limit=1");
         return log.get("objects").get(0).get("revision").asLong();
     }
 
-    /** Polls {@code probe} every 50 ms until it returns non-null (exceptions count as not yet). */
-    static <T> T await(String what, Duration timeout, Callable<T> probe) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Exception last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.call();
-                if (value != null) {
-                    return value;
-                }
-            } catch (Exception e) {
-                last = e;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
-                + (last == null ? "" : " (" + last + ")"));
-    }
-
-    String managementLog() throws Exception {
+    public String managementLog() throws Exception {
         return Files.readString(dir.resolve("management.log"));
     }
 

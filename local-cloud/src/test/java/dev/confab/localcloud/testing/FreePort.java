@@ -1,4 +1,4 @@
-package dev.confab.localcloud;
+package dev.confab.localcloud.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A TCP port free on an address right now, for processes that take fixed ports on their command line. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
 
-    static int on(String address) {
+    public static int on(String address) {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
             return socket.getLocalPort();
         } catch (IOException e) {

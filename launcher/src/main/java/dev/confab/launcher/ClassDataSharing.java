@@ -1,4 +1,4 @@
-package dev.confab.localcloud;
+package dev.confab.launcher;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +17,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * Class-data sharing for the commands that must start quickly, as the launchers do it ({@code cds.sh}):
+ * Class-data sharing for the commands that must start quickly, as the shell launchers do it ({@code cds.sh})
+ * and {@link CommandLauncher} for the processes it starts ({@code confab demo}):
  * the JVM maps an archive of the classes a command loads ({@code <directory>/<command>.jsa}) instead of
  * reading and verifying them from the jars. A run without a fresh archive writes one when the JVM exits
  * ({@code -XX:ArchiveClassesAtExit}, to a temporary name) and {@link Run#finish} puts it in place. An

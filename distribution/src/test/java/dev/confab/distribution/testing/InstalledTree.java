@@ -1,4 +1,4 @@
-package dev.confab.distribution;
+package dev.confab.distribution.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,23 +9,23 @@ import java.nio.file.Path;
  * The distribution archive unpacked with the system's tar, or the Debian package extracted with
  * dpkg-deb, into a directory standing for /.
  */
-record InstalledTree(Path root) {
+public record InstalledTree(Path root) {
 
-    static InstalledTree unpack(Path archive, Path root) throws IOException, InterruptedException {
+    public static InstalledTree unpack(Path archive, Path root) throws IOException, InterruptedException {
         Files.createDirectories(root);
         run("tar", "-xzf", archive.toString(), "-C", root.toString());
         return new InstalledTree(root);
     }
 
     /** The files of a {@code .deb} as {@code dpkg -i} would place them, without running its scripts. */
-    static InstalledTree extract(Path deb, Path root) throws IOException, InterruptedException {
+    public static InstalledTree extract(Path deb, Path root) throws IOException, InterruptedException {
         Files.createDirectories(root);
         run("dpkg-deb", "-x", deb.toString(), root.toString());
         return new InstalledTree(root);
     }
 
     /** Runs a program to its end and returns what it printed (both streams); a non-zero exit throws. */
-    static String run(String... command) throws IOException, InterruptedException {
+    public static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = process.waitFor();
@@ -35,15 +35,15 @@ record InstalledTree(Path root) {
         return output;
     }
 
-    Path launcher() {
+    public Path launcher() {
         return root.resolve("opt/confab/bin/confab");
     }
 
-    Path unit(String name) {
+    public Path unit(String name) {
         return root.resolve("etc/systemd/system").resolve(name);
     }
 
-    Path data() {
+    public Path data() {
         return root.resolve("var/lib/confab");
     }
 }

@@ -1,4 +1,4 @@
-package dev.confab.localcloud;
+package dev.confab.localcloud.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +10,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Every path under a directory with its kind and content (or link target), to compare byte for byte. */
-final class SystemRootSnapshot {
+public final class SystemRootSnapshot {
 
     private SystemRootSnapshot() {
     }
 
-    static Map<String, String> of(Path root) throws IOException {
+    public static Map<String, String> of(Path root) throws IOException {
         Map<String, String> snapshot = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.toList()) {
@@ -33,7 +33,7 @@ final class SystemRootSnapshot {
     }
 
     /** A small system root like a fresh image's: host name, hosts, sshd enabled. */
-    static Path populate(Path root) throws IOException {
+    public static Path populate(Path root) throws IOException {
         Files.createDirectories(root.resolve("etc/systemd/system/multi-user.target.wants"));
         Files.writeString(root.resolve("etc/hostname"), "localhost\n");
         Files.writeString(root.resolve("etc/hosts"), "127.0.0.1\tlocalhost\n");

@@ -1,4 +1,4 @@
-package dev.confab.localcloud;
+package dev.confab.launcher;
 
 import org.junit.jupiter.api.Test;
 

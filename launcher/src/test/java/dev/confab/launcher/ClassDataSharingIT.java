@@ -1,5 +1,7 @@
-package dev.confab.localcloud;
+package dev.confab.launcher;
 
+import dev.confab.launcher.testing.FreePort;
+import dev.confab.launcher.testing.UploadPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,19 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged jar's conferencing agent, started twice as {@code confab demo} starts it: the first run
- * writes the class-data-sharing archive as it stops, and the second maps it (its {@code /proc/PID/maps}
- * lists the archive, which the JVM maps only when it accepted it for this JDK and these jars).
+ * The packaged jar's conferencing agent, started twice as {@code confab demo} starts it ({@link CommandLauncher}):
+ * the first run writes the class-data-sharing archive as it stops, and the second maps it (its
+ * {@code /proc/PID/maps} lists the archive, which the JVM maps only when it accepted it for this JDK and these jars).
  */
 @Timeout(120)
 class ClassDataSharingIT {
 
-    private ChildProcesses children;
+    private final List<CommandLauncher.Launched> started = new ArrayList<>();
 
     @AfterEach
-    void stopChildren() {
-        if (children != null) {
-            children.stopAll();
+    void stopWhatWasStarted() throws InterruptedException {
+        for (CommandLauncher.Launched launched : started) {
+            stop(launched);
         }
     }
 
@@ -39,32 +42,46 @@ class ClassDataSharingIT {
         assertTrue(Files.isRegularFile(jar), "mvn package builds " + jar);
         Path cache = dir.resolve("cache");
         Path archive = cache.resolve("conferencing-agent.jsa");
-        children = new ChildProcesses(jar.toString(), new ClassDataSharing(cache, Path.of(System.getProperty("java.home"))));
+        CommandLauncher launcher = new CommandLauncher(jar.toString(),
+                new ClassDataSharing(cache, Path.of(System.getProperty("java.home"))));
         String address = "127.0.1.93";
         int port = FreePort.on(address);
-        List<String> agent = List.of("conferencing-agent", "--data", dir.resolve("node").toString(),
+        Path data = dir.resolve("node");
+        List<String> agent = List.of("conferencing-agent", "--data", data.toString(),
                 "--system-root", Files.createDirectories(dir.resolve("root")).toString(), "--bind", address,
                 "--provisioning-port", Integer.toString(port));
 
         // the first run serves its page without an archive, and writes it as it stops
-        Process first = children.start(agent, dir.resolve("first.log"));
-        DemoNodes.awaitUploadPage(address, port, dir.resolve("node"), Duration.ofSeconds(60));
-        assertFalse(mapsFile(first, archive), "no archive yet");
-        children.stopAll();
-        assertEquals(143, first.exitValue(), Files.readString(dir.resolve("first.log")));
+        CommandLauncher.Launched first = start(launcher, agent, dir.resolve("first.log"));
+        UploadPage.await(address, port, data, first.process(), Duration.ofSeconds(60));
+        assertFalse(mapsFile(first.process(), archive), "no archive yet");
+        stop(first);
+        assertEquals(143, first.process().exitValue(), Files.readString(dir.resolve("first.log")));
         assertTrue(Files.size(archive) > 0, "the first run wrote " + archive);
         assertEquals(List.of(archive), filesIn(cache), "only the archive, no temporary file");
         FileTime written = Files.getLastModifiedTime(archive);
 
         // the second run maps it, and leaves it as it was
-        Process second = children.start(agent, dir.resolve("second.log"));
-        DemoNodes.awaitUploadPage(address, port, dir.resolve("node"), Duration.ofSeconds(60));
-        assertTrue(mapsFile(second, archive), "the second run maps " + archive + "\n"
+        CommandLauncher.Launched second = start(launcher, agent, dir.resolve("second.log"));
+        UploadPage.await(address, port, data, second.process(), Duration.ofSeconds(60));
+        assertTrue(mapsFile(second.process(), archive), "the second run maps " + archive + "\n"
                 + Files.readString(dir.resolve("second.log")));
-        children.stopAll();
+        stop(second);
         assertEquals(written, Files.getLastModifiedTime(archive));
         assertEquals(List.of(archive), filesIn(cache));
         assertFalse(Files.readString(dir.resolve("first.log")).contains("[cds"), "the archive's warnings are kept quiet");
+    }
+
+    private CommandLauncher.Launched start(CommandLauncher launcher, List<String> arguments, Path log) throws Exception {
+        CommandLauncher.Launched launched = launcher.start(arguments, log);
+        started.add(launched);
+        return launched;
+    }
+
+    /** SIGTERM, as {@code confab demo} stops its children, then the archive the run wrote put in place. */
+    private static void stop(CommandLauncher.Launched launched) throws InterruptedException {
+        launched.process().destroy();
+        launched.awaitExit();
     }
 
     private static boolean mapsFile(Process process, Path file) throws Exception {
