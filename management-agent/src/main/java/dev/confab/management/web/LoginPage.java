@@ -96,11 +96,7 @@ final class LoginPage {
 
     /** Where to go after login: a path on this site, never another host. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login")) {
-            return Menu.HOME;
-        }
-        return next;
+        return LocalRedirect.pathOrHome(next, Menu.HOME);
     }
 
     static String encode(String text) {
