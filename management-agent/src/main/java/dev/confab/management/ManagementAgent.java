@@ -71,8 +71,11 @@ public final class ManagementAgent implements AutoCloseable {
         credentials = new Credentials(store, config.clock());
         config.initialAdmin().ifPresent(admin -> {
             if (!credentials.hasAccount()) {
-                credentials.setPassword(admin.username(), admin.password());
+                credentials.setPassword(admin.username(), admin.password().get());
                 LOG.info("Created the web administration account {}", admin.username());
+            } else {
+                LOG.info("The web administration account exists already: the initial password from {} was not"
+                        + " needed and was not read", admin.source());
             }
         });
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
