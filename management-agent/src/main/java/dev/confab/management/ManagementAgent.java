@@ -5,6 +5,8 @@ import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
+import dev.confab.management.api.CrossSiteGuard;
+import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.LoginThrottle;
 import dev.confab.management.config.ConfigurationService;
@@ -122,7 +124,9 @@ public final class ManagementAgent implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         LoginThrottle throttle = new LoginThrottle(config.clock());
         ApiAuth auth = new ApiAuth(credentials, throttle, store, config.clock());
+        javalin.routes.before("/api/*", CrossSiteGuard::check);
         javalin.routes.before("/api/*", auth::authenticate);
+        javalin.routes.before("/api/*", JsonOnly::check);
         WebUi web = new WebUi(configuration, nodes.files(), credentials, throttle, auth, config.clock(),
                 config.webIdle(), () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
