@@ -8,7 +8,7 @@ import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
 import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
-import dev.confab.management.auth.LoginThrottle;
+import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.config.ConfigurationService;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -48,6 +48,7 @@ public final class ManagementAgent implements AutoCloseable {
     private Store store;
     private ConfigurationService configuration;
     private Credentials credentials;
+    private GuessDefence guesses;
     private HttpsIdentity selfSigned;
     private volatile HttpsIdentity identity;
     private SslContextFactory.Server httpsTls;
@@ -81,6 +82,7 @@ public final class ManagementAgent implements AutoCloseable {
             }
         });
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
+        guesses = GuessDefence.start(credentials, store, config.clock());
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
         replication = ReplicationHub.start(configuration, store, secrets, POLL_TIMEOUT);
@@ -90,7 +92,7 @@ public final class ManagementAgent implements AutoCloseable {
                 () -> hub.current().revision());
         configuration.onChange(monitor::onChange);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
-                config.clock(), monitor, replication);
+                config.clock(), monitor, replication, guesses.enrolmentRefusals());
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), store,
                 nodes.address(), config.clock());
         // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
@@ -122,13 +124,12 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
         ObjectMapper json = new ObjectMapper();
-        LoginThrottle throttle = new LoginThrottle(config.clock());
-        ApiAuth auth = new ApiAuth(credentials, throttle, store, config.clock());
+        ApiAuth auth = new ApiAuth(guesses.logins());
         javalin.routes.before("/api/*", CrossSiteGuard::check);
         javalin.routes.before("/api/*", auth::authenticate);
         javalin.routes.before("/api/*", JsonOnly::check);
-        WebUi web = new WebUi(configuration, nodes.files(), credentials, throttle, auth, config.clock(),
-                config.webIdle(), () -> identity.selfSigned());
+        WebUi web = new WebUi(configuration, nodes.files(), guesses.logins(), config.clock(), config.webIdle(),
+                () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new ConfigurationApi(configuration, json, List.of(nodes.fileHook())).register(javalin);
@@ -233,6 +234,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (monitor != null) {
             monitor.close();
             monitor = null;
+        }
+        if (guesses != null) {
+            guesses.close();
+            guesses = null;
         }
         if (store != null) {
             store.close();

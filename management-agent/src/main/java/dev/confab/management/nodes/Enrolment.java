@@ -1,5 +1,6 @@
 package dev.confab.management.nodes;
 
+import dev.confab.management.auth.FailedAttemptSummary;
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.HandleView;
@@ -31,7 +32,8 @@ import java.util.Map;
 /**
  * Exchanges a single-use enrolment token and a CSR for a node certificate issued by the CA (SANs:
  * the node's FQDN, IPv4 address and SIP TLS FQDN). Using the token, storing the certificate and the
- * administrator-log line happen in one transaction; a refusal changes nothing but is logged.
+ * administrator-log line happen in one transaction; a refusal changes nothing, and refusals are
+ * summed per source address and minute in the administrator log (with the first one's reason).
  * Thread-safe.
  */
 public final class Enrolment {
@@ -45,13 +47,16 @@ public final class Enrolment {
     private final SecretBox secrets;
     private final CertificateAuthority authority;
     private final Clock clock;
+    private final FailedAttemptSummary refusals;
     private final List<Runnable> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Enrolment(Store store, SecretBox secrets, CertificateAuthority authority, Clock clock) {
+    public Enrolment(Store store, SecretBox secrets, CertificateAuthority authority, Clock clock,
+                     FailedAttemptSummary refusals) {
         this.store = store;
         this.secrets = secrets;
         this.authority = authority;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /** Called after each enrolment has committed (the node now holds a valid certificate). */
@@ -70,7 +75,7 @@ public final class Enrolment {
             enrolledListeners.forEach(Enrolment::runListener);
             return response;
         } catch (Refusal refusal) {
-            logRefusal(refusal, from);
+            refusals.record(from, refusal.nodeName, refusal.nodeId, refusal.getMessage(), false);
             throw new EnrolmentRefusedException(refusal.getMessage());
         }
     }
@@ -141,14 +146,6 @@ public final class Enrolment {
     private static String deleted(NodeToken token) {
         return "The enrolment token belongs to the Conferencing Node " + token.nodeName() + ", which has been deleted"
                 + " from the Management Node. Add the node again and upload its new configuration file.";
-    }
-
-    private void logRefusal(Refusal refusal, String from) {
-        store.write(handle -> {
-            handle.attach(AdminLogDao.class).append(new AdminLogEntry(Times.format(clock.instant()), "-", from,
-                    "enrol_refused", "worker_vm", refusal.nodeId, refusal.nodeName, refusal.getMessage(), null));
-            return null;
-        });
     }
 
     /** Thrown inside the transaction so that it rolls back; reported after it. */
