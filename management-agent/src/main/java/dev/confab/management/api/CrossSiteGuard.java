@@ -3,6 +3,7 @@ package dev.confab.management.api;
 import io.javalin.http.Context;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,11 +23,11 @@ public final class CrossSiteGuard {
     public static void check(Context ctx) {
         String site = ctx.header("Sec-Fetch-Site");
         if (site != null && (site.equalsIgnoreCase("cross-site") || site.equalsIgnoreCase("same-site"))) {
-            throw refusal("the browser marked it Sec-Fetch-Site: " + site);
+            throw refusal("the browser marked it Sec-Fetch-Site: " + shown(site));
         }
         String origin = ctx.header("Origin");
         if (origin != null && (authority(origin).isEmpty() || !authority(origin).equals(ownAuthority(ctx)))) {
-            throw refusal("it came from the page of " + origin);
+            throw refusal("it came from the page of " + shown(origin));
         }
     }
 
@@ -46,12 +47,18 @@ public final class CrossSiteGuard {
             if (uri.getHost() == null || uri.getScheme() == null) {
                 return Optional.empty();
             }
-            int port = uri.getPort() >= 0 ? uri.getPort()
-                    : uri.getScheme().equalsIgnoreCase("https") ? 443 : uri.getScheme().equalsIgnoreCase("http") ? 80 : -1;
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+            int port = uri.getPort() >= 0 ? uri.getPort() : defaultPort;
             return Optional.of(uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /** A header's value as the message repeats it: a sender's text, so kept short. */
+    private static String shown(String value) {
+        return value.length() > 100 ? value.substring(0, 100) + "…" : value;
     }
 
     private static ForbiddenException refusal(String why) {

@@ -177,8 +177,8 @@ public final class FailedAttemptSummary {
         }
         boolean oneName = window.names.size() == 1 && window.moreNames == 0;
         String objectName = names.isEmpty() ? "-" : names;
-        return new AdminLogEntry(Times.format(end.isBefore(now) ? end : now), kind.userIsName() ? objectName : "-", source,
-                kind.action(), kind.resource(), oneName ? window.firstObjectId : null, objectName, text.toString(),
-                null);
+        String user = kind.userIsName() ? objectName : "-";
+        return new AdminLogEntry(Times.format(end.isBefore(now) ? end : now), user, source, kind.action(),
+                kind.resource(), oneName ? window.firstObjectId : null, objectName, text.toString(), null);
     }
 }

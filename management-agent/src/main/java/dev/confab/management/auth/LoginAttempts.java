@@ -57,8 +57,8 @@ public final class LoginAttempts {
 
     /** A user name and password from {@code address}; the outcome's user is the name. */
     public Outcome password(String user, String password, String address) {
-        return attempt(user, user, address,
-                () -> !user.isEmpty() && credentials.checkPassword(user, password) ? Optional.of(user) : Optional.empty());
+        return attempt(user, user, address, () -> !user.isEmpty() && credentials.checkPassword(user, password)
+                ? Optional.of(user) : Optional.empty());
     }
 
     /** An API token from {@code address}; the outcome's user is {@code token:<name>}. */
