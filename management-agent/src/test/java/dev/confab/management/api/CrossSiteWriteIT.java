@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.confab.management.api.Fixtures.CONFIG;
@@ -60,13 +61,13 @@ class CrossSiteWriteIT {
     @Test
     void refusesARequestFromAnotherSitesPage() throws Exception {
         String self = "https://127.0.0.1:" + node.agent().httpsPort();
-        for (Map<String, String> marks : new Map[] {
+        for (Map<String, String> marks : List.of(
                 Map.of("Origin", "https://evil.example"),
                 Map.of("Origin", "https://127.0.0.1:1"),
                 Map.of("Origin", "null"),
                 Map.of("Sec-Fetch-Site", "cross-site"),
                 Map.of("Sec-Fetch-Site", "same-site"),
-                Map.of("Origin", self, "Sec-Fetch-Site", "cross-site")}) {
+                Map.of("Origin", self, "Sec-Fetch-Site", "cross-site"))) {
             Map<String, String> headers = new LinkedHashMap<>(marks);
             headers.put("Content-Type", "application/json");
             HttpResponse<String> answer = send("POST", LOCATIONS, "{\"name\": \"Cross site\"}", headers);
