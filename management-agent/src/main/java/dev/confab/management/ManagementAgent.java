@@ -5,8 +5,10 @@ import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
+import dev.confab.management.api.CrossSiteGuard;
+import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
-import dev.confab.management.auth.LoginThrottle;
+import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -49,6 +51,7 @@ public final class ManagementAgent implements AutoCloseable {
     private Store store;
     private ConfigurationService configuration;
     private Credentials credentials;
+    private GuessDefence guesses;
     private HttpsIdentity selfSigned;
     private volatile HttpsIdentity identity;
     private SslContextFactory.Server httpsTls;
@@ -74,11 +77,15 @@ public final class ManagementAgent implements AutoCloseable {
         credentials = new Credentials(store, config.clock());
         config.initialAdmin().ifPresent(admin -> {
             if (!credentials.hasAccount()) {
-                credentials.setPassword(admin.username(), admin.password());
+                credentials.setPassword(admin.username(), admin.password().get());
                 LOG.info("Created the web administration account {}", admin.username());
+            } else {
+                LOG.info("The web administration account exists already: the initial password from {} was not"
+                        + " needed and was not read", admin.source());
             }
         });
         InstalledConfiguration.applyIfNew(config.dataDir(), configuration, credentials);
+        guesses = GuessDefence.start(credentials, store, config.clock());
         selfSigned = HttpsIdentity.selfSigned(data.pki(), secrets, "confab-management",
                 List.of("localhost", "127.0.0.1", config.bindAddress()), config.clock());
         replication = ReplicationHub.start(configuration, secrets, POLL_TIMEOUT);
@@ -87,7 +94,7 @@ public final class ManagementAgent implements AutoCloseable {
         monitor = NodeMonitor.start(configuration, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
-                config.clock(), monitor, replication);
+                config.clock(), monitor, replication, guesses.enrolmentRefusals());
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
@@ -109,11 +116,12 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
         ObjectMapper json = new ObjectMapper();
-        LoginThrottle throttle = new LoginThrottle(config.clock());
-        ApiAuth auth = new ApiAuth(credentials, throttle, store, config.clock());
+        ApiAuth auth = new ApiAuth(guesses.logins());
+        javalin.routes.before("/api/*", CrossSiteGuard::check);
         javalin.routes.before("/api/*", auth::authenticate);
-        WebUi web = new WebUi(configuration, nodes.files(), credentials, throttle, auth, config.clock(),
-                config.webIdle(), () -> identity.selfSigned());
+        javalin.routes.before("/api/*", JsonOnly::check);
+        WebUi web = new WebUi(configuration, nodes.files(), guesses.logins(), config.clock(), config.webIdle(),
+                () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
@@ -235,6 +243,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (monitor != null) {
             monitor.close();
             monitor = null;
+        }
+        if (guesses != null) {
+            guesses.close();
+            guesses = null;
         }
         if (store != null) {
             store.close();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Settings of a Management Node process.
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param bindAddress  address the HTTPS listeners bind to
  * @param httpsPort    port of the administrator interface and management API (443 on an appliance, 0 = any)
  * @param nodePort     port of the node channel, mutual TLS (9443 on an appliance, 0 = any)
- * @param initialAdmin web administration account to create when the store has none
+ * @param initialAdmin web administration account to create when the store has none; its password is read only then
  * @param clock        time source, injected so tests control expiry and lifetimes
  * @param webIdle      how long an administrator interface session lasts without a request
  * @param ipsec        where the IPsec configuration is rendered and how it is loaded into strongSwan
@@ -30,8 +31,13 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
     /** Default heartbeat interval of the nodes. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
 
-    /** The account created at first start; the password is hashed before it is stored. */
-    public record InitialAdmin(String username, char[] password) {
+    /**
+     * The account created at first start. The password is asked for only when the store has no
+     * account yet, and hashed before it is stored.
+     *
+     * @param source where the password comes from, for the log (e.g. the file's path)
+     */
+    public record InitialAdmin(String username, Supplier<char[]> password, String source) {
     }
 
     public static ManagementConfig defaults(Path dataDir) {
@@ -44,8 +50,13 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
+        return withInitialAdmin(username, password::clone, "the settings");
+    }
+
+    /** The account to create at first start, with a password {@code password} reads only then. */
+    public ManagementConfig withInitialAdmin(String username, Supplier<char[]> password, String source) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
-                Optional.of(new InitialAdmin(username, password)), clock, webIdle, ipsec, heartbeat);
+                Optional.of(new InitialAdmin(username, password, source)), clock, webIdle, ipsec, heartbeat);
     }
 
     public ManagementConfig withClock(Clock value) {

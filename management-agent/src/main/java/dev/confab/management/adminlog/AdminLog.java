@@ -84,10 +84,15 @@ public final class AdminLog {
 
         /** Appends the line through {@code log}, in the transaction it is attached to. */
         public void appendTo(AdminLogDao log) {
+            log.append(entry());
+        }
+
+        /** The line as the store keeps it, for a writer that appends it later (a summary of a minute). */
+        public AdminLogEntry entry() {
             Objects.requireNonNull(actor, "who did it");
             Objects.requireNonNull(resource, "what it is about");
-            log.append(new AdminLogEntry(Times.format(time), actor.user(), actor.address(), action.value(), resource,
-                    objectId, objectName, details, revision));
+            return new AdminLogEntry(Times.format(time), actor.user(), actor.address(), action.value(), resource,
+                    objectId, objectName, details, revision);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The one place that turns failures into answers: JSON {@code {"error": "...", "fields": {...}}}
- * under {@code /api/}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409 or 500.
+ * under {@code /api/}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409, 415, 429 or 500.
  */
 public final class ApiErrors {
 
@@ -40,6 +40,10 @@ public final class ApiErrors {
         config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, html, 404, e.getMessage(), Map.of()));
         config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> answer(ctx, html, 405, e.getMessage(), Map.of()));
         config.routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, html, 409, e.getMessage(), Map.of()));
+        config.routes.exception(UnsupportedMediaTypeException.class,
+                (e, ctx) -> answer(ctx, html, 415, e.getMessage(), Map.of()));
+        config.routes.exception(TooManyAttemptsException.class,
+                (e, ctx) -> answer(ctx, html, 429, e.getMessage(), Map.of()));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, html, 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), Map.of()));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -7,8 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +34,8 @@ public final class ManagementAgentCommand implements Callable<Integer> {
     String adminUser;
 
     @Option(names = "--admin-password-file",
-            description = "File holding the password of that user; read at first start only. Keep it mode 0600.")
+            description = "File holding the password of that user, read only while the store has no web administration"
+                    + " account (the first start); delete it afterwards. Keep it mode 0600.")
     Path adminPasswordFile;
 
     @Option(names = "--web-idle-minutes", defaultValue = "30",
@@ -53,14 +52,7 @@ public final class ManagementAgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
-                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data))
-                .withHeartbeat(java.time.Duration.ofMillis(heartbeatMillis));
-        if (adminPasswordFile != null) {
-            String password = Files.readString(adminPasswordFile, StandardCharsets.UTF_8).strip();
-            config = config.withInitialAdmin(adminUser, password.toCharArray());
-        }
-        ManagementAgent agent = ManagementAgent.create(config).start();
+        ManagementAgent agent = ManagementAgent.create(config()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.stop();
@@ -69,5 +61,17 @@ public final class ManagementAgentCommand implements Callable<Integer> {
         System.out.println("Management Node ready on https://" + bind + ":" + agent.httpsPort() + "/");
         stopped.await();
         return 0;
+    }
+
+    /** The settings the options give. */
+    ManagementConfig config() {
+        ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
+                .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data))
+                .withHeartbeat(java.time.Duration.ofMillis(heartbeatMillis));
+        if (adminPasswordFile != null) {
+            config = config.withInitialAdmin(adminUser, new AdminPasswordFile(adminPasswordFile),
+                    adminPasswordFile.toString());
+        }
+        return config;
     }
 }

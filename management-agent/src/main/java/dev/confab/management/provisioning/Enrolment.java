@@ -2,6 +2,7 @@ package dev.confab.management.provisioning;
 
 import dev.confab.management.adminlog.Actor;
 import dev.confab.management.adminlog.AdminLog;
+import dev.confab.management.auth.FailedAttemptSummary;
 import dev.confab.management.channel.Enroller;
 import dev.confab.management.channel.EnrolmentRefusedException;
 import dev.confab.management.resource.ValidationException;
@@ -33,7 +34,8 @@ import java.util.List;
 /**
  * Exchanges a single-use enrolment token and a CSR for a node certificate issued by the CA (SANs:
  * the node's FQDN, IPv4 address and SIP TLS FQDN). Using the token, storing the certificate and the
- * administrator-log line happen in one transaction; a refusal changes nothing but is logged.
+ * administrator-log line happen in one transaction; a refusal changes nothing, and refusals are
+ * summed per source address and minute in the administrator log (with the first one's reason).
  * Thread-safe.
  */
 public final class Enrolment implements Enroller {
@@ -46,12 +48,15 @@ public final class Enrolment implements Enroller {
     private final ConfigurationService configuration;
     private final CertificateAuthority authority;
     private final Clock clock;
+    private final FailedAttemptSummary refusals;
     private final List<Runnable> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Enrolment(ConfigurationService configuration, CertificateAuthority authority, Clock clock) {
+    public Enrolment(ConfigurationService configuration, CertificateAuthority authority, Clock clock,
+                     FailedAttemptSummary refusals) {
         this.configuration = configuration;
         this.authority = authority;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /** Called after each enrolment has committed (the node now holds a valid certificate). */
@@ -70,7 +75,7 @@ public final class Enrolment implements Enroller {
             enrolledListeners.forEach(Enrolment::runListener);
             return response;
         } catch (Refusal refusal) {
-            logRefusal(refusal, from);
+            refusals.record(from, refusal.nodeName, refusal.nodeId, refusal.getMessage(), false);
             throw new EnrolmentRefusedException(refusal.getMessage());
         }
     }
@@ -139,15 +144,6 @@ public final class Enrolment implements Enroller {
     private static String deleted(NodeToken token) {
         return "The enrolment token belongs to the Conferencing Node " + token.nodeName() + ", which has been deleted"
                 + " from the Management Node. Add the node again and upload its new configuration file.";
-    }
-
-    private void logRefusal(Refusal refusal, String from) {
-        configuration.write(transaction -> {
-            AdminLog.of(AdminLog.Action.ENROL_REFUSED, clock.instant()).by(Actor.unknown(from))
-                    .about(ResourceNames.WORKER_VM, refusal.nodeId, refusal.nodeName).details(refusal.getMessage())
-                    .appendTo(transaction.dao(AdminLogDao.class));
-            return null;
-        });
     }
 
     /** Thrown inside the transaction so that it rolls back; reported after it. */

@@ -1,6 +1,7 @@
 package dev.confab.management.provisioning;
 
 import dev.confab.management.DataDirectory;
+import dev.confab.management.auth.FailedAttemptSummary;
 import dev.confab.management.channel.NodeChannelServer;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.replication.ReplicationHub;
@@ -42,11 +43,12 @@ public final class NodeProvisioning {
     /**
      * Opens the CA, revokes certificates of nodes deleted while it was down, and starts the node
      * channel on {@code bind}:{@code nodePort}, where {@code monitor} takes heartbeats and
-     * {@code replication} answers configuration polls.
+     * {@code replication} answers configuration polls; enrolment refusals are summed in {@code refusals}.
      */
     public static NodeProvisioning start(DataDirectory data, SecretBox secrets, Store store,
                                          ConfigurationService configuration, String bind, int nodePort, Clock clock,
-                                         NodeMonitor monitor, ReplicationHub replication) {
+                                         NodeMonitor monitor, ReplicationHub replication,
+                                         FailedAttemptSummary refusals) {
         CertificateAuthority authority = CertificateAuthority.loadOrCreate(data.pki(), secrets,
                 "Confab Management Node CA", clock);
         Revocations revocations = new Revocations(store, authority, clock);
@@ -56,7 +58,7 @@ public final class NodeProvisioning {
         if (!names.contains(bind) && !isWildcard(bind)) {
             names.add(bind);
         }
-        Enrolment enrolment = new Enrolment(configuration, authority, clock);
+        Enrolment enrolment = new Enrolment(configuration, authority, clock, refusals);
         NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment, store,
                 monitor, replication);
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());

@@ -1,8 +1,6 @@
 package dev.confab.management.web;
 
-import dev.confab.management.api.ApiAuth;
-import dev.confab.management.auth.Credentials;
-import dev.confab.management.auth.LoginThrottle;
+import dev.confab.management.auth.LoginAttempts;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.forms.BulkAction;
 import dev.confab.management.web.forms.DeployPage;
@@ -51,17 +49,17 @@ public final class WebUi {
     private final ConfigurationFiles files;
 
     /**
-     * @param auth       writes failed logins to the administrator log, as for the API
+     * @param logins     checks logins, throttled and summed in the administrator log as for the API
      * @param idle       how long a session lasts without a request
      * @param selfSigned whether the HTTPS certificate is still the self-signed one (shows a banner)
      */
-    public WebUi(ConfigurationService service, ConfigurationFiles files, Credentials credentials,
-                 LoginThrottle throttle, ApiAuth auth, Clock clock, Duration idle, BooleanSupplier selfSigned) {
+    public WebUi(ConfigurationService service, ConfigurationFiles files, LoginAttempts logins, Clock clock,
+                 Duration idle, BooleanSupplier selfSigned) {
         this.service = service;
         this.files = files;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
-        this.login = new LoginPage(credentials, throttle, auth, sessions, templates);
+        this.login = new LoginPage(logins, sessions, templates);
         this.views = ResourceViews.all(service.catalog());
     }
 

@@ -143,6 +143,31 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
         }
     }
 
+    /**
+     * The newest administrator-log line matching {@code query} (e.g. {@code action=login_failed})
+     * whose details contain {@code details}, waiting up to 10 s for it: summaries of failed attempts
+     * are written by a task that runs every second.
+     */
+    public JsonNode awaitAdminLog(String query, String details) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode objects;
+        do {
+            objects = get("/api/admin/history/v1/admin_log/?" + query).body().get("objects");
+            for (JsonNode entry : objects) {
+                if (entry.get("details").asText().contains(details)) {
+                    return entry;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no administrator-log line with \"" + details + "\" for " + query + ": " + objects);
+    }
+
     @Override
     public void close() {
         if (agent != null) {

@@ -1,9 +1,8 @@
 package dev.confab.management.web.pages;
 
-import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ForbiddenException;
-import dev.confab.management.auth.Credentials;
-import dev.confab.management.auth.LoginThrottle;
+import dev.confab.management.api.TooManyAttemptsException;
+import dev.confab.management.auth.LoginAttempts;
 import dev.confab.management.web.session.Cookies;
 import dev.confab.management.web.session.Csrf;
 import dev.confab.management.web.session.Sessions;
@@ -16,27 +15,22 @@ import io.javalin.http.HttpStatus;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * {@code /login} and {@code /logout}. The login form carries a token that must match a cookie set
- * with the form; a wrong password is written to the administrator log and answered ever more
- * slowly per address, as on the API.
+ * with the form; logins go through {@link LoginAttempts}, as on the API: failures are summed in the
+ * administrator log, and past the throttle the page says at once how long to wait (429).
  */
 public final class LoginPage {
 
-    private final Credentials credentials;
-    private final LoginThrottle throttle;
-    private final ApiAuth auth;
+    private final LoginAttempts logins;
     private final Sessions sessions;
     private final Templates templates;
 
-    public LoginPage(Credentials credentials, LoginThrottle throttle, ApiAuth auth, Sessions sessions, Templates templates) {
-        this.credentials = credentials;
-        this.throttle = throttle;
-        this.auth = auth;
+    public LoginPage(LoginAttempts logins, Sessions sessions, Templates templates) {
+        this.logins = logins;
         this.sessions = sessions;
         this.templates = templates;
     }
@@ -61,7 +55,7 @@ public final class LoginPage {
         render(ctx, token, "", null, "");
     }
 
-    private void login(Context ctx) throws InterruptedException {
+    private void login(Context ctx) {
         String token = ctx.cookie(Cookies.LOGIN);
         if (!Csrf.accepts(token, ctx.formParam(Csrf.FIELD))) {
             throw new ForbiddenException("The login form was refused: it did not carry its security token."
@@ -69,18 +63,20 @@ public final class LoginPage {
         }
         String user = value(ctx.formParam("username"));
         String password = value(ctx.formParam("password"));
-        String address = ctx.ip();
-        if (!user.isEmpty() && credentials.checkPassword(user, password)) {
-            throttle.succeed(address);
+        LoginAttempts.Outcome outcome = logins.password(user, password, ctx.ip());
+        if (outcome.accepted()) {
             WebSession session = sessions.open(user);
             ctx.addHeader("Set-Cookie", Cookies.set(Cookies.SESSION, session.id()));
             ctx.addHeader("Set-Cookie", Cookies.clear(Cookies.LOGIN));
             ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
             return;
         }
-        Duration delay = throttle.fail(address);
-        auth.logFailure(user, address);
-        Thread.sleep(delay.toMillis());
+        if (outcome.throttled()) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(outcome.retryAfterSeconds()));
+            render(ctx, token, user, TooManyAttemptsException.message(outcome.retryAfterSeconds()),
+                    value(ctx.formParam("next")));
+            return;
+        }
         ctx.status(HttpStatus.UNAUTHORIZED);
         render(ctx, token, user, "The user name or password is not correct.", value(ctx.formParam("next")));
     }
@@ -102,11 +98,7 @@ public final class LoginPage {
 
     /** Where to go after login: a path on this site, never another host. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login")) {
-            return Menu.HOME;
-        }
-        return next;
+        return LocalRedirect.pathOrHome(next, Menu.HOME);
     }
 
     static String encode(String text) {

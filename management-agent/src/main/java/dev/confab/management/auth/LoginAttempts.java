@@ -1,0 +1,90 @@
+package dev.confab.management.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every login of the Management Node, by password (web login, API Basic) or API token, through one
+ * {@link GuessThrottle} and one {@link FailedAttemptSummary}: a guess the throttle refuses is
+ * answered at once and never checked, and failures reach the administrator log summed per source
+ * and minute. Thread-safe.
+ */
+public final class LoginAttempts {
+
+    /** What became of an attempt: the user it logged in, or none, and whether it was throttled. */
+    public record Outcome(Optional<String> user, Optional<Duration> retryAfter) {
+
+        static Outcome accepted(String user) {
+            return new Outcome(Optional.of(user), Optional.empty());
+        }
+
+        static Outcome refused() {
+            return new Outcome(Optional.empty(), Optional.empty());
+        }
+
+        static Outcome throttled(Duration retryAfter) {
+            return new Outcome(Optional.empty(), Optional.of(retryAfter));
+        }
+
+        public boolean accepted() {
+            return user.isPresent();
+        }
+
+        /** Whether it was refused unchecked; {@link #retryAfter()} then says how long to wait. */
+        public boolean throttled() {
+            return retryAfter.isPresent();
+        }
+
+        /** The wait in whole seconds, as {@code Retry-After} takes it. */
+        public long retryAfterSeconds() {
+            return retryAfter.map(Duration::toSeconds).orElse(0L);
+        }
+    }
+
+    /** The name failed token logins are summed under. */
+    public static final String TOKEN = "token";
+
+    private final Credentials credentials;
+    private final GuessThrottle throttle;
+    private final FailedAttemptSummary failures;
+
+    public LoginAttempts(Credentials credentials, GuessThrottle throttle, FailedAttemptSummary failures) {
+        this.credentials = credentials;
+        this.throttle = throttle;
+        this.failures = failures;
+    }
+
+    /** A user name and password from {@code address}; the outcome's user is the name. */
+    public Outcome password(String user, String password, String address) {
+        return attempt(user, user, address, () -> !user.isEmpty() && credentials.checkPassword(user, password)
+                ? Optional.of(user) : Optional.empty());
+    }
+
+    /** An API token from {@code address}; the outcome's user is {@code token:<name>}. */
+    public Outcome token(String token, String address) {
+        return attempt(null, TOKEN, address, () -> credentials.checkToken(token).map(name -> "token:" + name));
+    }
+
+    private Outcome attempt(String account, String claimed, String address, Supplier<Optional<String>> check) {
+        GuessThrottle.Guess guess = throttle.begin(account, address);
+        if (!guess.admitted()) {
+            failures.record(address, claimed, null, null, true);
+            return Outcome.throttled(guess.retryAfter());
+        }
+        Optional<String> user;
+        try {
+            user = check.get();
+        } catch (RuntimeException e) {
+            guess.abandoned();
+            throw e;
+        }
+        if (user.isPresent()) {
+            guess.succeeded();
+            return Outcome.accepted(user.get());
+        }
+        guess.failed();
+        failures.record(address, claimed, null, null, false);
+        return Outcome.refused();
+    }
+}
