@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code confab demo}: runs the platform on this machine, every part a real process on loopback,
- * with a fresh data directory, until Ctrl-C.
+ * with a fresh data directory, until Ctrl-C. {@link ChildProcesses} reports on this console any part
+ * that exits unexpectedly and starts it again.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a Management Node and Conferencing Nodes on loopback with a fresh data directory until Ctrl-C.")
@@ -87,6 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("  Conferencing Node demo-cn" + i + ": https://127.0.1." + i + ":8443/ (configured)");
         }
         System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
+        System.out.println("A process that exits unexpectedly is reported here and started again (after 1 s, doubling"
+                + " to 30 s while it keeps failing).");
         System.out.println("Press Ctrl-C to stop everything the demo started.");
         stop.await();
         return 0;

@@ -1,5 +1,9 @@
 package dev.confab.localcloud;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
 import dev.confab.conferencing.channel.EnrolmentClient;
@@ -18,9 +22,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +35,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,9 +130,46 @@ class HostileFileIT {
     }
 
     @Test
-    void refusesAFileForAnotherAddressNamingBothAddresses() throws Exception {
-        assertRefused("valid-for-another-address.xml", fixture("valid-for-another-address.xml", placeholders)
-                .getBytes(StandardCharsets.UTF_8), "10.99.0.7", ADDRESS);
+    void refusesAFileForAnotherAddressNamingOnlyTheFilesAddress() throws Exception {
+        Set<String> hostAddresses = hostAddresses();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger conferencing = (Logger) LoggerFactory.getLogger("dev.confab.conferencing");
+        log.start();
+        conferencing.addAppender(log);
+        try {
+            assertRefused("valid-for-another-address.xml", fixture("valid-for-another-address.xml", placeholders)
+                    .getBytes(StandardCharsets.UTF_8), "10.99.0.7, which is not an address of this host",
+                    "Upload the file on the host that has the address 10.99.0.7, or correct the node's address on"
+                            + " the Management Node");
+        } finally {
+            conferencing.detachAppender(log);
+        }
+
+        NodeUploadClient.Answer answer = upload.upload("valid-for-another-address.xml",
+                fixture("valid-for-another-address.xml", placeholders).getBytes(StandardCharsets.UTF_8));
+        for (String address : hostAddresses) {
+            assertFalse(answer.body().contains(address), "the answer names this host's " + address + ": "
+                    + answer.body());
+        }
+        List<String> logged = log.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.INFO))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertFalse(logged.isEmpty(), "the refusal is logged");
+        for (String line : logged) {
+            hostAddresses.forEach(address -> assertFalse(line.contains(address), "logged above debug: " + line));
+        }
+    }
+
+    /** This host's IPv4 addresses, the node's bind address among them. */
+    static Set<String> hostAddresses() throws Exception {
+        Set<String> addresses = new TreeSet<>(Set.of(ADDRESS));
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (address.getAddress().length == 4) {
+                    addresses.add(address.getHostAddress());
+                }
+            }
+        }
+        return addresses;
     }
 
     @Test

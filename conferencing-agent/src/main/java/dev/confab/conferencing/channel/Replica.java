@@ -142,8 +142,10 @@ public final class Replica {
         boolean was = own(before).map(node -> Boolean.TRUE.equals(node.get("maintenance_mode"))).orElse(false);
         boolean is = own(after).map(node -> Boolean.TRUE.equals(node.get("maintenance_mode"))).orElse(false);
         if (was != is) {
-            LOG.info(is ? "Maintenance mode on ({}): this node takes no new calls" : "Maintenance mode off{}",
-                    is ? maintenanceReason() : "");
+            // the heartbeat carries it; nothing on the node admits calls yet, so that is all it changes
+            LOG.info(is ? "Maintenance mode on ({}): this node now reports itself in maintenance mode to the"
+                    + " Management Node" : "Maintenance mode off{}: this node now reports itself out of maintenance"
+                    + " mode to the Management Node", is ? maintenanceReason() : "");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.confab.conferencing.provisioning;
 
 import dev.confab.conferencing.ConferencingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -9,20 +11,27 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Is the address a configuration file gives this node one of this host's own? */
+/**
+ * Is the address a configuration file gives this node one of this host's own? The refusal goes to
+ * whoever uploaded the file, who need not be the operator (the page asks for no login), so it names
+ * only the file's address; this host's addresses are logged at debug level only.
+ */
 final class HostCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostCheck.class);
 
     private HostCheck() {
     }
 
-    /** Refuses a file for another host, naming both addresses. */
+    /** Refuses a file for another host, naming the file's address and what to do. */
     static void require(String configured, String bindAddress) {
         Set<String> own = addresses(bindAddress);
         if (!own.contains(configured)) {
+            LOG.debug("The file's address {} is not one of this host's: {}", configured, own);
             throw new ConferencingException("This file is for the Conferencing Node with IPv4 address " + configured
-                    + ", but this host's address is " + bindAddress + (own.size() > 1 ? " (all: "
-                    + String.join(", ", own) + ")" : "") + ". Upload the file made for this node, or correct the"
-                    + " node's address on the Management Node and download its file again.");
+                    + ", which is not an address of this host. Upload the file on the host that has the address "
+                    + configured + ", or correct the node's address on the Management Node and download its file"
+                    + " again.");
         }
     }
 

@@ -25,6 +25,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies a configuration file, whether uploaded or found in user data: read it (hardened), check it
@@ -37,6 +38,8 @@ import java.util.Map;
 public final class Provisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
+    /** The rendered OS files that only their owner may read (mode 0600): the admin user's password hash. */
+    static final Set<String> PRIVATE_SYSTEM_FILES = Set.of("etc/confab/admin-password.hash");
 
     /** What a successful apply produced. */
     public record Result(String fqdn, long nodeId, String certificateSerial) {
@@ -63,7 +66,7 @@ public final class Provisioner {
         HostCheck.require(config.node().ipv4Address(), bindAddress);
         Map<String, String> files = NodeSystemFiles.render(config);
         Enrolled enrolled = enrol(config);
-        AtomicApply.apply(systemRoot, files, NodeSystemFiles.SSH_WANTS,
+        AtomicApply.apply(systemRoot, files, PRIVATE_SYSTEM_FILES, NodeSystemFiles.SSH_WANTS,
                 NodeSystemFiles.sshEnabled(config) ? NodeSystemFiles.SSH_UNIT : null);
         Result result = store(enrolled, config, file);
         LOG.info("Configured as {} (node {}), certificate {}", result.fqdn(), result.nodeId(), result.certificateSerial());

@@ -27,13 +27,11 @@ import java.util.function.Supplier;
  * The node's port 8443: HTTPS with a self-signed certificate, the upload page ({@code GET /}) and
  * {@code POST /upload} (multipart field {@code file}) for the page and for {@code curl -F}. A browser
  * gets the page back with the outcome; other clients get JSON. Once the node is configured an upload
- * is answered with 409.
+ * is answered with 409; an upload over {@link UploadLimit} with 413.
  */
 public final class ProvisioningServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvisioningServer.class);
-    /** Uploads up to this size reach the reader, which refuses anything over 1 MiB with a clear message. */
-    private static final long MAX_UPLOAD_MIB = 8;
 
     private final Javalin http;
 
@@ -55,9 +53,9 @@ public final class ProvisioningServer {
         Javalin http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector(new TlsConnector(bind, port, keyStore, password).factory());
-            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MIB, SizeUnit.MB);
-            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MIB, SizeUnit.MB);
-            config.http.maxRequestSize = MAX_UPLOAD_MIB * 1024 * 1024;
+            config.jetty.multipartConfig.maxFileSize(UploadLimit.MAX_UPLOAD_MIB, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(UploadLimit.MAX_UPLOAD_MIB, SizeUnit.MB);
+            config.http.maxRequestSize = UploadLimit.MAX_UPLOAD_BYTES;
             config.routes.get("/", ctx -> ctx.html(UploadPage.render(bind, data.enrolledFqdn().isPresent(),
                     UploadPage.Outcome.NONE, "")));
             config.routes.get("/status", ctx -> ctx.json(status.get()));
@@ -68,7 +66,22 @@ public final class ProvisioningServer {
 
     private static void upload(Context ctx, String bind, NodeData data, Provisioner provisioner, Runnable onConfigured) {
         try {
-            UploadedFile file = ctx.uploadedFile("file");
+            if (UploadLimit.declaredTooLarge(ctx)) {
+                refuseTooLarge(ctx, bind, data);
+                return;
+            }
+            UploadedFile file;
+            try {
+                file = ctx.uploadedFile("file");
+            } catch (Exception e) {
+                // Jetty throws the checked ServletException through Javalin when the body breaks a limit
+                if (UploadLimit.isLimitFailure(e)) {
+                    refuseTooLarge(ctx, bind, data);
+                    return;
+                }
+                // any other broken body is answered below as an upload that could not be read
+                throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getMessage(), e);
+            }
             if (file == null) {
                 throw new ConferencingException("No file was uploaded: send the configuration file as the multipart"
                         + " field \"file\" (curl -F file=@pexip-<hostname>.<domain>.xml).");
@@ -100,6 +113,13 @@ public final class ProvisioningServer {
             answer(ctx, 400, bind, data.enrolledFqdn().isPresent(), UploadPage.Outcome.ERROR, message,
                     Map.of("error", message));
         }
+    }
+
+    private static void refuseTooLarge(Context ctx, String bind, NodeData data) {
+        LOG.warn("Upload refused: larger than {} MiB", UploadLimit.MAX_UPLOAD_MIB);
+        UploadLimit.drain(ctx);
+        answer(ctx, 413, bind, data.enrolledFqdn().isPresent(), UploadPage.Outcome.ERROR, UploadLimit.MESSAGE,
+                Map.of("error", UploadLimit.MESSAGE));
     }
 
     private static void answer(Context ctx, int status, String bind, boolean configured, UploadPage.Outcome outcome,

@@ -4,12 +4,14 @@ import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.HandleView;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.internal.SecureFiles;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.SelfSigned;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -21,7 +23,7 @@ import java.util.List;
 /**
  * The certificate the administrator interface presents: an uploaded one when the Management Node
  * has a TLS certificate assigned, else a self-signed one generated at first start and kept in
- * {@code pki/} (key encrypted). Immutable.
+ * {@code pki/} (key sealed, mode 0600). Immutable.
  */
 public record HttpsIdentity(List<X509Certificate> chain, PrivateKey key, boolean selfSigned) {
 
@@ -33,8 +35,13 @@ public record HttpsIdentity(List<X509Certificate> chain, PrivateKey key, boolean
         try {
             if (!Files.exists(certificate) || !Files.exists(key)) {
                 IssuedCertificate issued = SelfSigned.generate(commonName, names, Duration.ofDays(825), clock);
-                Files.writeString(key, secrets.seal(issued.privateKeyPem()));
-                Files.writeString(certificate, issued.certificatePem());
+                SecureFiles.writeAtomically(key, secrets.seal(issued.privateKeyPem()).getBytes(StandardCharsets.US_ASCII),
+                        SecureFiles.OWNER_ONLY);
+                SecureFiles.writeAtomically(certificate, issued.certificatePem().getBytes(StandardCharsets.US_ASCII),
+                        SecureFiles.PUBLIC);
+            } else if (!SecureFiles.isOwnerOnly(key)) {
+                // written readable by all by earlier releases: sealed, but no one else's to read
+                Files.setPosixFilePermissions(key, SecureFiles.OWNER_ONLY);
             }
             return new HttpsIdentity(Pem.readCertificates(Files.readString(certificate)),
                     Pem.readPrivateKey(secrets.open(Files.readString(key)), null), true);

@@ -46,14 +46,16 @@ public final class ManagementIpsec implements AutoCloseable {
 
     /**
      * Issues (or reuses) the Management Node's IPsec certificate for {@code address}, its node-channel
-     * address, keeping it in {@code keyDirectory}, and renders the current mesh once.
+     * address, keeping it in {@code keyDirectory} and its key in the swanctl directory
+     * ({@link IpsecCertificateStore}), and renders the current mesh once.
      */
     public static ManagementIpsec start(SwanctlSettings settings, Path keyDirectory, SecretBox secrets,
                                         CertificateAuthority authority, ConfigurationService configuration,
                                         String address, Clock clock) {
-        IssuedCertificate certificate = IpsecCertificateStore.loadOrIssue(keyDirectory, secrets, authority, address,
-                clock);
-        SwanctlPublisher publisher = new SwanctlPublisher(settings, IpsecIdentity.of(NAME, address),
+        IpsecIdentity identity = IpsecIdentity.of(NAME, address);
+        IssuedCertificate certificate = IpsecCertificateStore.loadOrIssue(keyDirectory, settings.directory(), identity,
+                secrets, authority, address, clock);
+        SwanctlPublisher publisher = new SwanctlPublisher(settings, identity,
                 new IpsecCredentials(certificate, authority.certificate()));
         ManagementIpsec ipsec = new ManagementIpsec(configuration, new MeshPeer(NAME, address, NodeTypes.MANAGEMENT, ""),
                 publisher);

@@ -17,20 +17,38 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class SwanctlLayout {
 
+    private static final String PRIVATE = "private";
+
     private SwanctlLayout() {
+    }
+
+    /** Where {@link #write} puts the private key of {@code self}: {@code <directory>/private/<key file>}. */
+    public static Path privateKey(Path directory, IpsecIdentity self) {
+        return directory.resolve(PRIVATE).resolve(self.privateKeyFile());
+    }
+
+    /**
+     * Writes only the private key of {@code self} (PEM, mode 0600, in a 0700 {@code private/}), for an
+     * owner that keeps its key nowhere else.
+     */
+    public static void writePrivateKey(Path directory, IpsecIdentity self, String privateKeyPem) throws IOException {
+        writeKey(privateDirectory(directory.resolve(PRIVATE)).resolve(self.privateKeyFile()), privateKeyPem);
+    }
+
+    private static void writeKey(Path file, String privateKeyPem) throws IOException {
+        SecureFiles.writeAtomically(file, ascii(privateKeyPem), SecureFiles.OWNER_ONLY);
     }
 
     public static void write(Path directory, IpsecIdentity self, IpsecCredentials credentials, String swanctlConf) {
         try {
             Path x509ca = privateDirectory(directory.resolve("x509ca"));
             Path x509 = privateDirectory(directory.resolve("x509"));
-            Path keys = privateDirectory(directory.resolve("private"));
+            Path keys = privateDirectory(directory.resolve(PRIVATE));
             SecureFiles.writeAtomically(x509ca.resolve(self.caFile()), ascii(Pem.encode(credentials.ca())),
                     SecureFiles.PUBLIC);
             SecureFiles.writeAtomically(x509.resolve(self.certificateFile()),
                     ascii(credentials.node().certificatePem()), SecureFiles.PUBLIC);
-            SecureFiles.writeAtomically(keys.resolve(self.privateKeyFile()),
-                    ascii(credentials.node().privateKeyPem()), SecureFiles.OWNER_ONLY);
+            writeKey(keys.resolve(self.privateKeyFile()), credentials.node().privateKeyPem());
             SecureFiles.writeAtomically(directory.resolve("swanctl.conf"),
                     swanctlConf.getBytes(StandardCharsets.UTF_8), SecureFiles.PUBLIC);
         } catch (IOException e) {
