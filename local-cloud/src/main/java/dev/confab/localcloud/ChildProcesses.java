@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -203,8 +204,8 @@ public final class ChildProcesses {
                 if (!last.process().waitFor(10, TimeUnit.SECONDS)) {
                     last.process().destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
-                if (!last.process().isAlive()) {
-                    last.classDataSharing().finish(last.process().exitValue());
+                if (!last.process().isAlive() && last.run() != null) {
+                    last.run().classDataSharing().finish(last.process().exitValue());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package dev.confab.localcloud;
 
+import dev.confab.localcloud.testing.Await;
+import dev.confab.localcloud.testing.InProcessPlatform;
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -63,13 +64,8 @@ class NodeSecretFilesIT {
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!Files.exists(file)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(file + " was not written within 20 s");
-            }
-            Thread.sleep(Duration.ofMillis(50).toMillis());
-        }
+        Await.atMost(Duration.ofSeconds(20)).every(Duration.ofMillis(50)).until(file + " to be written",
+                () -> Files.exists(file));
     }
 
     private static String mode(Path file) throws Exception {
