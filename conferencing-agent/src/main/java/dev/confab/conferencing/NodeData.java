@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -24,10 +23,7 @@ public record NodeData(Path root) {
 
     public static NodeData prepare(Path root) {
         try {
-            if (!Files.isDirectory(root)) {
-                Files.createDirectories(root, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            }
+            SecureFiles.privateDirectory(root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + root + ": " + e.getMessage(), e);
         }

@@ -20,10 +20,7 @@ public record DataDirectory(Path root) {
     public static DataDirectory prepare(Path root) {
         try {
             for (Path dir : new Path[] {root, root.resolve("pki"), root.resolve("logs")}) {
-                if (!Files.isDirectory(dir)) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-                }
+                SecureFiles.privateDirectory(dir);
             }
             restrictDatabase(root.resolve(DATABASE));
         } catch (IOException e) {

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +31,7 @@ final class DataDirectorySetup {
 
     static void initialise(Path data, Answers answers, Clock clock) throws IOException {
         for (Path dir : List.of(data, data.resolve("pki"), data.resolve("logs"))) {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
-            }
+            SecureFiles.privateDirectory(dir);
         }
         SecretBox secrets = SecretBox.openOrCreate(data.resolve("secret.key"));
         CertificateAuthority.loadOrCreate(data.resolve("pki/ca"), secrets, "Confab CA " + answers.fqdn(), clock);

@@ -29,7 +29,21 @@ public final class SecureFiles {
     /** {@code rw-r--r--}: for public material such as certificates. */
     public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
 
+    /** {@code rwx------}: for directories that hold secrets or private state. */
+    public static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
     private SecureFiles() {
+    }
+
+    /**
+     * Creates {@code directory}, and each missing parent, mode 0700 (the umask only takes bits away);
+     * an existing directory is left as it is. Returns {@code directory}.
+     */
+    public static Path privateDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
+        }
+        return directory;
     }
 
     /** Replaces (or creates) {@code target} with {@code content}; readers see the old or the new file. */

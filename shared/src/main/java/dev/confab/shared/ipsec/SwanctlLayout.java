@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a swanctl directory: {@code x509ca/<ca>}, {@code x509/<certificate>}, {@code private/<key>}
@@ -58,11 +57,7 @@ public final class SwanctlLayout {
     }
 
     private static Path privateDirectory(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-        }
-        return directory;
+        return SecureFiles.privateDirectory(directory);
     }
 
     private static byte[] ascii(String pem) {

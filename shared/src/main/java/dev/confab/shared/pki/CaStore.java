@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -47,8 +46,7 @@ final class CaStore {
 
     static void save(Path directory, SecretBox box, Contents contents) {
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            SecureFiles.privateDirectory(directory);
             byte[] sealedKey = box.seal(Pem.encode(contents.privateKey())).getBytes(StandardCharsets.US_ASCII);
             SecureFiles.writeAtomically(directory.resolve(KEY), sealedKey, SecureFiles.OWNER_ONLY);
             byte[] certificate = Pem.encode(contents.certificate()).getBytes(StandardCharsets.US_ASCII);
