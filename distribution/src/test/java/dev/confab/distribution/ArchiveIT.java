@@ -2,9 +2,9 @@ package dev.confab.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.distribution.testing.Await;
+import dev.confab.shared.testing.Await;
 import dev.confab.distribution.testing.InstalledTree;
-import dev.confab.distribution.testing.UploadPage;
+import dev.confab.shared.testing.UploadPage;
 import dev.confab.installer.testing.Responders;
 import dev.confab.installer.testing.TmuxSession;
 import dev.confab.shared.crypto.ShaCrypt;

@@ -1,7 +1,7 @@
 package dev.confab.launcher;
 
 import dev.confab.launcher.testing.FreePort;
-import dev.confab.launcher.testing.UploadPage;
+import dev.confab.shared.testing.UploadPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

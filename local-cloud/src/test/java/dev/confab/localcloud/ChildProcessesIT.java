@@ -2,7 +2,7 @@ package dev.confab.localcloud;
 
 import dev.confab.launcher.ClassDataSharing;
 import dev.confab.launcher.CommandLauncher;
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,7 +1,7 @@
 package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 import dev.confab.localcloud.testing.ChannelPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

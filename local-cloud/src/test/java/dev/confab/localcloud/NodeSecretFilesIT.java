@@ -1,6 +1,6 @@
 package dev.confab.localcloud;
 
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 import dev.confab.localcloud.testing.InProcessPlatform;
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;

@@ -2,7 +2,7 @@ package dev.confab.localcloud;
 
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 import dev.confab.localcloud.testing.InProcessPlatform;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

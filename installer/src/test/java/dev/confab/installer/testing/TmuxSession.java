@@ -1,5 +1,6 @@
 package dev.confab.installer.testing;
 
+import dev.confab.shared.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

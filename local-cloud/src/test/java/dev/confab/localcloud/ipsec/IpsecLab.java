@@ -1,6 +1,6 @@
 package dev.confab.localcloud.ipsec;
 
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;

@@ -4,7 +4,7 @@ import dev.confab.launcher.ConfabMain;
 import dev.confab.localcloud.DemoNodes;
 import dev.confab.localcloud.ManagementClient;
 import dev.confab.localcloud.NodeUploadClient;
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 import dev.confab.shared.ipsec.IpsecCertificates;
 import dev.confab.shared.ipsec.IpsecCredentials;
 import dev.confab.shared.ipsec.IpsecIdentity;

@@ -1,6 +1,6 @@
 package dev.confab.localcloud.ipsec;
 
-import dev.confab.localcloud.testing.Await;
+import dev.confab.shared.testing.Await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

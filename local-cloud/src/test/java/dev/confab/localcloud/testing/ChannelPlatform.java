@@ -1,5 +1,7 @@
 package dev.confab.localcloud.testing;
 
+import dev.confab.shared.testing.UploadPage;
+import dev.confab.shared.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.localcloud.ChildProcesses;

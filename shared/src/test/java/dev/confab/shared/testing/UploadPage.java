@@ -1,4 +1,4 @@
-package dev.confab.launcher.testing;
+package dev.confab.shared.testing;
 
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;

@@ -1,4 +1,4 @@
-package dev.confab.distribution.testing;
+package dev.confab.shared.testing;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
