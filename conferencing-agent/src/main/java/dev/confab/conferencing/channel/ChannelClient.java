@@ -12,6 +12,7 @@ import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import dev.confab.shared.wire.NodeChannel;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,12 @@ import java.util.Map;
 /**
  * The node's side of the node channel after enrolment: mutual TLS with the node's key and
  * certificate, trusting only the Management Node's CA (and checking that its certificate names the
- * address called). Thread-safe; one HTTP client, one connection per concurrent call.
+ * address called). Connections are kept alive between calls, one per concurrent call. When a call
+ * fails at the connection level (reset, closed before the answer, refused) after calls were
+ * answered, the connections kept alive may all be stale (the Management Node that held their other
+ * end is gone): the client drops them and sends the call once more, at once, on a new connection.
+ * A call that then still finds no connection throws {@link ManagementUnreachableException}.
+ * Thread-safe.
  */
 public final class ChannelClient {
 
@@ -36,13 +42,14 @@ public final class ChannelClient {
     private static final ObjectMapper JSON = NodeChannel.json();
     private static final int MAX_SUMMARY = 200;
 
-    private final HttpClient http;
+    private final SSLContext tls;
     private final String address;
     private final String base;
+    private volatile Connections connections;
 
     public ChannelClient(String address, int port, X509Certificate ca, IssuedCertificate identity) {
-        this.http = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(ca, identity))
-                .connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+        this.tls = TlsMaterial.clientContext(ca, identity);
+        this.connections = new Connections(tls);
         String host = address.contains(":") ? "[" + address + "]" : address;
         this.address = address + ":" + port;
         this.base = "https://" + host + ":" + port;
@@ -87,7 +94,17 @@ public final class ChannelClient {
     }
 
     private byte[] send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        Connections used = connections;
+        HttpResponse<byte[]> response;
+        try {
+            response = used.send(request);
+        } catch (IOException e) {
+            if (ConnectionFailure.of(e) == ConnectionFailure.NONE || !used.answered()) {
+                throw unreachable(e);
+            }
+            // the call may have gone on a kept-alive connection the Management Node no longer has
+            response = sendAgain(used, request);
+        }
         if (response.statusCode() == 200) {
             return response.body();
         }
@@ -97,6 +114,65 @@ public final class ChannelClient {
         }
         throw new IOException("The Management Node answered HTTP " + response.statusCode() + ": "
                 + error(response.body()).error());
+    }
+
+    /** The call once more, at once, on a new connection: the first failure of its kind since calls were answered. */
+    private HttpResponse<byte[]> sendAgain(Connections failed, HttpRequest request)
+            throws IOException, InterruptedException {
+        Connections fresh = renew(failed);
+        try {
+            return fresh.send(request);
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Drops {@code failed} and the connections it keeps alive, unless another call already did. */
+    private synchronized Connections renew(Connections failed) {
+        if (connections == failed) {
+            connections = new Connections(tls);
+        }
+        return connections;
+    }
+
+    /** {@code failure} as a {@link ManagementUnreachableException} when no connection could be opened; else itself. */
+    private IOException unreachable(IOException failure) {
+        if (ConnectionFailure.of(failure) != ConnectionFailure.UNREACHABLE) {
+            return failure;
+        }
+        String reason = "connection refused"; // the HTTP client says so with no message
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                reason = cause.getMessage();
+                break;
+            }
+        }
+        return new ManagementUnreachableException("cannot connect to " + address + ": " + reason, failure);
+    }
+
+    /**
+     * One HTTP client and the connections it keeps alive; answered once any call on it was, as only
+     * then can it hold a connection to reuse. Thread-safe.
+     */
+    private static final class Connections {
+
+        private final HttpClient http;
+        private volatile boolean answered;
+
+        Connections(SSLContext tls) {
+            this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(CONNECT_TIMEOUT)
+                    .version(HttpClient.Version.HTTP_1_1).build();
+        }
+
+        HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            answered = true;
+            return response;
+        }
+
+        boolean answered() {
+            return answered;
+        }
     }
 
     /**

@@ -18,8 +18,11 @@ interface ChannelTask {
      */
     Duration step() throws IOException, InterruptedException;
 
-    /** How long to wait after a failed step before the next one. */
-    Duration retryDelay();
+    /**
+     * How long to wait after a step that failed with {@code failure} before the next one; a
+     * {@link ManagementUnreachableException} says no connection could be opened at all.
+     */
+    Duration retryDelay(Exception failure);
 
     /** Logs the first failure of a series: the loop keeps retrying, quietly, until a step succeeds. */
     void failing(Exception failure);

@@ -15,9 +15,12 @@ import java.util.function.Supplier;
 /**
  * Heartbeats the Nomad way, as a {@link RetryingLoop} runs them: at once, then after the interval
  * the last answer set (the Management Node's, at least 100 ms), with ±10 % {@link Jitter}; after a
- * failure, again at the same interval. Keeps the interval and the time of the last answer across
- * loops, so a loop started again after an undecided re-enrolment goes on at the answered interval.
- * Thread-safe.
+ * failure, again at the same interval, except while no connection can be opened at all
+ * ({@link ManagementUnreachableException}: the Management Node's port refuses it, as while it
+ * restarts): then every 250 ms (at most the interval), so that the Management Node hears from the
+ * node within a quarter of a second of listening again. Keeps the interval and the time of the last
+ * answer across loops, so a loop started again after an undecided re-enrolment goes on at the
+ * answered interval. Thread-safe.
  */
 final class HeartbeatTask implements ChannelTask {
 
@@ -26,6 +29,8 @@ final class HeartbeatTask implements ChannelTask {
     static final Duration INITIAL_INTERVAL = Duration.ofSeconds(10);
     /** The shortest interval the node keeps to, whatever the answer says. */
     static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
+    /** How often to try while no connection can be opened: a refused connection costs the Management Node nothing. */
+    static final Duration RECONNECT = Duration.ofMillis(250);
 
     private final ChannelClient client;
     private final Supplier<Heartbeat> payload;
@@ -48,13 +53,21 @@ final class HeartbeatTask implements ChannelTask {
     }
 
     @Override
-    public Duration retryDelay() {
-        return jittered();
+    public Duration retryDelay(Exception failure) {
+        return Jitter.around(retryPeriod(failure), ThreadLocalRandom.current());
+    }
+
+    private Duration retryPeriod(Exception failure) {
+        Duration period = interval;
+        if (failure instanceof ManagementUnreachableException && RECONNECT.compareTo(period) < 0) {
+            period = RECONNECT;
+        }
+        return period;
     }
 
     @Override
     public void failing(Exception failure) {
-        LOG.warn("Heartbeat failed ({}); retrying every {} ms", failure.getMessage(), interval.toMillis());
+        LOG.warn("Heartbeat failed ({}); retrying every {} ms", failure.getMessage(), retryPeriod(failure).toMillis());
     }
 
     @Override

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * mutual TLS with the node's enrolled certificate, and the replica they keep (on disk when the
  * node's {@code enable_distributed_database} is on). A state machine ({@link ChannelState}, every
  * change logged): REPORTING runs a {@link HeartbeatTask} and a {@link ReplicationTask}, each in a
- * {@link RetryingLoop}. The first refusal of either stops both. Told the node is
+ * {@link RetryingLoop}. The first refusal of either stops both; the first answer after failures in
+ * either makes the other, if it waits after a failure, call at once. Told the node is
  * {@link ChannelRefusedException#unknown() unknown} (restored from a backup taken before the node
  * enrolled), the node makes one {@link Reenrolment} (RE_ENROLLING) with the token of its stored
  * file, which on success stores the new key and certificate and asks for a restart onto them
@@ -136,8 +137,8 @@ public final class NodeChannelAgent implements AutoCloseable {
         if (!move(from, ChannelState.REPORTING)) {
             return;
         }
-        loops = List.of(new RetryingLoop("heartbeat", heartbeats, scheduler, this::refused),
-                new RetryingLoop("replication", replication, scheduler, this::refused));
+        loops = List.of(new RetryingLoop("heartbeat", heartbeats, scheduler, this::refused, this::recovered),
+                new RetryingLoop("replication", replication, scheduler, this::refused, this::recovered));
         loops.forEach(RetryingLoop::start);
     }
 
@@ -163,6 +164,17 @@ public final class NodeChannelAgent implements AutoCloseable {
             move(ChannelState.REPORTING, ChannelState.REFUSED);
         }
         logStopped(e.getMessage());
+    }
+
+    /**
+     * Called by a loop whose step succeeded after failures: the Management Node answers again, so
+     * the other loop, if it waits after a failure of its own, calls at once instead of at its delay.
+     */
+    private synchronized void recovered(RetryingLoop loop) {
+        if (state != ChannelState.REPORTING || !loops.contains(loop)) {
+            return;
+        }
+        loops.stream().filter(other -> other != loop).forEach(RetryingLoop::retryNow);
     }
 
     private void reenrol(ChannelRefusedException unknown) {

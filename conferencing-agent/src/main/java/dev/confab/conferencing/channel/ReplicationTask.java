@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link RetryingLoop} runs it: poll, apply, poll again at once. The Management Node answers at the
  * latest every 25 s with its checksum, so the replica is reconciled well within a minute. While the
  * Management Node is unreachable the node keeps serving its replica and retries every ~2 s (with
- * jitter). Thread-safe.
+ * jitter), and at once when a heartbeat finds the Management Node back (a poll the Management Node
+ * holds says nothing until it answers, so heartbeats, answered at once, are what notice). Thread-safe.
  */
 final class ReplicationTask implements ChannelTask {
 
@@ -38,7 +39,7 @@ final class ReplicationTask implements ChannelTask {
     }
 
     @Override
-    public Duration retryDelay() {
+    public Duration retryDelay(Exception failure) {
         return Jitter.around(RETRY, ThreadLocalRandom.current());
     }
 

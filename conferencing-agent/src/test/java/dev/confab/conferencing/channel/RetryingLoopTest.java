@@ -24,8 +24,12 @@ class RetryingLoopTest {
     private final ManualScheduler scheduler = new ManualScheduler(clock);
     private final Instant start = clock.instant();
     private final List<String> refusals = new ArrayList<>();
+    private final List<RetryingLoop> recoveries = new ArrayList<>();
 
-    /** A task that answers each step with the next scripted outcome (a delay or an exception) and records what happened. */
+    /**
+     * A task that answers each step with the next scripted outcome (a delay, an exception, or a
+     * {@link During} action and then an outcome) and records what happened.
+     */
     private final class ScriptedTask implements ChannelTask {
 
         final Deque<Object> outcomes = new ArrayDeque<>();
@@ -41,6 +45,10 @@ class RetryingLoopTest {
         public Duration step() throws IOException {
             steps.add(Duration.between(start, clock.instant()));
             Object outcome = outcomes.isEmpty() ? Duration.ofHours(1) : outcomes.poll();
+            if (outcome instanceof During during) {
+                during.action().run();
+                outcome = during.outcome();
+            }
             if (outcome instanceof IOException e) {
                 throw e;
             }
@@ -51,7 +59,7 @@ class RetryingLoopTest {
         }
 
         @Override
-        public Duration retryDelay() {
+        public Duration retryDelay(Exception failure) {
             return RETRY;
         }
 
@@ -66,8 +74,13 @@ class RetryingLoopTest {
         }
     }
 
+    /** What a step does while it runs (as another loop would at the same time), then its outcome. */
+    private record During(Runnable action, Object outcome) {
+    }
+
     private RetryingLoop loop(ChannelTask task) {
-        return new RetryingLoop("test", task, scheduler, (loop, refusal) -> refusals.add(refusal.getMessage()));
+        return new RetryingLoop("test", task, scheduler, (loop, refusal) -> refusals.add(refusal.getMessage()),
+                recoveries::add);
     }
 
     @Test
@@ -136,5 +149,76 @@ class RetryingLoopTest {
 
         assertTrue(loop.stopped());
         assertEquals(1, task.steps.size());
+    }
+
+    @Test
+    void theFirstSuccessAfterFailuresIsToldOnce() {
+        ScriptedTask task = new ScriptedTask().then(Duration.ofSeconds(1)).then(new IOException("refused"))
+                .then(new IOException("refused")).then(Duration.ofSeconds(1)).then(Duration.ofSeconds(1));
+        RetryingLoop loop = loop(task);
+
+        loop.start();
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertEquals(List.of(loop), recoveries);
+    }
+
+    @Test
+    void retryNowCutsShortTheWaitAfterAFailure() {
+        ScriptedTask task = new ScriptedTask().then(new IOException("refused")).then(Duration.ofSeconds(10));
+        RetryingLoop loop = loop(task);
+        loop.start();
+        scheduler.advance(Duration.ofMillis(500));
+
+        loop.retryNow();
+        scheduler.runDue();
+
+        assertEquals(List.of(Duration.ZERO, Duration.ofMillis(500)), task.steps);
+        assertEquals(List.of(Duration.ofSeconds(10)), scheduler.pending(), "then the step's own delay, once");
+    }
+
+    @Test
+    void retryNowLeavesALoopThatIsNotFailingAtItsPace() {
+        ScriptedTask task = new ScriptedTask().then(Duration.ofSeconds(10));
+        RetryingLoop loop = loop(task);
+        loop.start();
+        scheduler.advance(Duration.ofSeconds(1));
+
+        loop.retryNow();
+
+        assertEquals(0, scheduler.runDue());
+        assertEquals(List.of(Duration.ofSeconds(9)), scheduler.pending());
+        scheduler.advance(Duration.ofSeconds(9));
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(10)), task.steps);
+    }
+
+    @Test
+    void retryNowWhileAStepRunsRetriesAtOnceIfThatStepFails() {
+        List<RetryingLoop> loops = new ArrayList<>();
+        ScriptedTask task = new ScriptedTask().then(new IOException("refused"))
+                .then(new During(() -> loops.get(0).retryNow(), new IOException("refused")))
+                .then(new IOException("refused"));
+        loops.add(loop(task));
+        loops.get(0).start();
+
+        scheduler.advance(Duration.ofSeconds(3));
+
+        assertEquals(List.of(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(2)), task.steps.subList(0, 3),
+                "the step that failed while told to retry is followed at once");
+        assertEquals(List.of(Duration.ofSeconds(1)), scheduler.pending(), "and the next failure waits again");
+    }
+
+    @Test
+    void aRetryReplacedByRetryNowDoesNotRunAsWell() {
+        ScriptedTask task = new ScriptedTask().then(new IOException("refused")).then(Duration.ofSeconds(10));
+        RetryingLoop loop = loop(task);
+        loop.start();
+        scheduler.runDue();
+
+        loop.retryNow();
+        loop.retryNow();
+        scheduler.advance(Duration.ofSeconds(5));
+
+        assertEquals(List.of(Duration.ZERO, Duration.ZERO), task.steps, "one retry, not one per call, nor the old one");
     }
 }

@@ -21,15 +21,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A Management Node's node channel that answers as the test scripts it: one {@link Answer} for
  * heartbeats and one for configuration polls, changeable at any time, each request counted and
- * stamped with the time of the clock given. Serves HTTPS on 127.0.0.1 with a certificate from its
- * own test CA, which also {@link #enrol enrols} nodes. Close to stop it. Thread-safe.
+ * stamped with the time of the clock given, and the connection it came on noted. Serves HTTPS on
+ * 127.0.0.1 with a certificate from its own test CA, which also {@link #enrol enrols} nodes. As a
+ * Management Node that goes away and comes back, it can {@link #stop} and {@link #restart} on the
+ * same port, and {@link #forgetConnections forget} the connections open now, dropping the next
+ * request on each. Close to stop it. Thread-safe.
  */
 public final class ScriptedManagementNode implements AutoCloseable {
 
@@ -45,18 +52,32 @@ public final class ScriptedManagementNode implements AutoCloseable {
     public static final Answer FAST = interval(Duration.ofMillis(100));
     /** A server error. */
     public static final Answer BUSY = new Answer(503, "{\"error\": \"busy\", \"fields\": {}}");
+    /**
+     * No answer: the connection the request came on is closed, as a kept-alive connection to a
+     * Management Node that went away ends (the client reads end-of-stream instead of an answer).
+     */
+    public static final Answer DROP = new Answer(0, "");
 
     private static final CertificateAuthority CA = CertificateAuthority.create("Test CA", Clock.systemUTC());
 
-    private final HttpsServer server;
+    private final HttpsConfigurator tls;
     private final Clock clock;
+    private final int port;
     private final Map<String, List<Instant>> requests = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> connections = new ConcurrentHashMap<>();
+    private final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> forgotten = ConcurrentHashMap.newKeySet();
+    private volatile HttpsServer server;
+    private volatile ExecutorService handlers;
+    private volatile CountDownLatch pollGate = new CountDownLatch(0);
     private volatile Answer heartbeat = UNKNOWN;
     private volatile Answer config = UNKNOWN;
 
-    private ScriptedManagementNode(HttpsServer server, Clock clock) {
-        this.server = server;
+    private ScriptedManagementNode(HttpsConfigurator tls, Clock clock) throws IOException {
+        this.tls = tls;
         this.clock = clock;
+        this.server = serve(0);
+        this.port = server.getAddress().getPort();
     }
 
     /** Starts one on a free port; {@code clock} stamps the requests. Both paths answer {@link #UNKNOWN} at first. */
@@ -64,14 +85,35 @@ public final class ScriptedManagementNode implements AutoCloseable {
         KeyPair keys = KeyPairs.ecP256();
         X509Certificate certificate = CA.issue(CertificateRequest.create(keys, "127.0.0.1", List.of("127.0.0.1")).pem(),
                 "127.0.0.1", List.of("127.0.0.1"), Duration.ofDays(1));
-        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(TlsMaterial.serverContext(
-                List.of(certificate, CA.certificate()), keys.getPrivate(), null)));
-        ScriptedManagementNode node = new ScriptedManagementNode(server, clock);
-        server.createContext(NodeChannel.HEARTBEAT, exchange -> node.answer(exchange, node.heartbeat));
-        server.createContext(NodeChannel.CONFIG, exchange -> node.answer(exchange, node.config));
-        server.start();
-        return node;
+        return new ScriptedManagementNode(new HttpsConfigurator(TlsMaterial.serverContext(
+                List.of(certificate, CA.certificate()), keys.getPrivate(), null)), clock);
+    }
+
+    private HttpsServer serve(int onPort) throws IOException {
+        HttpsServer started = HttpsServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+        started.setHttpsConfigurator(tls);
+        started.createContext(NodeChannel.HEARTBEAT, exchange -> answer(exchange, heartbeat));
+        started.createContext(NodeChannel.CONFIG, exchange -> answer(exchange, config));
+        handlers = Executors.newCachedThreadPool(); // a held poll does not hold up a heartbeat
+        started.setExecutor(handlers);
+        started.start();
+        return started;
+    }
+
+    /** The port it serves on, across restarts. */
+    public int port() {
+        return port;
+    }
+
+    /** Stops serving, closing every connection: calls are refused until {@link #restart}. */
+    public void stop() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    /** Serves again on the same port, with the same answers, after {@link #stop}. */
+    public void restart() throws IOException {
+        server = serve(port);
     }
 
     /** A heartbeat answer that sets {@code interval}. */
@@ -84,10 +126,28 @@ public final class ScriptedManagementNode implements AutoCloseable {
         return new Answer(403, "{\"error\": \"certificate " + node + "\", \"fields\": {}, \"node\": \"" + node + "\"}");
     }
 
+    private void awaitGate() {
+        try {
+            pollGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void answer(HttpExchange exchange, Answer answer) throws IOException {
-        requests.computeIfAbsent(exchange.getRequestURI().getPath(), path -> new CopyOnWriteArrayList<>())
-                .add(clock.instant());
+        String path = exchange.getRequestURI().getPath();
+        int connection = exchange.getRemoteAddress().getPort();
+        requests.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(clock.instant());
+        connections.computeIfAbsent(path, key -> new CopyOnWriteArrayList<>()).add(connection);
+        seen.add(connection);
         exchange.getRequestBody().readAllBytes();
+        if (path.equals(NodeChannel.CONFIG)) {
+            awaitGate();
+        }
+        if (answer == DROP || forgotten.remove(connection)) {
+            exchange.close(); // before any answer: the server closes the connection
+            return;
+        }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), body.length);
@@ -105,6 +165,20 @@ public final class ScriptedManagementNode implements AutoCloseable {
         config = answer;
     }
 
+    /** Holds each poll from now on until {@code gate} opens, as the Management Node holds a poll until a change. */
+    public void holdPolls(CountDownLatch gate) {
+        pollGate = gate;
+    }
+
+    /**
+     * Forgets every connection a request came on so far, as a Management Node that restarted has
+     * none of them: the next request on each is {@link #DROP dropped}, while the client still holds
+     * the connection as kept alive. Requests on new connections are answered as scripted.
+     */
+    public void forgetConnections() {
+        forgotten.addAll(seen);
+    }
+
     /** How many requests reached {@code path} ({@link NodeChannel#HEARTBEAT}, {@link NodeChannel#CONFIG}). */
     public int requests(String path) {
         return requestTimes(path).size();
@@ -113,6 +187,14 @@ public final class ScriptedManagementNode implements AutoCloseable {
     /** When the requests to {@code path} came, by the clock given, in order. */
     public List<Instant> requestTimes(String path) {
         return List.copyOf(requests.getOrDefault(path, List.of()));
+    }
+
+    /**
+     * The connection each request to {@code path} came on, in order, as the client's port: requests
+     * on one kept-alive connection share it, a request on a new connection has a new one.
+     */
+    public List<Integer> connections(String path) {
+        return List.copyOf(connections.getOrDefault(path, List.of()));
     }
 
     /** How many requests reached each path so far, for failure messages. */
@@ -133,12 +215,12 @@ public final class ScriptedManagementNode implements AutoCloseable {
                 List.of(fqdn), Duration.ofDays(1));
         NodeData data = NodeData.prepare(dir);
         data.save(keys.getPrivate(), certificate, CA.certificate(), "<file/>".getBytes(StandardCharsets.UTF_8),
-                "127.0.0.1", server.getAddress().getPort());
+                "127.0.0.1", port);
         return data;
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        stop();
     }
 }
