@@ -1,7 +1,10 @@
 package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.localcloud.testing.ChannelPlatform;
+import dev.confab.localcloud.testing.FreePort;
 import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.testing.Await;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -28,10 +32,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static dev.confab.localcloud.ChannelPlatform.CONFIG;
-import static dev.confab.localcloud.ChannelPlatform.HISTORY;
-import static dev.confab.localcloud.ChannelPlatform.STATUS;
-import static dev.confab.localcloud.ChannelPlatform.await;
+import static dev.confab.localcloud.testing.ChannelPlatform.CONFIG;
+import static dev.confab.localcloud.testing.ChannelPlatform.HISTORY;
+import static dev.confab.localcloud.testing.ChannelPlatform.STATUS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -272,5 +275,10 @@ class ReconvergenceIT {
 
     private static long millis(Instant from, Instant to) {
         return Duration.between(from, to).toMillis();
+    }
+
+    private static <T> T await(String what, Duration timeout, Callable<T> probe)
+            throws InterruptedException {
+        return Await.atMost(timeout).until(what, probe);
     }
 }
