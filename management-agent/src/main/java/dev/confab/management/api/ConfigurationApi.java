@@ -80,7 +80,7 @@ public final class ConfigurationApi {
         Page page = service.list(spec, query);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("limit", page.limit());
-        meta.put("next", page.offset() + page.limit() < page.totalCount() ? link(ctx, spec, page.offset() + page.limit(), page.limit()) : null);
+        meta.put("next", page.hasNext() ? link(ctx, spec, page.offset() + page.limit(), page.limit()) : null);
         meta.put("offset", page.offset());
         meta.put("previous", page.offset() > 0 ? link(ctx, spec, Math.max(0, page.offset() - page.limit()), page.limit()) : null);
         meta.put("total_count", page.totalCount());

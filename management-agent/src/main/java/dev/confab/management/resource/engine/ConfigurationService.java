@@ -128,8 +128,7 @@ public final class ConfigurationService {
     }
 
     public Page list(ResourceSpec spec, ListQuery query) {
-        List<Object> values = query.filters().stream()
-                .map(filter -> InputReader.filterValue(spec, filter.field(), filter.value())).toList();
+        List<Object> values = FilterValues.of(spec, query);
         ResourceQuerySql sql = ResourceQuerySql.of(query, values);
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
