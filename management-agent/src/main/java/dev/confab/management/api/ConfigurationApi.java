@@ -1,6 +1,7 @@
 package dev.confab.management.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.adminlog.Actor;
@@ -22,6 +23,8 @@ import java.util.Map;
  * The REST management API under {@code /api/admin/<api>/v1/}: list, detail, create, replace,
  * update and delete of every catalog resource, with the reference platform's paths, envelope and
  * filters, plus the self-description ({@code /api/admin/<api>/v1/} and {@code <resource>/schema/}).
+ * As on the reference, a write ignores body fields the resource does not take, and names them in
+ * {@link IgnoredFieldsHeader#NAME}.
  */
 public final class ConfigurationApi {
 
@@ -77,7 +80,7 @@ public final class ConfigurationApi {
         Page page = service.list(spec, query);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("limit", page.limit());
-        meta.put("next", page.offset() + page.limit() < page.totalCount() ? link(ctx, spec, page.offset() + page.limit(), page.limit()) : null);
+        meta.put("next", page.hasNext() ? link(ctx, spec, page.offset() + page.limit(), page.limit()) : null);
         meta.put("offset", page.offset());
         meta.put("previous", page.offset() > 0 ? link(ctx, spec, Math.max(0, page.offset() - page.limit()), page.limit()) : null);
         meta.put("total_count", page.totalCount());
@@ -118,6 +121,7 @@ public final class ConfigurationApi {
         }
         Map<String, Object> created = service.create(spec, input, actor);
         ctx.header("Location", location(ctx, created));
+        IgnoredFieldsHeader.set(ctx, spec, input);
         ctx.status(201).json(created);
     }
 
@@ -131,6 +135,7 @@ public final class ConfigurationApi {
                 (transaction, nodeId) -> files.create(transaction, nodeId, actor));
         ConfigurationFiles.File file = created.also();
         ctx.header("Location", location(ctx, created.object()));
+        IgnoredFieldsHeader.set(ctx, spec, input);
         ctx.status(201)
                 .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
                 .contentType("application/xml; charset=UTF-8")
@@ -153,7 +158,11 @@ public final class ConfigurationApi {
 
     private void update(Context ctx, boolean partial) throws JsonProcessingException {
         ResourceSpec spec = spec(ctx, partial ? "patch" : "put", true);
-        ctx.json(service.update(spec, id(ctx, spec), body(ctx), partial, ApiAuth.actor(ctx)));
+        long id = id(ctx, spec);
+        Map<String, Object> input = body(ctx);
+        Map<String, Object> updated = service.update(spec, id, input, partial, ApiAuth.actor(ctx));
+        IgnoredFieldsHeader.set(ctx, spec, input);
+        ctx.json(updated);
     }
 
     private void delete(Context ctx) {
@@ -171,15 +180,20 @@ public final class ConfigurationApi {
         }
     }
 
+    /**
+     * The body as one JSON object. Anything after the object (trailing garbage, a second document)
+     * is refused rather than silently dropped, so what is written is exactly what was sent.
+     */
     @SuppressWarnings("unchecked")
     private Map<String, Object> body(Context ctx) throws JsonProcessingException {
         String text = ctx.body();
         if (text.isBlank()) {
             throw new ValidationException("The request has no body: send a JSON object.");
         }
-        JsonNode node = json.readTree(text);
+        JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         if (!node.isObject()) {
-            throw new ValidationException("The request body must be a JSON object.");
+            throw new ValidationException("The request body must be one JSON object {\"field\": value, …};"
+                    + " this one is a JSON " + node.getNodeType().toString().toLowerCase(Locale.ROOT) + ".");
         }
         return json.convertValue(node, Map.class);
     }

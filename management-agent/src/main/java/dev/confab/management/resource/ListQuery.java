@@ -58,8 +58,10 @@ public record ListQuery(List<Filter> filters, String orderBy, boolean descending
         if (!orderField.equals("id") && spec.field(orderField).filter(FieldSpec::isFilterable).isEmpty()) {
             errors.add("order_by", "Cannot order by " + orderField + ". Fields: id, " + filterable(spec) + ".");
         }
-        long limit = number(parameters, "limit", DEFAULT_LIMIT, errors);
-        long offset = number(parameters, "offset", 0, errors);
+        long limit = number(parameters, "limit", DEFAULT_LIMIT, errors, "limit must be a whole number of 0 or more"
+                + " (0, or more than " + MAX_LIMIT + ", reads as " + MAX_LIMIT + ").");
+        long offset = number(parameters, "offset", 0, errors,
+                "offset must be a whole number from 0 to " + Long.MAX_VALUE + ".");
         if (!errors.isEmpty()) {
             throw new ValidationException("The list request has parameters that are not understood.", errors.asMap());
         }
@@ -90,7 +92,8 @@ public record ListQuery(List<Filter> filters, String orderBy, boolean descending
         return values == null || values.isEmpty() || values.get(0).isBlank() ? fallback : values.get(0);
     }
 
-    private static long number(Map<String, List<String>> parameters, String key, long fallback, FieldErrors errors) {
+    private static long number(Map<String, List<String>> parameters, String key, long fallback, FieldErrors errors,
+                               String message) {
         String text = first(parameters, key, null);
         if (text == null) {
             return fallback;
@@ -103,7 +106,7 @@ public record ListQuery(List<Filter> filters, String orderBy, boolean descending
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(key, key + " must be a whole number of 0 or more.");
+        errors.add(key, message);
         return fallback;
     }
 }

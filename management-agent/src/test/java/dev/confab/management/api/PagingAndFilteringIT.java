@@ -28,6 +28,17 @@ class PagingAndFilteringIT {
             String name = String.format("site-%02d", i) + (i % 5 == 0 ? "-EDGE" : "");
             assertEquals(201, node.post(CONFIG + "system_location/", Map.of("name", name, "mtu", 1000 + i)).status());
         }
+        String site01 = CONFIG + "system_location/1/";
+        Map<String, Object> resting = Fixtures.node("cn-resting", "10.9.0.11", site01);
+        resting.put("maintenance_mode", true);
+        assertEquals(201, node.post(CONFIG + "worker_vm/", resting).status());
+        assertEquals(201, node.post(CONFIG + "worker_vm/", Fixtures.node("cn-working", "10.9.0.12", site01)).status());
+    }
+
+    private static String fieldError(RunningNode.Response response, String parameter) {
+        assertEquals(400, response.status(), response.text());
+        assertTrue(response.body().get("fields").has(parameter), response.text());
+        return response.body().get("fields").get(parameter).asText();
     }
 
     @Test
@@ -81,6 +92,52 @@ class PagingAndFilteringIT {
         RunningNode.Response response = node.get(CONFIG + "system_location/?colour=red");
         assertEquals(400, response.status());
         assertTrue(response.body().get("fields").get("colour").asText().contains("Filterable fields"), response.text());
+    }
+
+    @Test
+    void refusesAFilterValueThatDoesNotFitTheFieldsType() {
+        String mtu = fieldError(node.get(CONFIG + "system_location/?mtu__gte=abc"), "mtu__gte");
+        assertTrue(mtu.contains("mtu") && mtu.contains("integer"), mtu);
+        assertTrue(fieldError(node.get(CONFIG + "system_location/?id=abc"), "id").contains("integer"));
+        assertTrue(fieldError(node.get(CONFIG + "worker_vm/?maintenance_mode=yes"), "maintenance_mode").contains("boolean"));
+        assertTrue(fieldError(node.get(CONFIG + "worker_vm/?system_location=" + CONFIG + "conference/1/"),
+                "system_location").contains("system_location"));
+        assertEquals(200, node.get(CONFIG + "system_location/?mtu__icontains=abc").status(),
+                "text operators take any text, also on integer fields");
+    }
+
+    @Test
+    void filtersBooleansWithTrueFalseInAnyCaseAndOneZero() {
+        for (String yes : List.of("true", "True", "1")) {
+            assertEquals(List.of("cn-resting"), Fixtures.names(node.get(CONFIG + "worker_vm/?maintenance_mode=" + yes), "name"));
+        }
+        for (String no : List.of("false", "False", "0")) {
+            assertEquals(List.of("cn-working"), Fixtures.names(node.get(CONFIG + "worker_vm/?maintenance_mode=" + no), "name"));
+        }
+    }
+
+    @Test
+    void answersAnOffsetPastTheEndWithAnEmptyPageAndNoNextEvenNearTheLargestOffset() {
+        JsonNode past = node.get(CONFIG + "system_location/?offset=30").body();
+        assertEquals(0, past.get("objects").size());
+        assertTrue(past.get("meta").get("next").isNull(), past.toString());
+        assertEquals(25, past.get("meta").get("total_count").asInt());
+
+        JsonNode far = node.get(CONFIG + "system_location/?offset=9223372036854775800&limit=100").body();
+        assertEquals(0, far.get("objects").size(), far.toString());
+        assertTrue(far.get("meta").get("next").isNull(), "offset + limit must not wrap around: " + far);
+        assertEquals(9223372036854775800L, far.get("meta").get("offset").asLong());
+        assertTrue(far.get("meta").get("previous").asText().contains("offset=9223372036854775700"), far.toString());
+    }
+
+    @Test
+    void refusesPagingValuesThatAreNotWholeNumbersOfZeroOrMore() {
+        assertTrue(fieldError(node.get(CONFIG + "system_location/?limit=-1"), "limit").contains("whole number"));
+        fieldError(node.get(CONFIG + "system_location/?limit=ten"), "limit");
+        fieldError(node.get(CONFIG + "system_location/?offset=-5"), "offset");
+        assertTrue(fieldError(node.get(CONFIG + "system_location/?offset=9223372036854775808"), "offset")
+                .contains("9223372036854775807"));
+        assertEquals(1000, node.get(CONFIG + "system_location/?limit=0").body().get("meta").get("limit").asInt());
     }
 
     @Test

@@ -28,24 +28,18 @@ class ReferenceClientCompatibilityIT {
     void createsAGenericNodeWithTheLocationAsAUri() {
         assertEquals(201, raw("POST", CONFIG + "system_location/", """
                 {"name": "AWS eu-west-1", "description": "", "mtu": 1500}""").status());
-        RunningNode.Response created = raw("POST", CONFIG + "worker_vm/", """
-                {"name": "conf01", "hostname": "conf01", "domain": "vc.example.com",
-                 "address": "172.31.10.5", "netmask": "255.255.240.0", "gateway": "172.31.0.1",
-                 "system_location": "/api/admin/configuration/v1/system_location/1/",
-                 "node_type": "CONFERENCING", "deployment_type": "MANUAL-PROVISION-ONLY",
-                 "password": "changeme", "enable_distributed_database": false, "enable_ssh": "GLOBAL",
-                 "transcoding": true, "vm_cpu_count": 8, "vm_system_memory": 16384}""");
-        // "transcoding" is a field of older releases that we do not have: refused by name, nothing created
-        assertEquals(400, created.status());
-        assertTrue(created.body().get("fields").has("transcoding"));
         RunningNode.Response accepted = raw("POST", CONFIG + "worker_vm/", """
                 {"name": "conf01", "hostname": "conf01", "domain": "vc.example.com",
                  "address": "172.31.10.5", "netmask": "255.255.240.0", "gateway": "172.31.0.1",
                  "system_location": "/api/admin/configuration/v1/system_location/1/",
                  "node_type": "CONFERENCING", "deployment_type": "MANUAL-PROVISION-ONLY",
                  "password": "changeme", "enable_distributed_database": false, "enable_ssh": "GLOBAL",
+                 "transcoding": true, "ssh_authorized_keys_use_cloud": true,
                  "vm_cpu_count": 8, "vm_system_memory": 16384}""");
+        // fields of the reference (or of its older releases) that we do not have are ignored, as the reference does
         assertEquals(201, accepted.status(), accepted.text());
+        assertEquals("transcoding, ssh_authorized_keys_use_cloud",
+                accepted.raw().headers().firstValue("X-Confab-Ignored-Fields").orElseThrow());
         String location = accepted.raw().headers().firstValue("Location").orElseThrow();
         assertTrue(location.matches("https://127\\.0\\.0\\.1:\\d+/api/admin/configuration/v1/worker_vm/\\d+/"), location);
     }

@@ -49,6 +49,15 @@ class ListQueryTest {
     }
 
     @Test
+    void acceptsAnyOffsetALongHoldsAndRefusesLarger() {
+        assertEquals(Long.MAX_VALUE, ListQuery.parse(nodes, params("offset", "9223372036854775807")).offset());
+        ValidationException error = assertThrows(ValidationException.class,
+                () -> ListQuery.parse(nodes, params("offset", "9223372036854775808", "limit", "ten")));
+        assertTrue(error.fields().get("offset").contains("from 0 to 9223372036854775807"), error.fields().toString());
+        assertTrue(error.fields().get("limit").contains("whole number"), error.fields().toString());
+    }
+
+    @Test
     void ordersDescendingWithALeadingMinus() {
         ListQuery query = ListQuery.parse(nodes, params("order_by", "-name"));
         assertEquals("name", query.orderBy());

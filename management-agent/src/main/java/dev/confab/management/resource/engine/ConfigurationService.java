@@ -42,8 +42,6 @@ import java.util.function.Function;
  */
 public final class ConfigurationService {
 
-    private static final Set<String> IGNORED_INPUT = Set.of("id", "resource_uri");
-
     private final Store store;
     private final Catalog catalog;
     private final SecretBox secrets;
@@ -130,8 +128,7 @@ public final class ConfigurationService {
     }
 
     public Page list(ResourceSpec spec, ListQuery query) {
-        List<Object> values = query.filters().stream()
-                .map(filter -> InputReader.filterValue(spec, filter.field(), filter.value())).toList();
+        List<Object> values = FilterValues.of(spec, query);
         ResourceQuerySql sql = ResourceQuerySql.of(query, values);
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
@@ -236,14 +233,10 @@ public final class ConfigurationService {
         Set<String> given = new HashSet<>();
         for (Map.Entry<String, Object> entry : input.entrySet()) {
             String name = entry.getKey();
+            if (IgnoredFields.isIgnored(spec, name)) {
+                continue;
+            }
             FieldSpec field = spec.fields().get(name);
-            if (IGNORED_INPUT.contains(name) || (field != null && !field.isWritable())) {
-                continue;
-            }
-            if (field == null) {
-                errors.add(name, "Unknown field: " + spec.name() + " has no field " + name + ".");
-                continue;
-            }
             given.add(name);
             values.put(name, reader.convert(field, entry.getValue(), view, errors));
         }
