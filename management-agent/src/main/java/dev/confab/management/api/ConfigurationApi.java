@@ -1,14 +1,12 @@
 package dev.confab.management.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.adminlog.Actor;
 import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.Page;
 import io.javalin.config.JavalinConfig;
@@ -171,16 +169,7 @@ public final class ConfigurationApi {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> body(Context ctx) throws JsonProcessingException {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new ValidationException("The request has no body: send a JSON object.");
-        }
-        JsonNode node = json.readTree(text);
-        if (!node.isObject()) {
-            throw new ValidationException("The request body must be a JSON object.");
-        }
-        return json.convertValue(node, Map.class);
+        return JsonBody.object(ctx, json);
     }
 }

@@ -48,7 +48,7 @@ public final class ConfigurationService {
     private final Catalog catalog;
     private final SecretBox secrets;
     private final Clock clock;
-    private final InputReader reader = new InputReader();
+    private final InputReader reader;
     private final List<Consumer<ConfigurationChange>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConfigurationService(Store store, Catalog catalog, SecretBox secrets, Clock clock) {
@@ -56,6 +56,7 @@ public final class ConfigurationService {
         this.catalog = catalog;
         this.secrets = secrets;
         this.clock = clock;
+        this.reader = new InputReader(catalog.loopbackNodes());
     }
 
     public Catalog catalog() {
