@@ -73,7 +73,7 @@ public final class ManagementAgent implements AutoCloseable {
     public ManagementAgent start() {
         SecretBox secrets = SecretBox.openOrCreate(data.secretKey());
         store = Store.open(data.database());
-        configuration = new ConfigurationService(store, new Catalog(config.clock()), secrets, config.clock());
+        configuration = new ConfigurationService(store, new Catalog(config.clock(), config.acceptsLoopbackNodes()), secrets, config.clock());
         credentials = new Credentials(store, config.clock());
         config.initialAdmin().ifPresent(admin -> {
             if (!credentials.hasAccount()) {

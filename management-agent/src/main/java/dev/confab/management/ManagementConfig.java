@@ -1,6 +1,7 @@
 package dev.confab.management;
 
 import dev.confab.shared.ipsec.SwanctlSettings;
+import dev.confab.shared.net.Ipv4Address;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,10 +21,12 @@ import java.util.function.Supplier;
  * @param webIdle      how long an administrator interface session lasts without a request
  * @param ipsec        where the IPsec configuration is rendered and how it is loaded into strongSwan
  * @param heartbeat    how often nodes send heartbeats (10 s; a node silent for 3 intervals raises an alarm)
+ * @param loopbackNodes whether node addresses on 127.0.0.0/8 are accepted; when not given, exactly when
+ *                     {@code bindAddress} is a loopback address (see {@link #acceptsLoopbackNodes()})
  */
 public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
                                Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle,
-                               SwanctlSettings ipsec, Duration heartbeat) {
+                               SwanctlSettings ipsec, Duration heartbeat, Optional<Boolean> loopbackNodes) {
 
     /** Default idle timeout of an administrator interface session. */
     public static final Duration DEFAULT_WEB_IDLE = Duration.ofMinutes(30);
@@ -42,11 +45,12 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
 
     public static ManagementConfig defaults(Path dataDir) {
         return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC(),
-                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir), DEFAULT_HEARTBEAT);
+                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir), DEFAULT_HEARTBEAT, Optional.empty());
     }
 
     public ManagementConfig withBind(String address, int https, int node) {
-        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, ipsec, heartbeat);
+        return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, ipsec, heartbeat,
+                loopbackNodes);
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
@@ -56,26 +60,44 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
     /** The account to create at first start, with a password {@code password} reads only then. */
     public ManagementConfig withInitialAdmin(String username, Supplier<char[]> password, String source) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
-                Optional.of(new InitialAdmin(username, password, source)), clock, webIdle, ipsec, heartbeat);
+                Optional.of(new InitialAdmin(username, password, source)), clock, webIdle, ipsec, heartbeat,
+                loopbackNodes);
     }
 
     public ManagementConfig withClock(Clock value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle, ipsec,
-                heartbeat);
+                heartbeat, loopbackNodes);
     }
 
     public ManagementConfig withWebIdle(Duration value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value, ipsec,
-                heartbeat);
+                heartbeat, loopbackNodes);
     }
 
     public ManagementConfig withIpsec(SwanctlSettings value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, value,
-                heartbeat);
+                heartbeat, loopbackNodes);
     }
 
     public ManagementConfig withHeartbeat(Duration value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, ipsec,
-                value);
+                value, loopbackNodes);
+    }
+
+    /** Accepts ({@code true}) or refuses ({@code false}) node addresses on 127.0.0.0/8, whatever the bind address. */
+    public ManagementConfig withLoopbackNodes(boolean value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, ipsec,
+                heartbeat, Optional.of(value));
+    }
+
+    /**
+     * Whether {@code worker_vm} and {@code management_vm} addresses and gateways may be loopback
+     * addresses. Unless set, only a Management Node that listens on a loopback address accepts them:
+     * its nodes can reach it only from the same host, so they are on loopback too ({@code confab demo},
+     * tests). Any other Management Node refuses them, since such an address never reaches a node.
+     */
+    public boolean acceptsLoopbackNodes() {
+        return loopbackNodes.orElseGet(() -> Ipv4Address.tryParse(bindAddress).map(Ipv4Address::isLoopback)
+                .orElse(false));
     }
 }

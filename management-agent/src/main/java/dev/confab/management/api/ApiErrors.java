@@ -6,6 +6,7 @@ import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ValidationException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,9 @@ import java.util.Map;
 
 /**
  * The one place that turns failures into answers: JSON {@code {"error": "...", "fields": {...}}}
- * under {@code /api/}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409, 415, 429 or 500.
+ * under {@code /api/}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409, 413, 415, 429 or 500.
+ * Javalin's and Jetty's own refusals ({@link HttpResponseException}) are answered the same way, so a
+ * client never gets a plain-text or HTML error from the API.
  */
 public final class ApiErrors {
 
@@ -40,16 +43,29 @@ public final class ApiErrors {
         config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, html, 404, e.getMessage(), Map.of()));
         config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> answer(ctx, html, 405, e.getMessage(), Map.of()));
         config.routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, html, 409, e.getMessage(), Map.of()));
+        config.routes.exception(ContentTooLargeException.class,
+                (e, ctx) -> answer(ctx, html, 413, e.getMessage(), Map.of()));
         config.routes.exception(UnsupportedMediaTypeException.class,
                 (e, ctx) -> answer(ctx, html, 415, e.getMessage(), Map.of()));
         config.routes.exception(TooManyAttemptsException.class,
                 (e, ctx) -> answer(ctx, html, 429, e.getMessage(), Map.of()));
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, html, 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), Map.of()));
+        config.routes.exception(HttpResponseException.class,
+                (e, ctx) -> answer(ctx, html, e.getStatus(), frameworkMessage(e), Map.of()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, html, 500, "Internal error: the Management Node log has the details.", Map.of());
         });
+    }
+
+    /** Javalin's refusals say only their status ("Content Too Large"); say what to do as well. */
+    private static String frameworkMessage(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 413 -> "The request body is too large: the API takes at most " + JsonBody.MAX_BYTES + " bytes (1 MiB).";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? "The request was refused (HTTP "
+                    + e.getStatus() + ")." : e.getMessage() + ".";
+        };
     }
 
     private static void answer(Context ctx, ErrorPage html, int status, String message, Map<String, String> fields) {

@@ -51,7 +51,7 @@ public final class CommandApi {
     }
 
     private String name(Context ctx) throws Exception {
-        Object name = json.readValue(ctx.body().isBlank() ? "{}" : ctx.body(), Map.class).get("name");
+        Object name = JsonBody.objectOrEmpty(ctx, json).get("name");
         if (!(name instanceof String text)) {
             throw new ValidationException("Give the token's name.", Map.of("name", "This field is required."));
         }

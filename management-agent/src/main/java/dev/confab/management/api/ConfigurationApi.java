@@ -1,15 +1,12 @@
 package dev.confab.management.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.adminlog.Actor;
 import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.Page;
 import io.javalin.config.JavalinConfig;
@@ -180,21 +177,7 @@ public final class ConfigurationApi {
         }
     }
 
-    /**
-     * The body as one JSON object. Anything after the object (trailing garbage, a second document)
-     * is refused rather than silently dropped, so what is written is exactly what was sent.
-     */
-    @SuppressWarnings("unchecked")
     private Map<String, Object> body(Context ctx) throws JsonProcessingException {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new ValidationException("The request has no body: send a JSON object.");
-        }
-        JsonNode node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
-        if (!node.isObject()) {
-            throw new ValidationException("The request body must be one JSON object {\"field\": value, …};"
-                    + " this one is a JSON " + node.getNodeType().toString().toLowerCase(Locale.ROOT) + ".");
-        }
-        return json.convertValue(node, Map.class);
+        return JsonBody.object(ctx, json);
     }
 }

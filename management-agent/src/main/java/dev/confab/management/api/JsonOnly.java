@@ -32,7 +32,10 @@ public final class JsonOnly {
                 + (type == null ? "the request named no content type" : "not " + type) + ").");
     }
 
-    /** {@code application/json}, in any case, with no parameter other than {@code charset}. */
+    /**
+     * {@code application/json}, in any case, with no parameter other than {@code charset=utf-8}: JSON
+     * is UTF-8 (RFC 8259), and the body is read as UTF-8 whatever another charset would claim.
+     */
     static boolean isJson(String contentType) {
         String[] parts = contentType.split(";");
         if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
@@ -40,7 +43,7 @@ public final class JsonOnly {
         }
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
-            if (!parameter.isEmpty() && !parameter.startsWith("charset=")) {
+            if (!parameter.isEmpty() && !parameter.replace("\"", "").equals("charset=utf-8")) {
                 return false;
             }
         }

@@ -44,6 +44,7 @@ public final class FieldSpec {
     private boolean unique;
     private boolean stored = true;
     private boolean cascade;
+    private boolean multiLine;
 
     private FieldSpec(String name, Type type) {
         this.name = name;
@@ -103,6 +104,8 @@ public final class FieldSpec {
     public FieldSpec unique() { this.unique = true; return this; }
     /** Deleting the referenced object deletes this one too (it is part of it, as an alias of a room). */
     public FieldSpec cascade() { this.cascade = true; return this; }
+    /** The text may hold tabs and line breaks (a PEM certificate or key); other strings are one line. */
+    public FieldSpec multiLine() { this.multiLine = true; return this; }
     /** The value is computed when the object is rendered, not kept in a column. */
     public FieldSpec computed() { this.stored = false; this.access = Access.READ_ONLY; return this; }
 
@@ -123,6 +126,7 @@ public final class FieldSpec {
     public boolean isUnique() { return unique; }
     public boolean isStored() { return stored; }
     public boolean isCascade() { return cascade; }
+    public boolean isMultiLine() { return multiLine; }
     public boolean isWritable() { return access != Access.READ_ONLY; }
     public boolean isReadable() { return access != Access.WRITE_ONLY; }
     public boolean isColumn() { return stored && type != Type.RELATED_LIST && type != Type.NESTED_LIST; }

@@ -4,12 +4,21 @@ import dev.confab.shared.net.Ipv4Address;
 import dev.confab.shared.net.Ipv4Netmask;
 import dev.confab.shared.net.Ipv6Text;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Syntax checks for string fields, each with the message an operator sees when it fails. */
+/**
+ * Syntax checks for string fields, each with the message an operator sees when it fails.
+ * {@link #NODE_IPV4} and {@link #GATEWAY_IPV4} also refuse the addresses that cannot be a host's
+ * on a network, saying why ({@link #problem(String, boolean)}).
+ */
 public enum Format {
     NONE(null),
     IPV4("Enter a valid IPv4 address, such as 10.0.0.10."),
+    /** A node's own address (or its public NAT address): one host, reachable from other hosts. */
+    NODE_IPV4("Enter a valid IPv4 address, such as 10.0.0.10."),
+    /** A default gateway: as a node's address, but link-local is accepted (cloud point-to-point links). */
+    GATEWAY_IPV4("Enter a valid IPv4 address, such as 10.0.0.1."),
     IPV6("Enter a valid IPv6 address, such as 2001:db8::10."),
     IP("Enter a valid IPv4 or IPv6 address."),
     NETMASK("Enter a valid IPv4 network mask, such as 255.255.255.0."),
@@ -34,11 +43,53 @@ public enum Format {
         return message;
     }
 
-    /** Whether a non-empty value satisfies this format. */
+    /** Whether a non-empty value satisfies this format (loopback addresses are not a node's). */
     public boolean accepts(String value) {
+        return problem(value, false) == null;
+    }
+
+    /**
+     * Why a non-empty value does not satisfy this format, or null when it does. {@code loopbackNodes}:
+     * whether node addresses on 127.0.0.0/8 are accepted (a platform on one host, such as the demo).
+     */
+    public String problem(String value, boolean loopbackNodes) {
+        if (this == NODE_IPV4 || this == GATEWAY_IPV4) {
+            Optional<Ipv4Address> address = Ipv4Address.tryParse(value);
+            return address.isEmpty() ? message : notAHost(address.get(), loopbackNodes);
+        }
+        return syntaxAccepts(value) ? null : message;
+    }
+
+    private String notAHost(Ipv4Address address, boolean loopbackNodes) {
+        String whose = this == GATEWAY_IPV4 ? "a gateway's" : "a node's";
+        String enter = this == GATEWAY_IPV4 ? "enter the IPv4 address of the router on the node's subnet."
+                : "enter the node's own IPv4 address.";
+        if (address.isUnspecified()) {
+            return address + " is the unspecified address (\"any\" or \"this host\"), not " + whose + ": " + enter;
+        }
+        if (address.isLimitedBroadcast()) {
+            return address + " is the limited broadcast address, which reaches every host on the link, not "
+                    + whose + ": " + enter;
+        }
+        if (address.isMulticast()) {
+            return address + " is a multicast address (224.0.0.0/4), which names a group of hosts, not "
+                    + whose + ": " + enter;
+        }
+        if (address.isLoopback() && !loopbackNodes) {
+            return address + " is a loopback address (127.0.0.0/8), which never leaves its own host, not "
+                    + whose + ": " + enter;
+        }
+        if (address.isLinkLocal() && this == NODE_IPV4) {
+            return address + " is a link-local address (169.254.0.0/16), kept for services of the link itself"
+                    + " such as cloud metadata, not " + whose + ": " + enter;
+        }
+        return null;
+    }
+
+    private boolean syntaxAccepts(String value) {
         return switch (this) {
             case NONE -> true;
-            case IPV4 -> Ipv4Address.isValid(value);
+            case IPV4, NODE_IPV4, GATEWAY_IPV4 -> Ipv4Address.isValid(value);
             case IPV6 -> Ipv6Text.isValid(value);
             case IP -> Ipv4Address.isValid(value) || Ipv6Text.isValid(value);
             case NETMASK -> Ipv4Netmask.isValid(value);

@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FormatTest {
 
@@ -15,5 +16,26 @@ class FormatTest {
             "HOST,192.0.2.1,true", "HOST,bad host,false", "URL,http://127.0.0.1:4566,true", "URL,ftp://x,false"})
     void checksEachSyntax(Format format, String value, boolean accepted) {
         assertEquals(accepted, format.accepts(value));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NODE_IPV4,10.0.0.10,", "NODE_IPV4,0.0.0.0,unspecified", "NODE_IPV4,127.0.0.1,loopback",
+            "NODE_IPV4,255.255.255.255,broadcast", "NODE_IPV4,224.0.0.1,multicast", "NODE_IPV4,169.254.1.1,link-local",
+            "NODE_IPV4,10.0.0.300,valid IPv4", "GATEWAY_IPV4,169.254.0.1,", "GATEWAY_IPV4,0.0.0.0,unspecified",
+            "GATEWAY_IPV4,127.0.0.1,loopback", "GATEWAY_IPV4,239.0.0.1,multicast"})
+    void refusesAddressesThatAreNoHostsSayingWhy(Format format, String value, String why) {
+        String problem = format.problem(value, false);
+        if (why == null) {
+            assertEquals(null, problem);
+        } else {
+            assertTrue(problem != null && problem.contains(why), problem);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void acceptsLoopbackNodesOnlyWhenTheyAre() {
+        assertEquals(null, Format.NODE_IPV4.problem("127.0.1.1", true));
+        assertEquals(null, Format.GATEWAY_IPV4.problem("127.0.1.254", true));
+        assertTrue(Format.NODE_IPV4.problem("0.0.0.0", true).contains("unspecified"));
     }
 }

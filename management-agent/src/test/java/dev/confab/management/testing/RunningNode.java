@@ -40,6 +40,7 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
 
     private final ObjectMapper json = new ObjectMapper();
     private final java.time.Clock clock;
+    private final java.util.function.UnaryOperator<ManagementConfig> settings;
     private ManagementAgent agent;
     private Path data;
     private HttpClient http;
@@ -50,14 +51,24 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
 
     /** A node whose time is {@code clock}'s, so tests can move past expiry dates. */
     public RunningNode(java.time.Clock clock) {
+        this(clock, java.util.function.UnaryOperator.identity());
+    }
+
+    /** A node whose settings are the test defaults changed by {@code settings}. */
+    public RunningNode(java.util.function.UnaryOperator<ManagementConfig> settings) {
+        this(java.time.Clock.systemUTC(), settings);
+    }
+
+    private RunningNode(java.time.Clock clock, java.util.function.UnaryOperator<ManagementConfig> settings) {
         this.clock = clock;
+        this.settings = settings;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         data = Files.createTempDirectory("confab-mgmt-");
-        agent = ManagementAgent.create(ManagementConfig.defaults(data)
-                .withBind("127.0.0.1", 0, 0).withInitialAdmin(USER, PASSWORD.toCharArray()).withClock(clock)).start();
+        agent = ManagementAgent.create(settings.apply(ManagementConfig.defaults(data)
+                .withBind("127.0.0.1", 0, 0).withInitialAdmin(USER, PASSWORD.toCharArray()).withClock(clock))).start();
         String certificate = Files.readString(data.resolve("pki/https-selfsigned.crt"));
         http = HttpClient.newBuilder()
                 .sslContext(TlsMaterial.clientContext(Pem.readCertificates(certificate).get(0), null))
@@ -110,6 +121,27 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
         return send("DELETE", path, null, basic(USER, PASSWORD));
     }
 
+    /** Sends {@code body} as it is, with {@code contentType}, authenticated as the administrator. */
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(USER, PASSWORD))
+                    .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parsed(response.body()), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode parsed(String body) throws IOException {
+        String text = body.trim();
+        return text.isEmpty() || !text.startsWith("{") && !text.startsWith("[") ? json.nullNode() : json.readTree(text);
+    }
+
     /** Sends a request; {@code body} may be a JSON-able object, a raw String, or null. */
     public Response send(String method, String path, Object body, String authorization) {
         return send(method, path, body, authorization, null);
@@ -132,9 +164,7 @@ public final class RunningNode implements AutoCloseable, BeforeAllCallback, Afte
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode node = response.body().isEmpty() || !response.body().trim().startsWith("{") && !response.body().trim().startsWith("[")
-                    ? json.nullNode() : json.readTree(response.body());
-            return new Response(response.statusCode(), node, response);
+            return new Response(response.statusCode(), parsed(response.body()), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

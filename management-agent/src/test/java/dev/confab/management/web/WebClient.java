@@ -45,6 +45,15 @@ final class WebClient {
         return send(request);
     }
 
+    /** Posts {@code body} as it is, as a form: for bytes a browser would not send. */
+    HttpResponse<String> postRaw(String path, String cookie, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
+        return send(request);
+    }
+
     /** Logs in as the administrator and returns the session cookie ({@code name=value}). */
     String login() {
         HttpResponse<String> page = get("/login", null);

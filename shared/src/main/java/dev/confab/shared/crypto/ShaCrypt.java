@@ -20,8 +20,14 @@ public final class ShaCrypt {
 
     private static final String SALT_ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int SALT_LENGTH = 16;
-    private static final Pattern FORMAT =
-            Pattern.compile("\\$6\\$(rounds=[1-9][0-9]{0,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}");
+    /**
+     * What glibc writes: {@code rounds=} only from 1000 (its minimum; a smaller value is written as
+     * 1000, so a hash naming one never verifies) to 999,999,999, a salt of 1 to 16 characters, and
+     * 86 characters of hash, the last of which carries only the 64th byte's top two bits and so is
+     * one of {@code ./01}.
+     */
+    private static final Pattern FORMAT = Pattern.compile(
+            "\\$6\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{85}[./01]");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ShaCrypt() {
@@ -46,7 +52,10 @@ public final class ShaCrypt {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** True when {@code value} has the shape of a SHA-512 crypt hash. */
+    /**
+     * True when {@code value} is a well-formed SHA-512 crypt hash:
+     * {@code $6$[rounds=N$]salt$hash}, as glibc's {@code crypt} writes it.
+     */
     public static boolean isSha512Crypt(String value) {
         return value != null && FORMAT.matcher(value).matches();
     }

@@ -16,8 +16,19 @@ import java.util.Map;
 public final class Catalog {
 
     private final Map<String, ResourceSpec> byKey = new LinkedHashMap<>();
+    private final boolean loopbackNodes;
 
+    /** A catalog that refuses loopback addresses for nodes, as every real platform does. */
     public Catalog(Clock clock) {
+        this(clock, false);
+    }
+
+    /**
+     * {@code loopbackNodes}: whether node addresses and gateways on 127.0.0.0/8 are accepted, for a
+     * platform whose every part runs on one host (a Management Node listening on loopback).
+     */
+    public Catalog(Clock clock, boolean loopbackNodes) {
+        this.loopbackNodes = loopbackNodes;
         add(SystemLocations.spec());
         add(WorkerVms.spec());
         add(ManagementVms.spec());
@@ -54,6 +65,11 @@ public final class Catalog {
     /** A configuration resource by name. */
     public ResourceSpec configuration(String name) {
         return get(ResourceNames.CONFIGURATION_API, name);
+    }
+
+    /** Whether node addresses and gateways on 127.0.0.0/8 are accepted (see the constructor). */
+    public boolean loopbackNodes() {
+        return loopbackNodes;
     }
 
     public Collection<ResourceSpec> all() {

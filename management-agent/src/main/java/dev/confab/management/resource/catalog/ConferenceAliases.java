@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class ConferenceAliases implements ResourceRules {
 
     static final String NAME = ResourceNames.CONFERENCE_ALIAS;
+    static final int DESCRIPTION_LENGTH = 250;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}._~+@:;=!$&'()*,%/\\-#]+");
 
     static ResourceSpec spec() {
@@ -22,7 +23,7 @@ final class ConferenceAliases implements ResourceRules {
                         .help("The alias, e.g. meet.alice@example.com or 8001, unique on the platform."))
                 .field(FieldSpec.related("conference", Conferences.NAME).required().cascade()
                         .help("The service this alias reaches."))
-                .field(FieldSpec.string("description").maxLength(250).help("A description of the alias."))
+                .field(FieldSpec.string("description").maxLength(DESCRIPTION_LENGTH).help("A description of the alias."))
                 .rules(new ConferenceAliases())
                 .defaultOrder("alias")
                 .build();

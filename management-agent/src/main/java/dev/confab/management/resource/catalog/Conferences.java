@@ -3,6 +3,7 @@ package dev.confab.management.resource.catalog;
 import dev.confab.management.resource.Candidate;
 import dev.confab.management.resource.FieldErrors;
 import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.PlainText;
 import dev.confab.management.resource.Format;
 import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
@@ -80,8 +81,18 @@ final class Conferences implements ResourceRules {
                 errors.add("aliases", "Each alias is an object with a non-empty \"alias\" string.");
                 return;
             }
+            String description = map.get("description") instanceof String text ? text : "";
+            String problem = PlainText.problem("alias", alias, false);
+            if (problem == null) {
+                problem = PlainText.problem("description", description, false);
+            }
+            if (problem == null && description.strip().length() > ConferenceAliases.DESCRIPTION_LENGTH) {
+                problem = "An alias's description is at most " + ConferenceAliases.DESCRIPTION_LENGTH + " characters.";
+            }
             String trimmed = alias.trim();
-            String problem = ConferenceAliases.problem(trimmed);
+            if (problem == null) {
+                problem = ConferenceAliases.problem(trimmed);
+            }
             if (problem != null) {
                 errors.add("aliases", problem);
                 return;
@@ -98,7 +109,7 @@ final class Conferences implements ResourceRules {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("alias", trimmed);
-            row.put("description", map.get("description") instanceof String text ? text : "");
+            row.put("description", description.strip());
             clean.add(row);
         }
         conference.put("aliases", clean);

@@ -23,9 +23,9 @@ final class TlsCertificates implements ResourceRules {
     static ResourceSpec spec() {
         return ResourceSpec.builder(NAME, "TLS certificate")
                 .displayField("subject_name")
-                .field(FieldSpec.string("certificate").required().maxLength(65536)
+                .field(FieldSpec.string("certificate").required().maxLength(65536).multiLine()
                         .help("The certificate in PEM, optionally followed by its intermediate certificates."))
-                .field(FieldSpec.string("private_key").required().maxLength(65536).secret(FieldSpec.Secret.SEALED)
+                .field(FieldSpec.string("private_key").required().maxLength(65536).multiLine().secret(FieldSpec.Secret.SEALED)
                         .help("The private key in PEM (write-only; kept encrypted)."))
                 .field(FieldSpec.string("private_key_passphrase").computed().writeOnly()
                         .help("Passphrase of an encrypted private key (write-only; not kept)."))

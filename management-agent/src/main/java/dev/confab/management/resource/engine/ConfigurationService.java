@@ -46,7 +46,7 @@ public final class ConfigurationService {
     private final Catalog catalog;
     private final SecretBox secrets;
     private final Clock clock;
-    private final InputReader reader = new InputReader();
+    private final InputReader reader;
     private final List<Consumer<ConfigurationChange>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConfigurationService(Store store, Catalog catalog, SecretBox secrets, Clock clock) {
@@ -54,6 +54,7 @@ public final class ConfigurationService {
         this.catalog = catalog;
         this.secrets = secrets;
         this.clock = clock;
+        this.reader = new InputReader(catalog.loopbackNodes());
     }
 
     public Catalog catalog() {

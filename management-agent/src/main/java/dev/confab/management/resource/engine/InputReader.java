@@ -2,9 +2,12 @@ package dev.confab.management.resource.engine;
 
 import dev.confab.management.resource.FieldErrors;
 import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.Format;
+import dev.confab.management.resource.PlainText;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
 import dev.confab.management.store.Times;
+import dev.confab.shared.crypto.ShaCrypt;
 
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,9 +18,17 @@ import java.util.regex.Pattern;
 
 /**
  * Converts request values (JSON values, or form strings) into storage form and checks each field
- * on its own: type, null, length, choices, range, syntax. One instance per catalog; thread-safe.
+ * on its own: type, null, characters, length, choices, range, syntax. One instance per catalog;
+ * thread-safe.
  */
 final class InputReader {
+
+    private final boolean loopbackNodes;
+
+    /** {@code loopbackNodes}: whether node addresses on 127.0.0.0/8 are accepted ({@link Format#problem}). */
+    InputReader(boolean loopbackNodes) {
+        this.loopbackNodes = loopbackNodes;
+    }
 
     private static final Pattern URI = Pattern.compile("/api/admin/configuration/v1/([a-z_]+)/(\\d+)/?");
 
@@ -27,7 +38,7 @@ final class InputReader {
             return field.type() == FieldSpec.Type.RELATED_LIST ? List.of() : null;
         }
         return switch (field.type()) {
-            case STRING -> raw instanceof String text ? text.strip() : wrong(field, errors, "a string");
+            case STRING -> raw instanceof String text ? text(field, text, errors) : wrong(field, errors, "a string");
             case INTEGER -> integer(field, raw, errors);
             case BOOLEAN -> bool(field, raw, errors);
             case DATETIME -> datetime(field, raw, errors);
@@ -44,7 +55,11 @@ final class InputReader {
         }
         boolean empty = value == null || (value instanceof String text && text.isEmpty());
         if (empty) {
-            if (field.isRequired() || (value == null && !field.isNullable() && field.type() != FieldSpec.Type.STRING
+            if (value != null && field.secretKind() == FieldSpec.Secret.SHA512_CRYPT) {
+                // only null means "no password": an empty one would be a password anyone can type
+                errors.add(field.name(), "An empty password is not accepted: enter a password or a SHA-512 crypt"
+                        + " hash, or null for a node without one.");
+            } else if (field.isRequired() || (value == null && !field.isNullable() && field.type() != FieldSpec.Type.STRING
                     && field.type() != FieldSpec.Type.RELATED_LIST)) {
                 errors.add(field.name(), "This field is required.");
             }
@@ -55,8 +70,13 @@ final class InputReader {
                 errors.add(field.name(), "At most " + field.maxLength() + " characters (this has " + text.length() + ").");
             } else if (!field.choices().isEmpty() && !field.choices().contains(text)) {
                 errors.add(field.name(), "\"" + text + "\" is not one of " + String.join(", ", field.choices()) + ".");
-            } else if (!field.format().accepts(text)) {
-                errors.add(field.name(), field.format().message());
+            } else if (field.format().problem(text, loopbackNodes) != null) {
+                errors.add(field.name(), field.format().problem(text, loopbackNodes));
+            } else if (field.secretKind() == FieldSpec.Secret.SHA512_CRYPT && text.startsWith("$")
+                    && !ShaCrypt.isSha512Crypt(text)) {
+                errors.add(field.name(), "A value that starts with $ is taken as a SHA-512 crypt hash, and this one"
+                        + " is not well-formed: give $6$[rounds=N$]salt$ and the 86-character hash, or a password"
+                        + " that does not start with $.");
             }
         }
         if (value instanceof Long number) {
@@ -64,6 +84,16 @@ final class InputReader {
                 errors.add(field.name(), "Enter a number from " + field.min() + " to " + field.max() + ".");
             }
         }
+    }
+
+    /** The text without surrounding spaces, once it is known to hold printable text only. */
+    private static Object text(FieldSpec field, String text, FieldErrors errors) {
+        String problem = PlainText.problem(field.name(), text, field.isMultiLine());
+        if (problem != null) {
+            errors.add(field.name(), problem);
+            return null;
+        }
+        return text.strip();
     }
 
     private static Object wrong(FieldSpec field, FieldErrors errors, String expected) {
