@@ -29,6 +29,8 @@ final class JsonBody {
 
     /** 1 MiB: a TLS certificate with its key, the largest write, is a fraction of it. */
     static final int MAX_BYTES = 1 << 20;
+    /** How much of an over-large body without a length is read and dropped before the answer. */
+    private static final long DRAIN_BYTES = 16L << 20;
 
     private JsonBody() {
     }
@@ -61,16 +63,21 @@ final class JsonBody {
 
     private static String text(Context ctx) {
         if (ctx.req().getContentLengthLong() > MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(ctx);
         }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
             bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                // a body without a length: read on (up to a bound) so that the client, still sending,
+                // gets to read the answer instead of a reset connection
+                drain(in);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw tooLarge();
+            throw tooLarge(ctx);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -83,7 +90,22 @@ final class JsonBody {
         }
     }
 
-    private static ContentTooLargeException tooLarge() {
+    /** Reads and drops what is left of a body, at most {@link #DRAIN_BYTES}. */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+            left -= read;
+        }
+    }
+
+    /**
+     * What is left of the body may stay unread, so the connection cannot carry another request: say
+     * so, or a client that keeps connections alive sends its next request into one being closed.
+     */
+    private static ContentTooLargeException tooLarge(Context ctx) {
+        ctx.header("Connection", "close");
         return new ContentTooLargeException("The request body is too large: the API takes at most " + MAX_BYTES
                 + " bytes (1 MiB).");
     }
