@@ -57,6 +57,8 @@ class NodeChannelIT {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "hostname", name,
                 "domain", "vc.example.com", "address", address, "netmask", "255.255.255.0", "gateway", "10.20.0.1",
                 "system_location", location, "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1"));
+        // the test calls from 127.0.0.1, as a node behind static NAT would from its NAT address
+        body.put("static_nat_address", "127.0.0.1");
         RunningNode.Response file = node.send("POST", "/api/admin/configuration/v1/worker_vm/", body,
                 RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
         NodeConfig config = new dev.confab.shared.nodeconfig.NodeConfigReader(Clock.systemUTC())
@@ -163,5 +165,24 @@ class NodeChannelIT {
         assertTrue(body.get("error").asText().contains("may enrol again"), refused.body());
         // a request without a certificate is not a node the Management Node could know or not
         assertFalse(NodeChannel.json().readTree(heartbeat(null).body()).has(NodeChannel.REFUSAL));
+    }
+
+    @Test
+    void aRequestFromAnotherAddressThanTheNodesIsRefused() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn23", "10.20.0.23");
+        assertEquals(200, heartbeat(identity).statusCode());
+        JsonNode listed = node.get("/api/admin/configuration/v1/worker_vm/?name=fra-cn23").body().get("objects").get(0);
+
+        // the node's addresses are read again after the change: 127.0.0.1 is no longer one of them
+        assertEquals(200, node.patch(listed.get("resource_uri").asText(), Map.of("static_nat_address", "192.0.2.99"))
+                .status());
+        HttpResponse<String> refused = heartbeat(identity);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonNode body = NodeChannel.json().readTree(refused.body());
+        assertEquals("This node's configured address is 10.20.0.23 (static NAT address 192.0.2.99); the request came"
+                + " from 127.0.0.1: upload the file on the host with that address, or correct the node's address.",
+                body.get("error").asText());
+        assertFalse(body.has(NodeChannel.REFUSAL), "neither unknown nor revoked: " + refused.body());
     }
 }
