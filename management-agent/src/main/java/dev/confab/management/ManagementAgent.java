@@ -99,8 +99,9 @@ public final class ManagementAgent implements AutoCloseable {
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         reactions(secrets).forEach(configuration::onChange);
-        // enrolment is no configuration change, but gives the mesh a node
+        // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
         nodes.onEnrolled(ipsec::refresh);
+        nodes.onEnrolled(replication::enrolmentsChanged);
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
