@@ -183,7 +183,8 @@ class HostileFileIT {
 
     @Test
     void refusesAReplayedToken() throws Exception {
-        InProcessPlatform.AddedNode node = platform.addNode("replayed-cn", "10.60.0.1");
+        // on loopback: the test enrols it from this host
+        InProcessPlatform.AddedNode node = platform.addNode("replayed-cn", "127.0.1.63");
         String csr = CertificateRequest.create(KeyPairs.ecP256(), "replayed-cn", List.of()).pem();
         new EnrolmentClient().enrol("127.0.0.1", platform.management().nodePort(),
                 node.config().managementNode().caFingerprintSha256(), new EnrolRequest(node.config().enrolment().token(), csr));

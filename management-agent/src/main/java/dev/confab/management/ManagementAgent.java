@@ -99,8 +99,9 @@ public final class ManagementAgent implements AutoCloseable {
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         reactions(secrets).forEach(configuration::onChange);
-        // enrolment is no configuration change, but gives the mesh a node
+        // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
         nodes.onEnrolled(ipsec::refresh);
+        nodes.onEnrolled(replication::enrolmentsChanged);
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
@@ -138,6 +139,8 @@ public final class ManagementAgent implements AutoCloseable {
                 Reaction.toEvery("replication", replication::changed),
                 Reaction.toDeletionOf("health", ResourceNames.WORKER_VM, monitor::forget),
                 Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
+                // where each node's requests may come from: its address and static NAT address
+                Reaction.to("node channel", Set.of(ResourceNames.WORKER_VM), nodes::nodesChanged),
                 // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
                 Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
                 // the certificate assigned to the Management Node, or that certificate itself

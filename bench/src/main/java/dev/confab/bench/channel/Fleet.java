@@ -73,6 +73,8 @@ final class Fleet {
         node.put("deployment_type", "MANUAL-PROVISION-ONLY");
         node.put("password", "sim-" + index);
         node.put("enable_distributed_database", false);
+        // every simulated node calls from this host, as nodes behind one static NAT address would
+        node.put("static_nat_address", "127.0.0.1");
         byte[] file = api.postForFile("/api/admin/configuration/v1/worker_vm/", node);
         NodeConfig config = new NodeConfigReader(Clock.systemUTC()).read(file);
         KeyPair keys = KeyPairs.ecP256();

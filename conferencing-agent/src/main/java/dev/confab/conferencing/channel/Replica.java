@@ -50,7 +50,7 @@ public final class Replica {
         Replica replica = new Replica(fqdn, file, listeners, state);
         if (state.fetched()) {
             LOG.info("Serving configuration revision {} from the replica on disk", state.config().revision());
-            replica.tell(List.of(), state.config().mesh());
+            replica.tell(List.of(), state.config().enrolledMesh());
         }
         return replica;
     }
@@ -98,7 +98,7 @@ public final class Replica {
             LOG.info("Applied configuration revision {}{}", next.revision(), update.snapshot() ? " (snapshot)" : "");
         }
         reportMaintenance(before.config(), next);
-        tell(before.config().mesh(), next.mesh());
+        tell(before.config().enrolledMesh(), next.enrolledMesh());
         return consistent;
     }
 

@@ -34,6 +34,7 @@ class ReplicaTest {
         node.put("maintenance_mode", maintenance);
         node.put("maintenance_mode_reason", maintenance ? "patching" : "");
         node.put("enable_distributed_database", distributed);
+        node.put(ReplicatedConfig.ENROLLED, true);
         return node;
     }
 
@@ -106,5 +107,24 @@ class ReplicaTest {
     private static ConfigUpdate withCertificate(ConfigUpdate update) {
         return new ConfigUpdate(update.revision(), update.snapshot(), update.checksum(), update.upserts(),
                 update.deletions(), new ConfigUpdate.NodeTlsCertificate("CERT", "KEY"));
+    }
+
+    @Test
+    void meshListenersHearOfEnrolledNodesOnlyAndOfAnEnrolmentAtTheSameRevision(@TempDir Path dir) {
+        List<List<MeshPeer>> heard = new ArrayList<>();
+        Replica replica = Replica.open(FQDN, new ReplicaFile(dir.resolve("replica.json")), List.of(heard::add));
+        Map<String, Object> pending = node(8, "lon-cn2", false, true);
+        pending.put(ReplicatedConfig.ENROLLED, false);
+        ReplicatedConfig before = ReplicatedConfig.of(3, Map.of(
+                "system_location", List.of(Map.of("id", 1L, "name", "London")),
+                "worker_vm", List.of(node(7, "lon-cn1", false, true), pending)));
+        replica.apply(before.snapshot());
+        assertEquals(List.of(List.of(new MeshPeer("lon-cn1", "10.0.1.7", "CONFERENCING", "London"))), heard);
+
+        // lon-cn2 enrols: no new revision, but its "enrolled" changes
+        assertTrue(replica.apply(config(3, false, true).since(before)));
+
+        assertEquals(List.of(new MeshPeer("lon-cn1", "10.0.1.7", "CONFERENCING", "London"),
+                new MeshPeer("lon-cn2", "10.0.1.8", "CONFERENCING", "London")), heard.get(1));
     }
 }

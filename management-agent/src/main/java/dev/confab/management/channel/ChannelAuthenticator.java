@@ -1,8 +1,9 @@
 package dev.confab.management.channel;
 
+import dev.confab.management.resource.catalog.WorkerVm;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.NodeCertificate;
 import dev.confab.management.store.NodeProvisioningDao;
-import dev.confab.management.store.Store;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.wire.NodeChannel;
 import org.slf4j.Logger;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tells which enrolled node a client certificate belongs to. TLS has already checked that the CA
@@ -19,20 +22,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * record of issued certificates, so a deleted node is refused from the moment its certificate is
  * revoked ({@link NodeChannel#REVOKED}, final). A certificate from the CA that the store has no
  * record of (the store was restored from a backup taken before the node enrolled) is refused as
- * {@link NodeChannel#UNKNOWN}: the node may enrol again with the token it holds. Refusals are
- * logged. Thread-safe.
+ * {@link NodeChannel#UNKNOWN}: the node may enrol again with the token it holds. A request from
+ * an address that is not the node's ({@link NodeSource}) is refused with 403. Refusals are logged.
+ * What it learns of a certificate's node is kept in memory until {@link #nodesChanged()}.
+ * Thread-safe.
  */
 public final class ChannelAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelAuthenticator.class);
 
-    private final Store store;
+    private final ConfigurationService configuration;
     private final CertificateAuthority authority;
     private final Map<BigInteger, ChannelNode> known = new ConcurrentHashMap<>();
+    /** Counts {@link #nodesChanged()}, so that a lookup that read before a change does not cache after it. */
+    private final AtomicLong changes = new AtomicLong();
 
-    public ChannelAuthenticator(Store store, CertificateAuthority authority) {
-        this.store = store;
+    public ChannelAuthenticator(ConfigurationService configuration, CertificateAuthority authority) {
+        this.configuration = configuration;
         this.authority = authority;
+    }
+
+    /** Forgets what it knows of nodes: called after every committed change to a {@code worker_vm}. */
+    public void nodesChanged() {
+        changes.incrementAndGet();
+        known.clear();
     }
 
     /** The node presenting {@code chain} (leaf first) from {@code from}, or a refusal. */
@@ -48,19 +61,36 @@ public final class ChannelAuthenticator {
             throw revoked(from, hex);
         }
         ChannelNode node = known.get(serial);
-        if (node != null) {
-            return node;
+        if (node == null) {
+            node = lookUp(serial, hex, from);
         }
-        NodeCertificate issued = store.read(handle -> handle.attach(NodeProvisioningDao.class)
-                .certificateBySerial(hex)).orElseThrow(() -> refuse(403, NodeChannel.UNKNOWN, from, hex,
-                "The certificate " + hex + " is from this Management Node's CA, but it has no record of it, as"
-                        + " when it was restored from a backup taken before the node enrolled: the node is unknown"
-                        + " and may enrol again with the token of its configuration file."));
-        if (issued.revoked() != null) {
+        if (!node.source().admits(from)) {
+            throw refuse(403, null, from, hex, node.source().refusal(from));
+        }
+        return node;
+    }
+
+    private ChannelNode lookUp(BigInteger serial, String hex, String from) {
+        long before = changes.get();
+        record Issued(NodeCertificate certificate, Optional<WorkerVm> node) {
+        }
+        Issued issued = configuration.read(transaction -> transaction.dao(NodeProvisioningDao.class)
+                .certificateBySerial(hex).map(certificate -> new Issued(certificate,
+                        transaction.reads().workerVm(certificate.nodeId()))))
+                .orElseThrow(() -> refuse(403, NodeChannel.UNKNOWN, from, hex, "The certificate " + hex + " is"
+                        + " from this Management Node's CA, but it has no record of it, as when it was restored"
+                        + " from a backup taken before the node enrolled: the node is unknown and may enrol again"
+                        + " with the token of its configuration file."));
+        // a deleted node's certificate is revoked just after the deletion commits
+        if (issued.certificate().revoked() != null || issued.node().isEmpty()) {
             throw revoked(from, hex);
         }
-        node = new ChannelNode(issued.nodeId(), issued.fqdn(), hex);
-        known.put(serial, node);
+        NodeCertificate certificate = issued.certificate();
+        ChannelNode node = new ChannelNode(certificate.nodeId(), certificate.fqdn(), hex,
+                NodeSource.of(issued.node().get()));
+        if (changes.get() == before) {
+            known.put(serial, node);
+        }
         return node;
     }
 

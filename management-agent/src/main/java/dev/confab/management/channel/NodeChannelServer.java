@@ -5,7 +5,7 @@ import dev.confab.management.api.ApiErrors;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.replication.ReplicationHub;
-import dev.confab.management.store.Store;
+import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.CertificateRequest;
@@ -37,9 +37,11 @@ import java.util.Map;
 public final class NodeChannelServer {
 
     private final Javalin http;
+    private final ChannelAuthenticator authenticator;
 
-    private NodeChannelServer(Javalin http) {
+    private NodeChannelServer(Javalin http, ChannelAuthenticator authenticator) {
         this.http = http;
+        this.authenticator = authenticator;
     }
 
     /**
@@ -47,10 +49,10 @@ public final class NodeChannelServer {
      * certificate; {@code monitor} takes heartbeats and {@code replication} answers configuration polls.
      */
     public static NodeChannelServer start(String bind, int port, List<String> names, CertificateAuthority authority,
-                                          Enroller enroller, Store store, NodeMonitor monitor,
-                                          ReplicationHub replication) {
-        NodeChannelRoutes routes = new NodeChannelRoutes(new ChannelAuthenticator(store, authority), monitor,
-                replication);
+                                          Enroller enroller, ConfigurationService configuration,
+                                          NodeMonitor monitor, ReplicationHub replication) {
+        ChannelAuthenticator authenticator = new ChannelAuthenticator(configuration, authority);
+        NodeChannelRoutes routes = new NodeChannelRoutes(authenticator, monitor, replication);
         KeyPair keys = KeyPairs.ecP256();
         String csr = CertificateRequest.create(keys, "confab-node-channel", names).pem();
         X509Certificate leaf = authority.issue(csr, "confab-node-channel", names, Duration.ofDays(825));
@@ -80,12 +82,17 @@ public final class NodeChannelServer {
             config.routes.post(NodeChannel.ENROL, ctx -> enrol(ctx, json, enroller));
             routes.register(config);
         }).start();
-        return new NodeChannelServer(http);
+        return new NodeChannelServer(http, authenticator);
     }
 
     private static void enrol(Context ctx, ObjectMapper json, Enroller enroller) throws Exception {
         EnrolRequest request = json.readValue(ctx.body(), EnrolRequest.class);
         ctx.json(enroller.enrol(request, ctx.ip()));
+    }
+
+    /** After every committed change to a {@code worker_vm}: a node's addresses are read again. */
+    public void nodesChanged() {
+        authenticator.nodesChanged();
     }
 
     public int port() {

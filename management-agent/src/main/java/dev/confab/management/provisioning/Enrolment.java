@@ -5,6 +5,7 @@ import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.auth.FailedAttemptSummary;
 import dev.confab.management.channel.Enroller;
 import dev.confab.management.channel.EnrolmentRefusedException;
+import dev.confab.management.channel.NodeSource;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.catalog.WorkerVm;
@@ -33,7 +34,8 @@ import java.util.List;
 
 /**
  * Exchanges a single-use enrolment token and a CSR for a node certificate issued by the CA (SANs:
- * the node's FQDN, IPv4 address and SIP TLS FQDN). Using the token, storing the certificate and the
+ * the node's FQDN, IPv4 address and SIP TLS FQDN), only to a request from the node's configured or
+ * static NAT address ({@link NodeSource}). Using the token, storing the certificate and the
  * administrator-log line happen in one transaction; a refusal changes nothing, and refusals are
  * summed per source address and minute in the administrator log (with the first one's reason).
  * Thread-safe.
@@ -101,6 +103,10 @@ public final class Enrolment implements Enroller {
         if (reason == null && !now.isBefore(Times.parse(token.expires()))) {
             reason = "The enrolment token expired at " + token.expires() + " UTC. Download a new configuration file"
                     + " for " + token.nodeName() + " and upload it.";
+        }
+        if (reason == null && !NodeSource.of(node).admits(from)) {
+            // a file edited to another address and uploaded there: the token stays usable on the right host
+            reason = NodeSource.of(node).refusal(from);
         }
         if (reason != null) {
             throw new Refusal(token.nodeId(), token.nodeName(), reason);

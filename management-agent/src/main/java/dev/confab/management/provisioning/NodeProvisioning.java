@@ -59,8 +59,8 @@ public final class NodeProvisioning {
             names.add(bind);
         }
         Enrolment enrolment = new Enrolment(configuration, authority, clock, refusals);
-        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment, store,
-                monitor, replication);
+        NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment,
+                configuration, monitor, replication);
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
         ConfigurationFiles files = new ConfigurationFiles(configuration, endpoint,
                 ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);
@@ -95,6 +95,11 @@ public final class NodeProvisioning {
     /** A deleted node loses its unused tokens, and its certificates are revoked. */
     public void nodeDeleted(long nodeId) {
         revocations.nodeDeleted(nodeId);
+    }
+
+    /** After every committed change to a {@code worker_vm}: the node channel reads nodes' addresses again. */
+    public void nodesChanged() {
+        channel.nodesChanged();
     }
 
     /** Calls {@code listener} after each successful enrolment. */

@@ -9,30 +9,37 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers encoded as JSON once per (revision, what the node held), so that a thousand nodes asking
- * the same thing cost one encoding, not a thousand. Entries of older revisions are dropped as soon
- * as a newer revision is asked for. Thread-safe.
+ * Answers encoded as JSON once per (revision, content, what the node held), so that a thousand
+ * nodes asking the same thing cost one encoding, not a thousand. Entries of older builds are
+ * dropped as soon as a newer revision, or other content at the same revision, is asked for.
+ * Thread-safe.
  */
 final class EncodedAnswers {
 
-    private record Key(long revision, boolean snapshot, long since) {
+    private record Key(long revision, String checksum, boolean snapshot, long since) {
+    }
+
+    private record Build(long revision, String checksum) {
     }
 
     private final ObjectMapper json = NodeChannel.json();
     private final Map<Key, byte[]> cache = new ConcurrentHashMap<>();
-    private volatile long revision = -1;
+    private volatile Build newest = new Build(-1, "");
 
     /** The JSON of an answer that carries nothing specific to one node. */
     byte[] shared(ConfigUpdate update, long since) {
-        if (update.revision() != revision) {
+        Build build = new Build(update.revision(), update.checksum());
+        if (!build.equals(newest)) {
             synchronized (this) {
-                if (update.revision() > revision) {
+                if (update.revision() > newest.revision() || update.revision() == newest.revision()
+                        && !update.checksum().equals(newest.checksum())) {
                     cache.clear();
-                    revision = update.revision();
+                    newest = build;
                 }
             }
         }
-        Key key = new Key(update.revision(), update.snapshot(), update.snapshot() ? -1 : since);
+        Key key = new Key(update.revision(), update.checksum(), update.snapshot(),
+                update.snapshot() ? -1 : since);
         return cache.computeIfAbsent(key, ignored -> encode(update));
     }
 

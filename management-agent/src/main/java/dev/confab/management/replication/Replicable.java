@@ -3,6 +3,7 @@ package dev.confab.management.replication;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.shared.wire.ReplicatedConfig;
 
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Set;
 /**
  * What of the configuration goes to nodes: the {@link ReplicatedConfig#RESOURCES}, each object
  * without its secrets (password hashes, sealed keys), without write-only and computed fields, and
- * never the cloud credentials of the global settings.
+ * never the cloud credentials of the global settings. Each {@code worker_vm} gains
+ * {@link ReplicatedConfig#ENROLLED}: whether it holds a certificate that is not revoked, which
+ * decides whether nodes keep a tunnel with it.
  */
 final class Replicable {
 
@@ -24,12 +27,19 @@ final class Replicable {
     private Replicable() {
     }
 
-    /** The objects of one snapshot, by resource, as they replicate. */
-    static Map<String, List<Map<String, Object>>> of(Catalog catalog, Map<String, List<Map<String, Object>>> objects) {
+    /** The objects of one snapshot, by resource, as they replicate; {@code enrolled}: the enrolled nodes' ids. */
+    static Map<String, List<Map<String, Object>>> of(Catalog catalog, Map<String, List<Map<String, Object>>> objects,
+                                                     Set<Long> enrolled) {
         Map<String, List<Map<String, Object>>> replicated = new LinkedHashMap<>();
         objects.forEach((name, list) -> {
             ResourceSpec spec = catalog.configuration(name);
-            replicated.put(name, list.stream().map(object -> strip(spec, object)).toList());
+            replicated.put(name, list.stream().map(object -> {
+                Map<String, Object> kept = strip(spec, object);
+                if (name.equals(ResourceNames.WORKER_VM)) {
+                    kept.put(ReplicatedConfig.ENROLLED, enrolled.contains(((Number) object.get("id")).longValue()));
+                }
+                return kept;
+            }).toList());
         });
         return replicated;
     }

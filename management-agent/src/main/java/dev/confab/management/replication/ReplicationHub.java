@@ -2,6 +2,7 @@ package dev.confab.management.replication;
 
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.store.MeshDao;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ReplicatedConfig;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Serves {@code GET /node/v1/config?since=R}. After each committed revision one worker thread reads
- * the replicated configuration, records its difference from the previous one, and answers every
+ * Serves {@code GET /node/v1/config?since=R}. After each committed revision, and after each
+ * enrolment (no revision, but it changes a node's {@code enrolled}), one worker thread reads the
+ * replicated configuration, records its difference from the previous build, and answers every
  * waiting long-poll at once, so a change reaches waiting nodes within one read of the store. A poll
  * with nothing new waits up to the poll timeout, then answers "unchanged" with the checksum the
  * node reconciles against. Thread-safe.
@@ -30,7 +32,8 @@ public final class ReplicationHub implements AutoCloseable {
     private static final int KEPT_CHANGES = 256;
     private static final int FAN_OUT_THREADS = 4;
 
-    private record Waiter(long since, CompletableFuture<ConfigUpdate> answer) {
+    /** A waiting poll, with the checksum of the content it was told it holds. */
+    private record Waiter(long since, String checksum, CompletableFuture<ConfigUpdate> answer) {
     }
 
     private final ConfigurationService service;
@@ -84,12 +87,12 @@ public final class ReplicationHub implements AutoCloseable {
         if (now.revision() != since || now.snapshot()) {
             return CompletableFuture.completedFuture(now);
         }
-        Waiter waiter = new Waiter(since, new CompletableFuture<>());
+        Waiter waiter = new Waiter(since, now.checksum(), new CompletableFuture<>());
         waiting.add(waiter);
         waiter.answer().whenComplete((answer, error) -> waiting.remove(waiter));
-        if (log.current().revision() != since) {
+        if (outdated(waiter, log.current())) {
             // a rebuild finished between the first look and registering
-            waiter.answer().complete(log.since(since));
+            waiter.answer().complete(log.since(since, waiter.checksum()));
         }
         return waiter.answer().completeOnTimeout(now, pollTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -109,6 +112,18 @@ public final class ReplicationHub implements AutoCloseable {
     private boolean hasOwnCertificate(long nodeId) {
         return current().object(ResourceNames.WORKER_VM, Long.toString(nodeId))
                 .map(node -> node.get("tls_certificate") != null).orElse(false);
+    }
+
+    private static boolean outdated(Waiter waiter, ReplicatedConfig current) {
+        return waiter.since() != current.revision() || !waiter.checksum().equals(current.checksum());
+    }
+
+    /**
+     * Rebuilds after an enrolment, on the hub's worker thread: the revision stays, the node's
+     * {@code enrolled} changes, and waiting polls are sent the difference.
+     */
+    public void enrolmentsChanged() {
+        changed();
     }
 
     /** Rebuilds after a committed revision, on the hub's worker thread. */
@@ -141,12 +156,15 @@ public final class ReplicationHub implements AutoCloseable {
 
     private void rebuild() {
         try {
+            // read before the snapshot: an enrolment committed in between is rebuilt again after it
+            Set<Long> enrolled = service.read(transaction -> transaction.dao(MeshDao.class).enrolledNodeIds());
             ConfigurationService.Snapshot snapshot = service.snapshot(ReplicatedConfig.RESOURCES);
-            log.record(ReplicatedConfig.of(snapshot.revision(), Replicable.of(service.catalog(), snapshot.objects())));
-            long revision = log.current().revision();
+            log.record(ReplicatedConfig.of(snapshot.revision(), Replicable.of(service.catalog(), snapshot.objects(),
+                    enrolled)));
+            ReplicatedConfig current = log.current();
             for (Waiter waiter : waiting) {
-                if (waiter.since() != revision) {
-                    ConfigUpdate answer = log.since(waiter.since());
+                if (outdated(waiter, current)) {
+                    ConfigUpdate answer = log.since(waiter.since(), waiter.checksum());
                     fanOut.execute(() -> waiter.answer().complete(answer));
                 }
             }

@@ -15,9 +15,13 @@ import java.util.TreeMap;
 
 /**
  * The replicated configuration at the newest revision and the last changes that led to it, each as
- * the difference between two consecutive built revisions. Answers "what changed since R" by merging
- * the changes after R, or with a snapshot when R is not a revision it recorded (too old, from before
- * a restart, or negative: the node asks for everything). Thread-safe.
+ * the difference between two consecutive builds. Answers "what changed since R" by merging the
+ * changes after R, or with a snapshot when R is not a revision it recorded (too old, from before
+ * a restart, or negative: the node asks for everything). A build at the same revision with other
+ * content (an enrolment, which is no configuration change, sets a node's {@code enrolled}) is a
+ * change from R to R: merged into every answer for a node at R or before, which is right whichever
+ * of those changes the node already holds, since a merge sets each object it touches to its newest
+ * form. Thread-safe.
  */
 final class ReplicationLog {
 
@@ -34,9 +38,10 @@ final class ReplicationLog {
         this.capacity = capacity;
     }
 
-    /** Makes {@code next} the newest configuration. */
+    /** Makes {@code next} the newest configuration, unless it is older or the same. */
     synchronized void record(ReplicatedConfig next) {
-        if (started && next.revision() <= current.revision()) {
+        if (started && (next.revision() < current.revision()
+                || next.revision() == current.revision() && next.checksum().equals(current.checksum()))) {
             return;
         }
         if (started) {
@@ -67,6 +72,19 @@ final class ReplicationLog {
             }
         }
         return found ? merge(after) : current.snapshot();
+    }
+
+    /**
+     * What a node holding {@code revision} with content {@code checksum} needs: as {@link #since(long)},
+     * except that a node at the newest revision whose content predates a change at that revision
+     * is sent that change.
+     */
+    synchronized ConfigUpdate since(long revision, String checksum) {
+        if (revision != current.revision() || checksum.equals(current.checksum())) {
+            return since(revision);
+        }
+        List<Change> atRevision = changes.stream().filter(change -> change.from() == revision).toList();
+        return atRevision.isEmpty() ? current.snapshot() : merge(atRevision);
     }
 
     private ConfigUpdate merge(List<Change> after) {

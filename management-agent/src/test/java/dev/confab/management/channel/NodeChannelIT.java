@@ -57,6 +57,8 @@ class NodeChannelIT {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "hostname", name,
                 "domain", "vc.example.com", "address", address, "netmask", "255.255.255.0", "gateway", "10.20.0.1",
                 "system_location", location, "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1"));
+        // the test calls from 127.0.0.1, as a node behind static NAT would from its NAT address
+        body.put("static_nat_address", "127.0.0.1");
         RunningNode.Response file = node.send("POST", "/api/admin/configuration/v1/worker_vm/", body,
                 RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
         NodeConfig config = new dev.confab.shared.nodeconfig.NodeConfigReader(Clock.systemUTC())
@@ -163,5 +165,70 @@ class NodeChannelIT {
         assertTrue(body.get("error").asText().contains("may enrol again"), refused.body());
         // a request without a certificate is not a node the Management Node could know or not
         assertFalse(NodeChannel.json().readTree(heartbeat(null).body()).has(NodeChannel.REFUSAL));
+    }
+
+    @Test
+    void aRequestFromAnotherAddressThanTheNodesIsRefused() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn23", "10.20.0.23");
+        assertEquals(200, heartbeat(identity).statusCode());
+        JsonNode listed = node.get("/api/admin/configuration/v1/worker_vm/?name=fra-cn23").body().get("objects").get(0);
+
+        // the node's addresses are read again after the change: 127.0.0.1 is no longer one of them
+        assertEquals(200, node.patch(listed.get("resource_uri").asText(), Map.of("static_nat_address", "192.0.2.99"))
+                .status());
+        HttpResponse<String> refused = heartbeat(identity);
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        JsonNode body = NodeChannel.json().readTree(refused.body());
+        assertEquals("This node's configured address is 10.20.0.23 (static NAT address 192.0.2.99); the request came"
+                + " from 127.0.0.1: upload the file on the host with that address, or correct the node's address.",
+                body.get("error").asText());
+        assertFalse(body.has(NodeChannel.REFUSAL), "neither unknown nor revoked: " + refused.body());
+    }
+
+    @Test
+    void aWaitingPollIsSentAnotherNodesEnrolmentAtTheSameRevision() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn24", "10.20.0.24");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "fra-cn25", "hostname", "fra-cn25",
+                "domain", "vc.example.com", "address", "10.20.0.25", "netmask", "255.255.255.0", "gateway", "10.20.0.1",
+                "system_location", location, "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1",
+                "static_nat_address", "127.0.0.1"));
+        RunningNode.Response file = node.send("POST", "/api/admin/configuration/v1/worker_vm/", body,
+                RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
+        NodeConfig other = new dev.confab.shared.nodeconfig.NodeConfigReader(Clock.systemUTC())
+                .read(file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), identity)).build();
+        dev.confab.shared.wire.ConfigUpdate held = Await.until(Duration.ofSeconds(5), () -> NodeChannel.json()
+                .readValue(client.send(HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=-1")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(), dev.confab.shared.wire.ConfigUpdate.class),
+                update -> update.upserts().get("worker_vm").toString().contains("fra-cn25"));
+        dev.confab.shared.wire.ReplicatedConfig replica = dev.confab.shared.wire.ReplicatedConfig.empty().apply(held);
+        assertEquals(List.of(false), enrolledFlags(replica, "fra-cn25"));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting = client.sendAsync(HttpRequest.newBuilder(
+                uri(NodeChannel.CONFIG + "?since=" + held.revision())).build(), HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(300); // the poll waits at the newest revision
+
+        HttpResponse<String> enrolment = HttpClient.newBuilder()
+                .sslContext(TlsMaterial.pinnedClientContext(other.managementNode().caFingerprintSha256())).build()
+                .send(HttpRequest.newBuilder(uri(NodeChannel.ENROL)).POST(HttpRequest.BodyPublishers.ofString(
+                        NodeChannel.json().writeValueAsString(new EnrolRequest(other.enrolment().token(),
+                                CertificateRequest.create(KeyPairs.ecP256(), "fra-cn25", List.of()).pem()))))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, enrolment.statusCode(), enrolment.body());
+
+        // well before the 25 s poll timeout: the enrolment is no revision, but the replica changes
+        dev.confab.shared.wire.ConfigUpdate answer = NodeChannel.json().readValue(
+                waiting.get(5, java.util.concurrent.TimeUnit.SECONDS).body(), dev.confab.shared.wire.ConfigUpdate.class);
+        assertEquals(held.revision(), answer.revision());
+        dev.confab.shared.wire.ReplicatedConfig updated = replica.apply(answer);
+        assertEquals(List.of(true), enrolledFlags(updated, "fra-cn25"));
+        assertEquals(answer.checksum(), updated.checksum(), "both ends hash the same content");
+        assertEquals(node.agent().replication().current().checksum(), updated.checksum());
+    }
+
+    private static List<Object> enrolledFlags(dev.confab.shared.wire.ReplicatedConfig replica, String name) {
+        return replica.objects("worker_vm").stream().filter(object -> name.equals(object.get("name")))
+                .map(object -> object.get(dev.confab.shared.wire.ReplicatedConfig.ENROLLED)).toList();
     }
 }

@@ -82,9 +82,10 @@ class ManagementIpsecIT {
     }
 
     private static RunningNode.Response addNode(String name, String address, String location) {
+        // the test enrols from 127.0.0.1, as a node behind static NAT would from its NAT address
         Map<String, Object> body = Map.of("name", name, "hostname", name, "domain", "vc.example.com",
                 "address", address, "netmask", "255.255.255.0", "gateway", "10.30.0.1", "system_location", location,
-                "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1");
+                "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1", "static_nat_address", "127.0.0.1");
         RunningNode.Response created = node.send("POST", CONFIG + "worker_vm/", body,
                 RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
         assertEquals(201, created.status(), created.text());

@@ -61,6 +61,8 @@ class NodeProvisioningIT {
         body.put("system_location", location);
         body.put("deployment_type", "MANUAL-PROVISION-ONLY");
         body.put("password", "ssh-Secret-1");
+        // the test enrols from 127.0.0.1, as a node behind static NAT would from its NAT address
+        body.put("static_nat_address", "127.0.0.1");
         return body;
     }
 
@@ -191,5 +193,31 @@ class NodeProvisioningIT {
                 .get(0).getSerialNumber();
         assertTrue(node.agent().nodes().authority().isRevoked(serial));
         assertTrue(Files.readString(node.data().resolve("pki/revoked.txt")).contains(serial.toString(16)));
+    }
+
+    @Test
+    void refusesAnEnrolmentFromAnotherAddressThanTheNodesAndKeepsItsToken() throws Exception {
+        Map<String, Object> body = genericNode("fra-cn8", "10.20.0.18");
+        body.remove("static_nat_address");
+        RunningNode.Response created = node.send("POST", CONFIG + "worker_vm/", body,
+                RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
+        assertEquals(201, created.status(), created.text());
+        NodeConfig config = read(created);
+        CLOCK.advance(Duration.ofMinutes(1)); // refusals are summed per address and minute: start a minute
+
+        HttpResponse<String> refused = enrol(config.enrolment().token(), config.managementNode().caFingerprintSha256());
+
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("This node's configured address is 10.20.0.18; the request came from"
+                + " 127.0.0.1: upload the file on the host with that address, or correct the node's address."),
+                refused.body());
+        assertEquals("NOT_ENROLLED", detail(created).get("enrolment_status").asText());
+        CLOCK.advance(Duration.ofMinutes(1));
+        node.awaitAdminLog("action=enrol_refused", "configured address is 10.20.0.18");
+        // once the node's addresses say where it calls from, the same file enrols: the token was not used
+        String path = URI.create(created.raw().headers().firstValue("Location").orElseThrow()).getPath();
+        assertEquals(200, node.patch(path, Map.of("static_nat_address", "127.0.0.1")).status());
+        HttpResponse<String> enrolled = enrol(config.enrolment().token(), config.managementNode().caFingerprintSha256());
+        assertEquals(200, enrolled.statusCode(), enrolled.body());
     }
 }

@@ -90,4 +90,26 @@ class ReplicationLogTest {
             assertEquals(update.checksum(), node.checksum(), "revision " + revision);
         }
     }
+
+    @Test
+    void otherContentAtTheSameRevisionReachesNodesAtThatRevisionAndBefore() {
+        // an enrolment changes a node's "enrolled" without a new revision
+        ReplicationLog log = new ReplicationLog(8);
+        log.record(config(1, location(1, "London")));
+        log.record(config(2, location(1, "London"), location(2, "Paris")));
+        ReplicatedConfig atOne = config(1, location(1, "London"));
+        ReplicatedConfig atTwo = log.current();
+
+        log.record(config(2, location(1, "London"), location(2, "Paris, enrolled")));
+
+        assertEquals("Paris, enrolled", log.current().objects("system_location").get(1).get("name"));
+        ConfigUpdate forTwo = log.since(2, atTwo.checksum());
+        assertEquals(2, forTwo.revision());
+        assertEquals(List.of(location(2, "Paris, enrolled")), forTwo.upserts().get("system_location"));
+        assertEquals(log.current().checksum(), atTwo.apply(forTwo).checksum());
+        assertEquals(log.current().checksum(), atOne.apply(log.since(1)).checksum());
+        assertFalse(log.since(2, log.current().checksum()).changesObjects(), "a node holding it is told nothing");
+        log.record(config(2, location(1, "London"), location(2, "Paris, enrolled")));
+        assertEquals(log.since(2, atTwo.checksum()), forTwo, "the same content again records nothing");
+    }
 }

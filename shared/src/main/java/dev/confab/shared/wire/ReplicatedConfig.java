@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The configuration a Conferencing Node holds, at one revision: the replicated resources, each as
@@ -29,6 +30,12 @@ public final class ReplicatedConfig {
     /** The resources that replicate to nodes, by management API name. */
     public static final List<String> RESOURCES = List.of("system_location", "worker_vm", "management_vm",
             "conference", "conference_alias", "licence", "global", "tls_certificate");
+
+    /**
+     * The field the Management Node adds to each {@code worker_vm}: true while the node holds a
+     * certificate that is not revoked. It changes at enrolment, without a new revision.
+     */
+    public static final String ENROLLED = "enrolled";
 
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -150,6 +157,18 @@ public final class ReplicatedConfig {
 
     /** Every node of the mesh: the Management Node (when its address is set) and each Conferencing Node. */
     public List<MeshPeer> mesh() {
+        return mesh(node -> true);
+    }
+
+    /**
+     * The nodes a tunnel can be kept with: the Management Node and the Conferencing Nodes that have
+     * enrolled ({@link #ENROLLED}), since only they hold a certificate to authenticate one.
+     */
+    public List<MeshPeer> enrolledMesh() {
+        return mesh(node -> Boolean.TRUE.equals(node.get(ENROLLED)));
+    }
+
+    private List<MeshPeer> mesh(Predicate<Map<String, Object>> keep) {
         List<MeshPeer> peers = new ArrayList<>();
         for (Map<String, Object> management : objects("management_vm")) {
             if (management.get("address") != null && !management.get("address").toString().isEmpty()) {
@@ -157,6 +176,9 @@ public final class ReplicatedConfig {
             }
         }
         for (Map<String, Object> node : objects("worker_vm")) {
+            if (!keep.test(node)) {
+                continue;
+            }
             String location = object("system_location", idOf(node.get("system_location")))
                     .map(found -> text(found.get("name"))).orElse("");
             peers.add(new MeshPeer(text(node.get("name")), text(node.get("address")), text(node.get("node_type")),

@@ -61,6 +61,27 @@ class MeshSelectionTest {
         assertEquals(Arrays.asList(expected.split(" ")), peers);
     }
 
+    @ParameterizedTest(name = "a node at {0} keeps a tunnel with {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "10.0.1.1  | 10.0.1.2        | true",
+            "10.0.1.1  | 0.0.0.0         | false",
+            "10.0.1.1  | 255.255.255.255 | false",
+            "10.0.1.1  | 224.0.0.5       | false",
+            "10.0.1.1  | 169.254.1.1     | false",
+            // from another host, a loopback address would name the node's own host
+            "10.0.1.1  | 127.0.1.2       | false",
+            // side by side on loopback, as in the demo
+            "127.0.1.1 | 127.0.1.2       | true",
+            "127.0.1.1 | 10.0.1.2        | true",
+    })
+    void keepsOnlyPeersWhoseAddressNamesAnotherHost(String self, String peer, boolean kept) {
+        MeshPeer node = node("self", self, NodeTypes.CONFERENCING, "London");
+        List<MeshPeer> nodes = List.of(node, node("peer", peer, NodeTypes.CONFERENCING, "London"));
+
+        assertEquals(kept ? List.of("peer") : List.of(),
+                MeshSelection.peersOf(node, nodes, LOCATIONS).stream().map(MeshPeer::name).toList());
+    }
+
     private static MeshPeer node(String name, String address, String type, String location) {
         return new MeshPeer(name, address, type, location);
     }

@@ -71,4 +71,22 @@ class ReplicatedConfigTest {
                 new MeshPeer("lon-cn1", "10.0.0.7", "CONFERENCING", "London")), sample(1, false).mesh());
         assertTrue(ReplicatedConfig.empty().mesh().isEmpty());
     }
+
+    @Test
+    void theEnrolledMeshLeavesOutNodesThatHaveNotEnrolled() {
+        ReplicatedConfig config = ReplicatedConfig.of(3, Map.of(
+                "system_location", List.of(Map.of("id", 2L, "name", "London")),
+                "worker_vm", List.of(
+                        Map.of("id", 7L, "name", "lon-cn1", "address", "10.0.0.7", "node_type", "CONFERENCING",
+                                "system_location", LOCATION, ReplicatedConfig.ENROLLED, true),
+                        Map.of("id", 8L, "name", "lon-cn2", "address", "10.0.0.8", "node_type", "CONFERENCING",
+                                "system_location", LOCATION, ReplicatedConfig.ENROLLED, false),
+                        Map.of("id", 9L, "name", "lon-cn3", "address", "10.0.0.9", "node_type", "CONFERENCING",
+                                "system_location", LOCATION)),
+                "management_vm", List.of(Map.of("id", 1L, "name", "Management Node", "address", "10.0.0.2"))));
+
+        assertEquals(List.of(new MeshPeer("Management Node", "10.0.0.2", "MANAGEMENT", ""),
+                new MeshPeer("lon-cn1", "10.0.0.7", "CONFERENCING", "London")), config.enrolledMesh());
+        assertEquals(4, config.mesh().size());
+    }
 }

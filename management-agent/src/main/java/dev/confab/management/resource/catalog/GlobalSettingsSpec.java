@@ -22,11 +22,14 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .shape(ResourceSpec.Shape.SINGLETON)
                 .displayField("cloud_provider")
                 .field(FieldSpec.bool("bursting_enabled", false)
-                        .help("Start and stop overflow Conferencing Nodes as capacity requires."))
+                        .help("Whether overflow Conferencing Nodes are to be started and stopped as capacity requires:"
+                                + " stored and replicated, acted on once cloud bursting is built."))
                 .field(FieldSpec.integer("bursting_threshold").defaultValue(5L).range(1, 100000)
-                        .help("Start an overflow node when a location's free HD calls reach or drop below this number."))
+                        .help("The free HD calls of a location at or below which an overflow node is to be started:"
+                                + " stored and replicated, acted on once cloud bursting is built."))
                 .field(FieldSpec.integer("bursting_min_lifetime").defaultValue(50L).range(5, 1440)
-                        .help("Minutes an overflow node stays up at least once started."))
+                        .help("Minutes an overflow node is to stay up at least once started: stored and replicated,"
+                                + " acted on once cloud bursting is built."))
                 .field(FieldSpec.string("cloud_provider").defaultValue("AWS").choices("AWS")
                         .help("The cloud provider that hosts overflow nodes."))
                 .field(FieldSpec.string("aws_access_key").nullable().maxLength(128)

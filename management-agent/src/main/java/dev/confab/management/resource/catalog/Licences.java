@@ -31,7 +31,8 @@ final class Licences implements ResourceRules {
                 .field(FieldSpec.string("fulfillment_id").readOnly().help("Identifier of this licence (read-only)."))
                 .field(FieldSpec.string("description").maxLength(250).help("A description of the licence."))
                 .field(FieldSpec.integer("concurrent").required().range(1, 1000000)
-                        .help("Concurrent calls (ports) this licence allows."))
+                        .help("Concurrent calls (ports) this licence is for: stored and replicated, enforced once call"
+                                + " admission is built."))
                 .field(FieldSpec.integer("audio").defaultValue(0L).range(0, 1000000)
                         .help("Additional concurrent audio-only calls."))
                 .field(FieldSpec.datetime("start_date").nullable().help("Start of validity (UTC); now when blank."))

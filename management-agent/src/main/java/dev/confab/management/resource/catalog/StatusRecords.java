@@ -32,7 +32,8 @@ final class StatusRecords {
                         + " it is silent; SYNCED once it has applied the newest revision; SYNCING in between."))
                 .field(FieldSpec.string("deploy_status").readOnly()
                         .help("DEPLOYED once the node has enrolled, else NOT_DEPLOYED."))
-                .field(FieldSpec.bool("maintenance_mode", false).readOnly().help("Whether the node takes no new calls."))
+                .field(FieldSpec.bool("maintenance_mode", false).readOnly().help("Whether the node reports itself in"
+                        + " maintenance mode (it turns away new calls once call admission is built)."))
                 .field(FieldSpec.string("maintenance_mode_reason").readOnly().help("Why."))
                 .field(FieldSpec.integer("applied_revision").readOnly().help("The revision the node has applied."));
         for (String field : new String[] {"media_load", "max_full_hd_calls", "max_hd_calls", "max_sd_calls",

@@ -58,13 +58,16 @@ final class WorkerVms implements ResourceRules {
                         .help("Password of the node's admin user for SSH, or its SHA-512 crypt hash"
                                 + " ($6$[rounds=N$]salt$hash); kept only as a SHA-512 crypt hash."))
                 .field(FieldSpec.bool("maintenance_mode", false)
-                        .help("A node in maintenance mode takes no new calls."))
+                        .help("Maintenance mode: replicated to the node, which reports it in its heartbeats; turning"
+                                + " away new calls follows once call admission is built."))
                 .field(FieldSpec.string("maintenance_mode_reason").maxLength(250)
                         .help("Why the node is in maintenance mode."))
                 .field(FieldSpec.bool("enable_distributed_database", true)
-                        .help("Keep a replica of the configuration on the node's disk (off for bursting nodes)."))
+                        .help("Keep a replica of the configuration on the node's disk, so that it keeps its"
+                                + " configuration while the Management Node is down."))
                 .field(FieldSpec.bool("cloud_bursting", false).readOnly()
-                        .help("Set by the platform for overflow nodes started on demand."))
+                        .help("Whether the node is an overflow node started on demand: to be set by the platform once"
+                                + " cloud bursting is built; false until then."))
                 .field(FieldSpec.string("enable_ssh").defaultValue("GLOBAL").choices("GLOBAL", "OFF", "ON")
                         .help("SSH access to the node: GLOBAL follows the platform-wide setting."))
                 .field(FieldSpec.string("sip_tls_fqdn").nullable().maxLength(255).format(Format.DOMAIN)

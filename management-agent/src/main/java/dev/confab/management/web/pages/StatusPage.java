@@ -89,9 +89,10 @@ public final class StatusPage {
                 new Table("Overflow Conferencing Nodes", List.of("Node", "Location", "Address", "Maintenance mode"),
                         overflowNodes, "No Conferencing Node is an overflow (bursting) node."));
         templates.page(ctx, "tables.jte", "Cloud Bursting", Map.of("tables", tables, "intro",
-                "Overflow nodes are stopped EC2 instances tagged " + text(global.get("bursting_tag_name")) + "="
-                        + text(global.get("bursting_tag_value")) + ", started when a monitored location's free"
-                        + " capacity reaches the threshold.", "refresh", false));
+                "Overflow nodes are to be stopped EC2 instances tagged " + text(global.get("bursting_tag_name"))
+                        + "=" + text(global.get("bursting_tag_value")) + ", started when a monitored location's free"
+                        + " capacity reaches the threshold. These settings are stored and replicated to the nodes;"
+                        + " nothing starts or stops overflow nodes yet.", "refresh", false));
     }
 
     private static String lastContacted(Map<String, Object> status) {
