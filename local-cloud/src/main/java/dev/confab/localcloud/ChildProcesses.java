@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * long it ran, when it starts again) and started again after a {@link RestartBackoff} (1 s doubling
  * to 30 s, back to 1 s after a minute of running), without end. A child stopped by SIGTERM or SIGINT
  * from outside was stopped on purpose: that is reported and it is left stopped. Stopping through
- * {@link #stopAll()} is no crash and is not reported. Thread-safe.
+ * {@link #stopAll()} is no crash and is not reported. A child started with {@link #startOnce} is
+ * not supervised: whichever way it exits, it is not started again. Thread-safe.
  */
 public final class ChildProcesses {
 
@@ -54,9 +55,20 @@ public final class ChildProcesses {
 
     /** Starts {@code confab <arguments>}, supervised: started again when it asks for it or crashes. */
     public synchronized Supervised startSupervised(List<String> arguments, Path log) throws IOException {
-        Supervised child = new Supervised(arguments, log);
+        Supervised child = new Supervised(arguments, log, true);
         running.add(child);
         return child;
+    }
+
+    /**
+     * Starts {@code confab <arguments>}, unsupervised: whichever way it exits, even killed, it is
+     * neither reported nor started again, as when the caller ends it itself and starts the next one
+     * when it chooses (an outage of a set length). {@link #stopAll()} stops it like the others.
+     */
+    public synchronized Process startOnce(List<String> arguments, Path log) throws IOException {
+        Supervised child = new Supervised(arguments, log, false);
+        running.add(child);
+        return child.current();
     }
 
     /** Asks every child to stop (SIGTERM), waits up to 10 s each, then kills what is left. */
@@ -92,15 +104,17 @@ public final class ChildProcesses {
     public final class Supervised {
         private final List<String> arguments;
         private final Path log;
+        private final boolean restarting;
         private final CountDownLatch stopped = new CountDownLatch(1);
         // guarded by this: no new process once stopped
         private Launched launched;
         private volatile int restarts;
         private volatile int crashes;
 
-        private Supervised(List<String> arguments, Path log) throws IOException {
+        private Supervised(List<String> arguments, Path log, boolean restarting) throws IOException {
             this.arguments = List.copyOf(arguments);
             this.log = log;
+            this.restarting = restarting;
             launched = launch(arguments, log);
             Thread watcher = new Thread(this::watch, "confab-supervisor");
             watcher.setDaemon(true);
@@ -113,7 +127,7 @@ public final class ChildProcesses {
                 while (true) {
                     Launched run = launched();
                     int exitCode = run.awaitExit();
-                    if (isStopped()) {
+                    if (isStopped() || !restarting) {
                         return;
                     }
                     if (exitCode == RESTART_EXIT_CODE) {

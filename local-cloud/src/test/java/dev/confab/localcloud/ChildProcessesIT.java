@@ -107,6 +107,16 @@ class ChildProcessesIT {
     }
 
     @Test
+    void aChildStartedOnceIsNeitherReportedNorStartedAgainWhenItIsKilled(@TempDir Path dir) throws Exception {
+        Process process = running("exec sleep 30").startOnce(List.of("management-agent"), dir.resolve("child.log"));
+        assertEquals(0, new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).start().waitFor());
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+
+        Thread.sleep(3 * QUICK.max().toMillis());
+        assertEquals(List.of(), console, "nothing reported");
+    }
+
+    @Test
     void aChildStoppedFromOutsideByItsPidIsReportedAndLeftStopped(@TempDir Path dir) throws Exception {
         ChildProcesses.Supervised child = running("exec sleep 30").startSupervised(List.of("conferencing-agent"),
                 dir.resolve("child.log"));

@@ -126,7 +126,7 @@ class ReconvergenceIT {
         // and it is started again on the same data directory and ports
         Instant started = Instant.now();
         CompletableFuture<Instant> channel = CompletableFuture.supplyAsync(() -> firstNodeChannelAnswer(healthy));
-        management = children.start(arguments(), dir.resolve("management-again.log"));
+        management = children.startOnce(arguments(), dir.resolve("management-again.log"));
         Instant answered = firstApiAnswer();
 
         // Then within 2 s of its first answer both nodes are SYNCED, contacted since its start, and no alarm is open
@@ -158,7 +158,8 @@ class ReconvergenceIT {
     }
 
     private void startManagement(String log) throws Exception {
-        management = children.start(arguments(), dir.resolve(log));
+        // unsupervised: killed, it stays down until this test starts it again
+        management = children.startOnce(arguments(), dir.resolve(log));
         api = ManagementClient.await(baseUrl(), certificate(), "admin", PASSWORD, management, Duration.ofSeconds(90),
                 dir.resolve(log));
     }
