@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@link TestClock}: {@link #advance} moves the clock to each due task in turn and runs it, so a
  * test sees exactly what runs when, and proves that nothing more happens by advancing and finding
  * nothing run, without sleeping. Cancelling never interrupts (a task runs in the test's thread).
- * Periodic scheduling is not offered. Thread-safe for scheduling; run tasks from one thread.
+ * A periodic task runs again one period after its due time (fixed rate) or after its run (fixed
+ * delay), until it is cancelled, throws, or the scheduler is shut down. Thread-safe for scheduling;
+ * run tasks from one thread.
  */
 public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
@@ -86,8 +88,15 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     }
 
     /** Runs {@code task}; a task that throws fails the test instead of hiding its failure in its future. */
-    private static void run(Task<?> task) {
-        task.run();
+    private void run(Task<?> task) {
+        if (task.period != null) {
+            if (task.runAndReset()) {
+                requeue(task);
+                return;
+            }
+        } else {
+            task.run();
+        }
         if (task.isDone() && !task.isCancelled()) {
             try {
                 task.get();
@@ -120,13 +129,32 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         return task;
     }
 
-    private synchronized <V> Task<V> enqueue(Callable<V> callable, long delay, TimeUnit unit) {
+    private synchronized <V> Task<V> enqueue(Callable<V> callable, long delay, TimeUnit unit, Duration period,
+                                             boolean fixedRate) {
         if (shutdown) {
             throw new RejectedExecutionException("The scheduler was shut down");
         }
-        Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++);
+        Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(Math.max(0, delay))), sequence++,
+                period, fixedRate);
         queue.add(task);
         return task;
+    }
+
+    /** Puts a periodic task that ran back in the queue for its next run, unless it ended meanwhile. */
+    private synchronized void requeue(Task<?> task) {
+        if (shutdown || task.isCancelled()) {
+            return;
+        }
+        task.due = task.fixedRate ? task.due.plus(task.period) : clock.instant().plus(task.period);
+        task.sequence = sequence++;
+        queue.add(task);
+    }
+
+    private Duration period(long period, TimeUnit unit) {
+        if (period <= 0) {
+            throw new IllegalArgumentException("A period must be positive, not " + period + " " + unit);
+        }
+        return Duration.ofNanos(unit.toNanos(period));
     }
 
     private synchronized void remove(Task<?> task) {
@@ -135,23 +163,23 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        return enqueue(Executors.callable(command), delay, unit);
+        return enqueue(Executors.callable(command), delay, unit, null, false);
     }
 
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-        return enqueue(callable, delay, unit);
+        return enqueue(callable, delay, unit, null, false);
     }
 
     @Override
     public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-        throw new UnsupportedOperationException("Periodic tasks are not offered by the manual scheduler");
+        return enqueue(Executors.callable(command), initialDelay, unit, period(period, unit), true);
     }
 
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
                                                      TimeUnit unit) {
-        throw new UnsupportedOperationException("Periodic tasks are not offered by the manual scheduler");
+        return enqueue(Executors.callable(command), initialDelay, unit, period(delay, unit), false);
     }
 
     @Override
@@ -190,13 +218,24 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     /** A task due at a time of the test clock. */
     private final class Task<V> extends FutureTask<V> implements ScheduledFuture<V> {
 
-        private final Instant due;
-        private final long sequence;
+        // guarded by the scheduler: changed only while the task is out of the queue
+        private Instant due;
+        private long sequence;
+        /** Null for a task that runs once. */
+        private final Duration period;
+        private final boolean fixedRate;
 
-        Task(Callable<V> callable, Instant due, long sequence) {
+        Task(Callable<V> callable, Instant due, long sequence, Duration period, boolean fixedRate) {
             super(callable);
             this.due = due;
             this.sequence = sequence;
+            this.period = period;
+            this.fixedRate = fixedRate;
+        }
+
+        @Override
+        public boolean runAndReset() {
+            return super.runAndReset();
         }
 
         @Override
