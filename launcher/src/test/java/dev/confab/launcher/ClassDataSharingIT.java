@@ -1,6 +1,6 @@
 package dev.confab.launcher;
 
-import dev.confab.launcher.testing.FreePort;
+import dev.confab.shared.testing.FreePort;
 import dev.confab.shared.testing.UploadPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.shared.testing.Await;
-import dev.confab.localcloud.testing.FreePort;
+import dev.confab.shared.testing.FreePort;
 import dev.confab.shared.pki.Pem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.confab.localcloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.confab.localcloud.testing.FreePort;
+import dev.confab.shared.testing.FreePort;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.testing.Await;
 import dev.confab.shared.pki.Pem;

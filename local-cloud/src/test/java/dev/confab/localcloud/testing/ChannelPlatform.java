@@ -1,5 +1,6 @@
 package dev.confab.localcloud.testing;
 
+import dev.confab.shared.testing.FreePort;
 import dev.confab.shared.testing.UploadPage;
 import dev.confab.shared.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.confab.localcloud.testing;
+package dev.confab.shared.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
