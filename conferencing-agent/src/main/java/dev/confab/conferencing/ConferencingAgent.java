@@ -10,6 +10,7 @@ import dev.confab.conferencing.cloud.InstanceType;
 import dev.confab.conferencing.provisioning.FirstBoot;
 import dev.confab.conferencing.provisioning.Provisioner;
 import dev.confab.conferencing.provisioning.ProvisioningServer;
+import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.ConfabException;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import org.slf4j.Logger;
@@ -75,6 +76,7 @@ public final class ConferencingAgent implements AutoCloseable {
     public ConferencingAgent start() {
         provisioner = new Provisioner(data, config.systemRoot(), config.bindAddress(), config.clock());
         Optional<String> fqdn = data.enrolledFqdn();
+        fqdn.ifPresent(name -> LogFields.put(LogFields.NODE, name));
         if (fqdn.isPresent()) {
             startMesh();
             meshListeners.add(ipsec);

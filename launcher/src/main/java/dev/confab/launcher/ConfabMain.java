@@ -21,6 +21,7 @@ public final class ConfabMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFormat.installFields();
         System.exit(commandLine().execute(args));
     }
 
@@ -36,6 +37,7 @@ public final class ConfabMain implements Runnable {
         line.addSubcommand(new ManagementAgentCommand());
         line.addSubcommand(new ConferencingAgentCommand());
         line.addSubcommand(new InstallerCommand());
+        line.getSubcommands().values().forEach(command -> command.addMixin("logFormat", new LogFormatOption()));
         return line;
     }
 

@@ -22,6 +22,7 @@ import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.Reaction;
 import dev.confab.management.store.Store;
 import dev.confab.management.web.WebUi;
+import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.pki.TlsMaterial;
 import io.javalin.Javalin;
@@ -99,6 +100,7 @@ public final class ManagementAgent implements AutoCloseable {
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         reactions(secrets).forEach(configuration::onChange);
+        nameInLog();
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
         nodes.onEnrolled(ipsec::refresh);
         nodes.onEnrolled(replication::enrolmentsChanged);
@@ -145,7 +147,16 @@ public final class ManagementAgent implements AutoCloseable {
                 Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
                 // the certificate assigned to the Management Node, or that certificate itself
                 Reaction.to("https identity", Set.of(ResourceNames.MANAGEMENT_VM, ResourceNames.TLS_CERTIFICATE),
-                        () -> refreshCertificate(secrets)));
+                        () -> refreshCertificate(secrets)),
+                Reaction.to("log fields", Set.of(ResourceNames.MANAGEMENT_VM), this::nameInLog));
+    }
+
+    /** The Management Node's host name, in the node field of every later log event, once it has one. */
+    private void nameInLog() {
+        configuration.snapshot(List.of(ResourceNames.MANAGEMENT_VM)).objects()
+                .getOrDefault(ResourceNames.MANAGEMENT_VM, List.of()).stream()
+                .map(vm -> vm.get("hostname")).filter(name -> name != null && !name.toString().isBlank())
+                .findFirst().ifPresent(name -> LogFields.put(LogFields.NODE, name.toString()));
     }
 
     /** Status is written at least every second, and twice per heartbeat interval when that is shorter. */

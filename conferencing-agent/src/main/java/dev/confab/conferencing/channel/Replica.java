@@ -1,5 +1,6 @@
 package dev.confab.conferencing.channel;
 
+import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ConfigUpdate.NodeTlsCertificate;
 import dev.confab.shared.wire.MeshPeer;
@@ -49,6 +50,7 @@ public final class Replica {
                 .orElse(new State(ReplicatedConfig.empty(), null, false));
         Replica replica = new Replica(fqdn, file, listeners, state);
         if (state.fetched()) {
+            LogFields.put(LogFields.REVISION, Long.toString(state.config().revision()));
             LOG.info("Serving configuration revision {} from the replica on disk", state.config().revision());
             replica.tell(List.of(), state.config().enrolledMesh());
         }
@@ -95,6 +97,7 @@ public final class Replica {
         persist(after);
         state = after;
         if (next.revision() != before.config().revision()) {
+            LogFields.put(LogFields.REVISION, Long.toString(next.revision()));
             LOG.info("Applied configuration revision {}{}", next.revision(), update.snapshot() ? " (snapshot)" : "");
         }
         reportMaintenance(before.config(), next);

@@ -3,6 +3,7 @@ package dev.confab.management.replication;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.MeshDao;
+import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ReplicatedConfig;
@@ -162,6 +163,7 @@ public final class ReplicationHub implements AutoCloseable {
             log.record(ReplicatedConfig.of(snapshot.revision(), Replicable.of(service.catalog(), snapshot.objects(),
                     enrolled)));
             ReplicatedConfig current = log.current();
+            LogFields.put(LogFields.REVISION, Long.toString(current.revision()));
             for (Waiter waiter : waiting) {
                 if (outdated(waiter, current)) {
                     ConfigUpdate answer = log.since(waiter.since(), waiter.checksum());
