@@ -6,6 +6,7 @@ import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
+import dev.confab.management.api.JettyErrors;
 import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
@@ -116,6 +117,7 @@ public final class ManagementAgent implements AutoCloseable {
         httpsTls = connector.sslContextFactory();
         javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
+        JettyErrors.install(javalin);
         ObjectMapper json = new ObjectMapper();
         ApiAuth auth = new ApiAuth(guesses.logins());
         javalin.routes.before("/api/*", CrossSiteGuard::check);

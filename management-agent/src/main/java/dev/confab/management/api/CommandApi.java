@@ -25,6 +25,8 @@ public final class CommandApi {
     public void register(JavalinConfig config) {
         config.routes.post("/api/admin/command/v1/platform/create_api_token/", this::createToken);
         config.routes.post("/api/admin/command/v1/platform/revoke_api_token/", this::revokeToken);
+        ApiMethods.refuseOthers(config, "/api/admin/command/v1/platform/create_api_token/", "a command", "post");
+        ApiMethods.refuseOthers(config, "/api/admin/command/v1/platform/revoke_api_token/", "a command", "post");
     }
 
     private void createToken(Context ctx) throws Exception {
