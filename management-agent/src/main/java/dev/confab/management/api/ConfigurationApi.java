@@ -52,7 +52,9 @@ public final class ConfigurationApi {
             String list = base + "{resource}/";
             config.routes.get(list, ctx -> list(ctx, spec(ctx, api, "get", false)));
             config.routes.post(list, ctx -> create(ctx, spec(ctx, api, "post", false)));
-            for (HandlerType method : ApiMethods.refusable("get", "post")) {
+            config.routes.patch(list, ctx -> bulk(ctx, spec(ctx, api, "patch", false)));
+            config.routes.delete(list, ctx -> deleteMatching(ctx, spec(ctx, api, "delete", false)));
+            for (HandlerType method : ApiMethods.refusable("get", "post", "patch", "delete")) {
                 config.routes.addHttpHandler(method, list, ctx -> spec(ctx, api, method.name(), false));
             }
             String detail = list + "{id}/";
@@ -179,6 +181,23 @@ public final class ConfigurationApi {
 
     private void delete(Context ctx, ResourceSpec spec) {
         service.delete(spec, id(ctx, spec), ApiAuth.actor(ctx));
+        ctx.status(204);
+    }
+
+    /**
+     * A bulk PATCH of a list: objects to create or change and objects to delete, all or none, in one
+     * revision. Answered 202 with the written objects, as the reference answers it.
+     */
+    private void bulk(Context ctx, ResourceSpec spec) throws JsonProcessingException {
+        BulkBody body = BulkBody.of(spec, body(ctx));
+        List<Map<String, Object>> written = service.bulk(spec, body.objects(), body.deletions(), ApiAuth.actor(ctx));
+        IgnoredFieldsHeader.set(ctx, spec, body.ignored());
+        ctx.status(202).json(Map.of("objects", written));
+    }
+
+    /** A DELETE of a list: deletes every object its filters match (all without filters), all or none. */
+    private void deleteMatching(Context ctx, ResourceSpec spec) {
+        service.deleteMatching(spec, ListQuery.parse(spec, ctx.queryParamMap()), ApiAuth.actor(ctx));
         ctx.status(204);
     }
 

@@ -83,7 +83,7 @@ class ErrorFormatIT {
             "POST, /api/admin/configuration/v1/global/, GET",
             "POST, /api/admin/configuration/v1/system_location/1/, 'GET, PUT, PATCH, DELETE'",
             "OPTIONS, /api/admin/configuration/v1/system_location/1/, 'GET, PUT, PATCH, DELETE'",
-            "PUT, /api/admin/configuration/v1/system_location/, 'GET, POST'",
+            "PUT, /api/admin/configuration/v1/system_location/, 'GET, POST, PATCH, DELETE'",
             "POST, /api/admin/configuration/v1/, GET",
             "POST, /api/admin/configuration/v1/worker_vm/schema/, GET",
             "DELETE, /api/admin/status/v1/worker_vm/, GET",

@@ -15,12 +15,22 @@ import java.util.StringJoiner;
  */
 public final class HandleView implements StoreView, StoreView.NestedWriter {
 
+    private final Handle handle;
     private final ResourceDao dao;
     private final SecretBox secrets;
 
     public HandleView(Handle handle, SecretBox secrets) {
+        this.handle = handle;
         this.dao = handle.attach(ResourceDao.class);
         this.secrets = secrets;
+    }
+
+    /**
+     * Checks foreign keys when the transaction commits rather than at each statement, so that
+     * objects referring to each other can be deleted in one transaction in any order.
+     */
+    void deferForeignKeys() {
+        handle.execute("PRAGMA defer_foreign_keys = ON");
     }
 
     public ResourceDao dao() {
