@@ -101,7 +101,7 @@ public final class ConfigurationApi {
         meta.put("offset", page.offset());
         meta.put("previous", page.offset() > 0 ? link(ctx, spec, Math.max(0, page.offset() - page.limit()), page.limit()) : null);
         meta.put("total_count", page.totalCount());
-        ctx.json(Map.of("meta", meta, "objects", page.objects()));
+        ctx.json(Map.of("meta", meta, "objects", service.withWholeFields(spec, page.objects())));
     }
 
     private static String link(Context ctx, ResourceSpec spec, long offset, long limit) {
@@ -124,7 +124,7 @@ public final class ConfigurationApi {
             return;
         }
         ResourceSpec spec = spec(ctx, api, "get", true);
-        ctx.json(service.get(spec, id(ctx, spec)));
+        ctx.json(whole(spec, service.get(spec, id(ctx, spec))));
     }
 
     private void create(Context ctx, ResourceSpec spec) throws JsonProcessingException {
@@ -137,7 +137,7 @@ public final class ConfigurationApi {
         Map<String, Object> created = service.create(spec, input, actor);
         ctx.header("Location", location(ctx, created));
         IgnoredFieldsHeader.set(ctx, spec, input);
-        ctx.status(201).json(created);
+        ctx.status(201).json(whole(spec, created));
     }
 
     /**
@@ -176,7 +176,7 @@ public final class ConfigurationApi {
         Map<String, Object> input = body(ctx);
         Map<String, Object> updated = service.update(spec, id, input, partial, ApiAuth.actor(ctx));
         IgnoredFieldsHeader.set(ctx, spec, input);
-        ctx.json(updated);
+        ctx.json(whole(spec, updated));
     }
 
     private void delete(Context ctx, ResourceSpec spec) {
@@ -192,13 +192,18 @@ public final class ConfigurationApi {
         BulkBody body = BulkBody.of(spec, body(ctx));
         List<Map<String, Object>> written = service.bulk(spec, body.objects(), body.deletions(), ApiAuth.actor(ctx));
         IgnoredFieldsHeader.set(ctx, spec, body.ignored());
-        ctx.status(202).json(Map.of("objects", written));
+        ctx.status(202).json(Map.of("objects", service.withWholeFields(spec, written)));
     }
 
     /** A DELETE of a list: deletes every object its filters match (all without filters), all or none. */
     private void deleteMatching(Context ctx, ResourceSpec spec) {
         service.deleteMatching(spec, ListQuery.parse(spec, ctx.queryParamMap()), ApiAuth.actor(ctx));
         ctx.status(204);
+    }
+
+    /** One object as the reference shows it: see {@link ConfigurationService#withWholeFields}. */
+    private Map<String, Object> whole(ResourceSpec spec, Map<String, Object> object) {
+        return service.withWholeFields(spec, new java.util.ArrayList<>(List.of(object))).get(0);
     }
 
     private static long id(Context ctx, ResourceSpec spec) {

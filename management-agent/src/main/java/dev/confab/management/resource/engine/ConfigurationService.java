@@ -1,6 +1,7 @@
 package dev.confab.management.resource.engine;
 
 import dev.confab.management.adminlog.Actor;
+import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
@@ -14,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,32 @@ public final class ConfigurationService {
             List<Map<String, Object>> rows = view.dao().select(spec.table(), sql.where(), sql.order(), sql.parameters(),
                     query.limit(), query.offset());
             return new Page(Renderer.renderAll(spec, rows, view), total, query.limit(), query.offset());
+        });
+    }
+
+    /**
+     * The objects of {@code spec}, as {@link #list} and {@link #get} render them, with the related
+     * objects of each {@link FieldSpec#isWhole() whole} field in place of their URIs, as the
+     * reference's API shows them. Objects are changed in place and returned.
+     */
+    public List<Map<String, Object>> withWholeFields(ResourceSpec spec, List<Map<String, Object>> objects) {
+        List<FieldSpec> whole = spec.fields().values().stream().filter(FieldSpec::isWhole).toList();
+        if (whole.isEmpty() || objects.isEmpty()) {
+            return objects;
+        }
+        return store.read(handle -> {
+            HandleView view = new HandleView(handle, secrets);
+            for (FieldSpec field : whole) {
+                ResourceSpec related = catalog.configuration(field.relatedResource());
+                List<Long> ids = objects.stream().flatMap(object -> ((List<?>) object.get(field.name())).stream())
+                        .map(uri -> InputReader.idOf(field, uri)).distinct().toList();
+                Map<Object, Map<String, Object>> byUri = new HashMap<>();
+                Renderer.renderAll(related, view.findIn(related.table(), "id", ids), view)
+                        .forEach(object -> byUri.put(object.get("resource_uri"), object));
+                objects.forEach(object -> object.put(field.name(), ((List<?>) object.get(field.name())).stream()
+                        .map(byUri::get).toList()));
+            }
+            return objects;
         });
     }
 

@@ -58,12 +58,16 @@ final class ObjectWriter {
             spec.fields().values().stream().filter(field -> field.type() == FieldSpec.Type.NESTED_LIST)
                     .forEach(field -> given.add(field.name()));
         }
+        Candidate candidate = new Candidate(spec, id, values, previous, given);
+        spec.rules().prepare(candidate);
         for (FieldSpec field : spec.fields().values()) {
-            if (field.isWritable() && field.isStored()) {
-                reader.check(field, values.get(field.name()), errors);
+            // a secret not given is kept as stored (sealed or hashed): only what is given is checked
+            boolean keptSecret = field.secretKind() != FieldSpec.Secret.NONE && !candidate.given(field.name())
+                    && !candidate.isNew();
+            if (field.isWritable() && field.isStored() && !keptSecret) {
+                reader.check(field, candidate.get(field.name()), errors);
             }
         }
-        Candidate candidate = new Candidate(spec, id, values, previous, given);
         checkUnique(spec, candidate, view, errors);
         if (errors.isEmpty()) {
             spec.rules().check(candidate, view, errors);
@@ -99,6 +103,11 @@ final class ObjectWriter {
                 continue;
             }
             FieldSpec field = spec.fields().get(name);
+            if (field.secretKind() != FieldSpec.Secret.NONE && entry.getValue() instanceof String text
+                    && text.isBlank()) {
+                // a blank secret is one not given, as a form's blank password field: null clears one
+                continue;
+            }
             given.add(name);
             values.put(name, reader.convert(field, entry.getValue(), view, errors));
         }
@@ -149,7 +158,7 @@ final class ObjectWriter {
             if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored()) {
                 @SuppressWarnings("unchecked")
                 List<Long> ids = (List<Long>) candidate.get(field.name());
-                view.replaceList(spec.name(), field.name(), id, ids == null ? List.of() : ids);
+                view.replaceList(spec, field, id, ids == null ? List.of() : ids);
             }
         }
         return id;
@@ -159,8 +168,8 @@ final class ObjectWriter {
         List<String> changed = new ArrayList<>();
         for (FieldSpec field : spec.fields().values()) {
             boolean secretGiven = field.secretKind() != FieldSpec.Secret.NONE && candidate.given(field.name());
-            if (secretGiven || (field.isStored() && candidate.changed(field.name()))
-                    || (!field.isStored() && candidate.given(field.name()))) {
+            boolean nestedGiven = field.type() == FieldSpec.Type.NESTED_LIST && candidate.given(field.name());
+            if (secretGiven || nestedGiven || (field.isStored() && candidate.changed(field.name()))) {
                 changed.add(field.name());
             }
         }

@@ -2,7 +2,6 @@ package dev.confab.management.resource.engine;
 
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.StoreView;
 import dev.confab.management.resource.StoredRow;
 
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ final class Renderer {
         Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
         for (FieldSpec field : spec.fields().values()) {
             if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored() && field.isReadable()) {
-                lists.put(field.name(), store.listMembers(spec.name(), field.name(), ids));
+                lists.put(field.name(), store.listMembers(spec, field, ids));
             }
         }
         List<Map<String, Object>> objects = new ArrayList<>(rows.size());
@@ -69,7 +68,7 @@ final class Renderer {
     }
 
     /** Storage form of a row (booleans as booleans, integers as longs, lists of ids), for merging. */
-    static Map<String, Object> storageForm(ResourceSpec spec, Map<String, Object> row, StoreView store) {
+    static Map<String, Object> storageForm(ResourceSpec spec, Map<String, Object> row, HandleView store) {
         long id = ((Number) row.get("id")).longValue();
         Map<String, Object> values = new LinkedHashMap<>();
         for (FieldSpec field : spec.fields().values()) {
@@ -80,7 +79,7 @@ final class Renderer {
             values.put(field.name(), switch (field.type()) {
                 case BOOLEAN -> value instanceof Number n ? n.intValue() != 0 : value;
                 case INTEGER, RELATED -> value instanceof Number n ? n.longValue() : null;
-                case RELATED_LIST -> store.listIds(spec.name(), field.name(), id);
+                case RELATED_LIST -> store.listIds(spec, field, id);
                 default -> value;
             });
         }
@@ -96,7 +95,7 @@ final class Renderer {
         Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
         for (FieldSpec field : spec.fields().values()) {
             if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored()) {
-                lists.put(field.name(), store.listMembers(spec.name(), field.name(), ids));
+                lists.put(field.name(), store.listMembers(spec, field, ids));
             }
         }
         List<StoredRow> stored = new ArrayList<>(rows.size());
