@@ -28,6 +28,14 @@ public final class Catalog {
      * platform whose every part runs on one host (a Management Node listening on loopback).
      */
     public Catalog(Clock clock, boolean loopbackNodes) {
+        this(clock, loopbackNodes, new LicenceUsage(), ManagementNodeFacts.ofThisProcess(clock.instant()));
+    }
+
+    /**
+     * As {@link #Catalog(Clock, boolean)}; {@code usage} is what {@code status/licensing} counts as in
+     * use, {@code self} what {@code status/management_vm} says of the Management Node.
+     */
+    public Catalog(Clock clock, boolean loopbackNodes, LicenceUsage usage, ManagementNodeFacts self) {
         this.loopbackNodes = loopbackNodes;
         add(SystemLocations.spec());
         add(WorkerVms.spec());
@@ -58,6 +66,8 @@ public final class Catalog {
         add(StatusRecords.workerVm());
         add(StatusRecords.systemLocation());
         add(StatusRecords.alarmHistory());
+        add(PlatformStatus.managementVm(self));
+        add(PlatformStatus.licensing(clock, usage));
     }
 
     private void add(ResourceSpec spec) {
@@ -99,7 +109,7 @@ public final class Catalog {
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .displayField("object_name")
                 .defaultOrder("-id")
-                .field(FieldSpec.string("time").readOnly().help("When it happened (UTC)."))
+                .field(FieldSpec.datetime("time").readOnly().help("When it happened (UTC)."))
                 .field(FieldSpec.string("user").readOnly().help("Who did it."))
                 .field(FieldSpec.string("address").readOnly().help("From which address."))
                 .field(FieldSpec.string("action").readOnly().help("created, updated, deleted, login_failed …"))

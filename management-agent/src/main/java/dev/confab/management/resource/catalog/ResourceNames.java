@@ -20,6 +20,8 @@ public final class ResourceNames {
     /** An alias of a conference. */
     public static final String CONFERENCE_ALIAS = "conference_alias";
     public static final String LICENCE = "licence";
+    /** Licences in all and in use ({@code status/licensing}). */
+    public static final String LICENSING = "licensing";
     public static final String DNS_SERVER = "dns_server";
     public static final String NTP_SERVER = "ntp_server";
     public static final String STATIC_ROUTE = "static_route";

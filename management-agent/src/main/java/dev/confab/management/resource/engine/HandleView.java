@@ -46,6 +46,11 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
     }
 
     @Override
+    public List<Map<String, Object>> all(String resource) {
+        return dao.select(resource, "", "id", Map.of(), -1, 0);
+    }
+
+    @Override
     public List<Map<String, Object>> findBy(String resource, String field, Object value) {
         return dao.findBy(resource, field, value);
     }

@@ -4,6 +4,8 @@ import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoredRow;
 
+import dev.confab.management.store.Times;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,6 +62,8 @@ final class Renderer {
                 case RELATED -> row.get(field.name()) instanceof Number n
                         ? "/api/admin/configuration/v1/" + field.relatedResource() + "/" + n.longValue() + "/" : null;
                 case RELATED_LIST -> uris(field, lists.get(field.name()).get(id));
+                // one format for every time, whichever form it was kept in
+                case DATETIME -> row.get(field.name()) instanceof String text ? Times.reformat(text) : null;
                 default -> row.get(field.name());
             });
         }
