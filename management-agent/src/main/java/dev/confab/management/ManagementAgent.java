@@ -6,6 +6,7 @@ import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
+import dev.confab.management.api.JettyErrors;
 import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
@@ -17,6 +18,8 @@ import dev.confab.management.ipsec.ManagementIpsec;
 import dev.confab.management.provisioning.NodeProvisioning;
 import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.resource.catalog.LicenceUsage;
+import dev.confab.management.resource.catalog.ManagementNodeFacts;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.Reaction;
@@ -49,6 +52,7 @@ public final class ManagementAgent implements AutoCloseable {
 
     private final ManagementConfig config;
     private final DataDirectory data;
+    private final LicenceUsage licenceUsage = new LicenceUsage();
     private Store store;
     private ConfigurationService configuration;
     private Credentials credentials;
@@ -74,7 +78,8 @@ public final class ManagementAgent implements AutoCloseable {
     public ManagementAgent start() {
         SecretBox secrets = SecretBox.openOrCreate(data.secretKey());
         store = Store.open(data.database());
-        configuration = new ConfigurationService(store, new Catalog(config.clock(), config.acceptsLoopbackNodes()), secrets, config.clock());
+        configuration = new ConfigurationService(store, new Catalog(config.clock(), config.acceptsLoopbackNodes(),
+                licenceUsage, ManagementNodeFacts.ofThisProcess(config.clock().instant())), secrets, config.clock());
         credentials = new Credentials(store, config.clock());
         config.initialAdmin().ifPresent(admin -> {
             if (!credentials.hasAccount()) {
@@ -118,6 +123,7 @@ public final class ManagementAgent implements AutoCloseable {
         httpsTls = connector.sslContextFactory();
         javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
+        JettyErrors.install(javalin);
         ObjectMapper json = new ObjectMapper();
         ApiAuth auth = new ApiAuth(guesses.logins());
         javalin.routes.before("/api/*", CrossSiteGuard::check);
@@ -225,6 +231,11 @@ public final class ManagementAgent implements AutoCloseable {
     /** Node health: heartbeats, status, alarms. */
     public NodeMonitor monitor() {
         return monitor;
+    }
+
+    /** The licences calls hold now, as {@code status/licensing} counts them: what admits calls feeds it. */
+    public LicenceUsage licenceUsage() {
+        return licenceUsage;
     }
 
     /** The configuration nodes replicate. */

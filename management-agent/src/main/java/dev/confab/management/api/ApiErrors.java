@@ -22,6 +22,9 @@ import java.util.Map;
 public final class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    /** Where a client that asked for a path that does not exist finds the ones that do. */
+    static final java.util.List<String> API_INDEXES = java.util.List.of("/api/admin/configuration/v1/",
+            "/api/admin/status/v1/", "/api/admin/history/v1/", "/api/admin/command/v1/");
 
     private ApiErrors() {
     }
@@ -41,7 +44,10 @@ public final class ApiErrors {
         config.routes.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, html, 401, e.getMessage(), Map.of()));
         config.routes.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, html, 403, e.getMessage(), Map.of()));
         config.routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, html, 404, e.getMessage(), Map.of()));
-        config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> answer(ctx, html, 405, e.getMessage(), Map.of()));
+        config.routes.exception(MethodNotAllowedException.class, (e, ctx) -> {
+            ctx.header("Allow", e.allowHeader());
+            answer(ctx, html, 405, e.getMessage(), Map.of());
+        });
         config.routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, html, 409, e.getMessage(), Map.of()));
         config.routes.exception(ContentTooLargeException.class,
                 (e, ctx) -> answer(ctx, html, 413, e.getMessage(), Map.of()));
@@ -52,7 +58,7 @@ public final class ApiErrors {
         config.routes.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, html, 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), Map.of()));
         config.routes.exception(HttpResponseException.class,
-                (e, ctx) -> answer(ctx, html, e.getStatus(), frameworkMessage(e), Map.of()));
+                (e, ctx) -> answer(ctx, html, e.getStatus(), frameworkMessage(ctx, e), Map.of()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             answer(ctx, html, 500, "Internal error: the Management Node log has the details.", Map.of());
@@ -60,8 +66,11 @@ public final class ApiErrors {
     }
 
     /** Javalin's refusals say only their status ("Content Too Large"); say what to do as well. */
-    private static String frameworkMessage(HttpResponseException e) {
+    private static String frameworkMessage(Context ctx, HttpResponseException e) {
         return switch (e.getStatus()) {
+            case 404 -> ctx.path().startsWith("/api/") ? "There is no " + ctx.path() + " in the management API: its"
+                    + " resources are listed at " + String.join(", ", API_INDEXES) + ", and its paths end with a slash."
+                    : "There is no page " + ctx.path() + " on this Management Node.";
             case 413 -> "The request body is too large: the API takes at most " + JsonBody.MAX_BYTES + " bytes (1 MiB).";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "The request was refused (HTTP "
                     + e.getStatus() + ")." : e.getMessage() + ".";

@@ -7,14 +7,18 @@ import dev.confab.management.provisioning.ConfigurationFiles;
 import dev.confab.management.resource.ListQuery;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.Page;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The REST management API under {@code /api/admin/<api>/v1/}: list, detail, create, replace,
@@ -25,7 +29,9 @@ import java.util.Map;
  */
 public final class ConfigurationApi {
 
-    private static final String BASE = "/api/admin/{api}/v1/";
+    /** The APIs of catalog resources; commands have their own ({@link CommandApi}). */
+    private static final List<String> APIS = List.of(ResourceNames.CONFIGURATION_API, ResourceNames.STATUS_API,
+            ResourceNames.HISTORY_API);
 
     private final ConfigurationService service;
     private final ObjectMapper json;
@@ -39,40 +45,54 @@ public final class ConfigurationApi {
     }
 
     public void register(JavalinConfig config) {
-        config.routes.get(BASE, this::index);
-        config.routes.get(BASE + "{resource}/", this::list);
-        config.routes.post(BASE + "{resource}/", this::create);
-        config.routes.get(BASE + "{resource}/{id}/", this::detail);
-        config.routes.put(BASE + "{resource}/{id}/", ctx -> update(ctx, false));
-        config.routes.patch(BASE + "{resource}/{id}/", ctx -> update(ctx, true));
-        config.routes.delete(BASE + "{resource}/{id}/", this::delete);
+        for (String api : APIS) {
+            String base = "/api/admin/" + api + "/v1/";
+            config.routes.get(base, ctx -> index(ctx, api));
+            ApiMethods.refuseOthers(config, base, "the list of resources", "get");
+            String list = base + "{resource}/";
+            config.routes.get(list, ctx -> list(ctx, spec(ctx, api, "get", false)));
+            config.routes.post(list, ctx -> create(ctx, spec(ctx, api, "post", false)));
+            config.routes.patch(list, ctx -> bulk(ctx, spec(ctx, api, "patch", false)));
+            config.routes.delete(list, ctx -> deleteMatching(ctx, spec(ctx, api, "delete", false)));
+            for (HandlerType method : ApiMethods.refusable("get", "post", "patch", "delete")) {
+                config.routes.addHttpHandler(method, list, ctx -> spec(ctx, api, method.name(), false));
+            }
+            String detail = list + "{id}/";
+            config.routes.get(detail, ctx -> detail(ctx, api));
+            config.routes.put(detail, ctx -> update(ctx, spec(ctx, api, "put", true), false));
+            config.routes.patch(detail, ctx -> update(ctx, spec(ctx, api, "patch", true), true));
+            config.routes.delete(detail, ctx -> delete(ctx, spec(ctx, api, "delete", true)));
+            for (HandlerType method : ApiMethods.refusable("get", "put", "patch", "delete")) {
+                config.routes.addHttpHandler(method, detail, ctx -> spec(ctx, api, method.name(), true));
+            }
+        }
     }
 
-    private ResourceSpec spec(Context ctx, String method, boolean detail) {
-        ResourceSpec spec = service.catalog().get(ctx.pathParam("api"), ctx.pathParam("resource"));
-        if (!(detail ? spec.shape().detailMethods : spec.shape().listMethods).contains(method)) {
-            throw new MethodNotAllowedException(method.toUpperCase(java.util.Locale.ROOT) + " is not allowed on "
-                    + (detail ? "an object of " : "the list of ") + spec.name() + ".");
+    /** The resource the request names, once it is known to accept the request's method; else 404 or 405. */
+    private ResourceSpec spec(Context ctx, String api, String method, boolean detail) {
+        ResourceSpec spec = service.catalog().get(api, ctx.pathParam("resource"));
+        if (detail && ctx.pathParam("id").equals("schema")) {
+            throw new MethodNotAllowedException(method, "the schema of " + spec.name(), List.of("get"));
+        }
+        Set<String> allowed = detail ? spec.shape().detailMethods : spec.shape().listMethods;
+        if (!allowed.contains(method.toLowerCase(Locale.ROOT))) {
+            throw new MethodNotAllowedException(method, (detail ? "an object of " : "the list of ") + spec.name(),
+                    allowed);
         }
         return spec;
     }
 
-    private void index(Context ctx) {
-        String api = ctx.pathParam("api");
+    private void index(Context ctx, String api) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (ResourceSpec spec : service.catalog().all()) {
             if (spec.api().equals(api)) {
                 body.put(spec.name(), Map.of("list_endpoint", spec.listUri(), "schema", spec.listUri() + "schema/"));
             }
         }
-        if (body.isEmpty()) {
-            throw new NotFoundException("There is no " + api + " API: use configuration, status or history.");
-        }
         ctx.json(body);
     }
 
-    private void list(Context ctx) {
-        ResourceSpec spec = spec(ctx, "get", false);
+    private void list(Context ctx, ResourceSpec spec) {
         ListQuery query = ListQuery.parse(spec, ctx.queryParamMap());
         Page page = service.list(spec, query);
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -81,7 +101,7 @@ public final class ConfigurationApi {
         meta.put("offset", page.offset());
         meta.put("previous", page.offset() > 0 ? link(ctx, spec, Math.max(0, page.offset() - page.limit()), page.limit()) : null);
         meta.put("total_count", page.totalCount());
-        ctx.json(Map.of("meta", meta, "objects", page.objects()));
+        ctx.json(Map.of("meta", meta, "objects", service.withWholeFields(spec, page.objects())));
     }
 
     private static String link(Context ctx, ResourceSpec spec, long offset, long limit) {
@@ -98,18 +118,16 @@ public final class ConfigurationApi {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private void detail(Context ctx) {
+    private void detail(Context ctx, String api) {
         if (ctx.pathParam("id").equals("schema")) {
-            ResourceSpec spec = service.catalog().get(ctx.pathParam("api"), ctx.pathParam("resource"));
-            ctx.json(Schema.describe(spec));
+            ctx.json(Schema.describe(service.catalog().get(api, ctx.pathParam("resource"))));
             return;
         }
-        ResourceSpec spec = spec(ctx, "get", true);
-        ctx.json(service.get(spec, id(ctx, spec)));
+        ResourceSpec spec = spec(ctx, api, "get", true);
+        ctx.json(whole(spec, service.get(spec, id(ctx, spec))));
     }
 
-    private void create(Context ctx) throws JsonProcessingException {
-        ResourceSpec spec = spec(ctx, "post", false);
+    private void create(Context ctx, ResourceSpec spec) throws JsonProcessingException {
         Map<String, Object> input = body(ctx);
         Actor actor = ApiAuth.actor(ctx);
         if (ConfigurationFiles.requested(spec, input) && !jsonOnly(ctx)) {
@@ -119,7 +137,7 @@ public final class ConfigurationApi {
         Map<String, Object> created = service.create(spec, input, actor);
         ctx.header("Location", location(ctx, created));
         IgnoredFieldsHeader.set(ctx, spec, input);
-        ctx.status(201).json(created);
+        ctx.status(201).json(whole(spec, created));
     }
 
     /**
@@ -153,19 +171,39 @@ public final class ConfigurationApi {
         return !lower.contains("xml") && !lower.contains("*/*") && !lower.contains("application/octet-stream");
     }
 
-    private void update(Context ctx, boolean partial) throws JsonProcessingException {
-        ResourceSpec spec = spec(ctx, partial ? "patch" : "put", true);
+    private void update(Context ctx, ResourceSpec spec, boolean partial) throws JsonProcessingException {
         long id = id(ctx, spec);
         Map<String, Object> input = body(ctx);
         Map<String, Object> updated = service.update(spec, id, input, partial, ApiAuth.actor(ctx));
         IgnoredFieldsHeader.set(ctx, spec, input);
-        ctx.json(updated);
+        ctx.json(whole(spec, updated));
     }
 
-    private void delete(Context ctx) {
-        ResourceSpec spec = spec(ctx, "delete", true);
+    private void delete(Context ctx, ResourceSpec spec) {
         service.delete(spec, id(ctx, spec), ApiAuth.actor(ctx));
         ctx.status(204);
+    }
+
+    /**
+     * A bulk PATCH of a list: objects to create or change and objects to delete, all or none, in one
+     * revision. Answered 202 with the written objects, as the reference answers it.
+     */
+    private void bulk(Context ctx, ResourceSpec spec) throws JsonProcessingException {
+        BulkBody body = BulkBody.of(spec, body(ctx));
+        List<Map<String, Object>> written = service.bulk(spec, body.objects(), body.deletions(), ApiAuth.actor(ctx));
+        IgnoredFieldsHeader.set(ctx, spec, body.ignored());
+        ctx.status(202).json(Map.of("objects", service.withWholeFields(spec, written)));
+    }
+
+    /** A DELETE of a list: deletes every object its filters match (all without filters), all or none. */
+    private void deleteMatching(Context ctx, ResourceSpec spec) {
+        service.deleteMatching(spec, ListQuery.parse(spec, ctx.queryParamMap()), ApiAuth.actor(ctx));
+        ctx.status(204);
+    }
+
+    /** One object as the reference shows it: see {@link ConfigurationService#withWholeFields}. */
+    private Map<String, Object> whole(ResourceSpec spec, Map<String, Object> object) {
+        return service.withWholeFields(spec, new java.util.ArrayList<>(List.of(object))).get(0);
     }
 
     private static long id(Context ctx, ResourceSpec spec) {

@@ -37,7 +37,11 @@ final class IgnoredFieldsHeader {
 
     /** Sets the header on {@code ctx} (and logs) when a write of {@code spec} ignored names of {@code input}. */
     static void set(Context ctx, ResourceSpec spec, Map<String, ?> input) {
-        List<String> ignored = IgnoredFields.in(spec, input);
+        set(ctx, spec, IgnoredFields.in(spec, input));
+    }
+
+    /** Sets the header on {@code ctx} (and logs) when a write of {@code spec} ignored the names {@code ignored}. */
+    static void set(Context ctx, ResourceSpec spec, List<String> ignored) {
         if (ignored.isEmpty()) {
             return;
         }

@@ -30,6 +30,9 @@ final class Schema {
             if (field.maxLength() != null) {
                 description.put("max_length", field.maxLength());
             }
+            if (field.minLength() != null) {
+                description.put("min_length", field.minLength());
+            }
             if (!field.choices().isEmpty()) {
                 description.put("valid_choices", field.choices());
             }

@@ -93,7 +93,7 @@ final class HealthRecorder {
         Capacity capacity = report.capacity();
         Heartbeat.Load load = report.load();
         return new NodeStatusRow(report.nodeId(), heartbeat == null || heartbeat.version() == null ? ""
-                : heartbeat.version(), heartbeat == null ? null : heartbeat.bootTime(), format(report.lastContact()),
+                : heartbeat.version(), heartbeat == null ? null : Times.reformat(heartbeat.bootTime()), format(report.lastContact()),
                 format(report.lastUpdated()), report.appliedRevision(), report.reachable(),
                 heartbeat != null && heartbeat.maintenanceMode(), load.mediaLoad(), capacity.maxFullHdCalls(),
                 capacity.maxHdCalls(), capacity.maxSdCalls(), capacity.maxAudioCalls(), load.mediaTokensUsed(),

@@ -60,7 +60,7 @@ public final class ConfigurationFiles {
     public static boolean requested(ResourceSpec spec, Map<String, Object> input) {
         return spec.name().equals(ResourceNames.WORKER_VM)
                 && WorkerVm.GENERIC_DEPLOYMENT.equals(input.get("deployment_type"))
-                && input.get("password") instanceof String password && !password.isEmpty();
+                && input.get("password") instanceof String password && !password.isBlank();
     }
 
     /** A new file for node {@code nodeId}; {@code actor} is recorded in the administrator log. */

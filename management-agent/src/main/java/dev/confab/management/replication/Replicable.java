@@ -21,8 +21,9 @@ import java.util.Set;
 final class Replicable {
 
     /** Fields that stay on the Management Node whatever their declaration says. */
-    static final Set<String> NEVER = Set.of("aws_access_key", "aws_secret_key", "private_key",
-            "private_key_passphrase", "password");
+    static final Set<String> NEVER = Set.of("aws_access_key", "aws_secret_key", "azure_client_id", "azure_secret",
+            "azure_subscription_id", "azure_tenant", "gcp_client_email", "gcp_private_key", "gcp_project_id",
+            "private_key", "private_key_passphrase", "password");
 
     private Replicable() {
     }

@@ -34,6 +34,7 @@ public final class FieldSpec {
     private boolean nullable;
     private boolean required;
     private Integer maxLength;
+    private Integer minLength;
     private List<String> choices = List.of();
     private Long min;
     private Long max;
@@ -45,6 +46,9 @@ public final class FieldSpec {
     private boolean stored = true;
     private boolean cascade;
     private boolean multiLine;
+    private boolean alias;
+    private boolean whole;
+    private String reverseOf;
 
     private FieldSpec(String name, Type type) {
         this.name = name;
@@ -94,6 +98,8 @@ public final class FieldSpec {
     public FieldSpec nullable() { this.nullable = true; this.defaultValue = null; return this; }
     public FieldSpec required() { this.required = true; return this; }
     public FieldSpec maxLength(int length) { this.maxLength = length; return this; }
+    /** A non-empty value has at least {@code length} characters (an empty one means "none"). */
+    public FieldSpec minLength(int length) { this.minLength = length; return this; }
     public FieldSpec choices(String... values) { this.choices = List.of(values); return this; }
     public FieldSpec range(long minimum, long maximum) { this.min = minimum; this.max = maximum; return this; }
     public FieldSpec min(long minimum) { this.min = minimum; return this; }
@@ -108,6 +114,19 @@ public final class FieldSpec {
     public FieldSpec multiLine() { this.multiLine = true; return this; }
     /** The value is computed when the object is rendered, not kept in a column. */
     public FieldSpec computed() { this.stored = false; this.access = Access.READ_ONLY; return this; }
+    /**
+     * Another name for what other fields hold (a deprecated field of the reference): not kept, and
+     * not in forms; the resource's rules turn a given value into those fields and compute it when
+     * the object is rendered.
+     */
+    public FieldSpec alias() { this.stored = false; this.alias = true; return this; }
+    /** The API shows the related objects whole rather than as URIs, as the reference shows this field. */
+    public FieldSpec whole() { this.whole = true; return this; }
+    /**
+     * The other side of a list field: the objects of the related resource whose list field
+     * {@code ownerField} names this object. Writing it changes their lists.
+     */
+    public FieldSpec reverseOf(String ownerField) { this.reverseOf = ownerField; return this; }
 
     public String name() { return name; }
     public Type type() { return type; }
@@ -116,6 +135,7 @@ public final class FieldSpec {
     public boolean isNullable() { return nullable; }
     public boolean isRequired() { return required; }
     public Integer maxLength() { return maxLength; }
+    public Integer minLength() { return minLength; }
     public List<String> choices() { return choices; }
     public Long min() { return min; }
     public Long max() { return max; }
@@ -127,6 +147,10 @@ public final class FieldSpec {
     public boolean isStored() { return stored; }
     public boolean isCascade() { return cascade; }
     public boolean isMultiLine() { return multiLine; }
+    public boolean isAlias() { return alias; }
+    public boolean isWhole() { return whole; }
+    /** The related resource's list field this list is the other side of, or null. */
+    public String reverseOf() { return reverseOf; }
     public boolean isWritable() { return access != Access.READ_ONLY; }
     public boolean isReadable() { return access != Access.WRITE_ONLY; }
     public boolean isColumn() { return stored && type != Type.RELATED_LIST && type != Type.NESTED_LIST; }

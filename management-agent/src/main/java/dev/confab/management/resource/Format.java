@@ -26,11 +26,15 @@ public enum Format {
     DOMAIN("Enter a valid domain, such as example.com (RFC 1123 labels separated by dots)."),
     HOST("Enter a valid IP address or host name."),
     DIGITS("A PIN is 4 to 20 digits."),
-    URL("Enter an http:// or https:// URL.");
+    URL("Enter an http:// or https:// URL."),
+    EMAIL("Enter an email address, such as admin@example.com."),
+    /** A name the reference spells in lower-case words joined by underscores, such as a layout. */
+    WORD("Use lower-case letters, digits and underscores, such as one_main_seven_pips.");
 
     private static final Pattern LABEL = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern PIN = Pattern.compile("[0-9]{4,20}");
     private static final Pattern URL_PATTERN = Pattern.compile("https?://[^\\s/$.?#][^\\s]*");
+    private static final Pattern WORD_PATTERN = Pattern.compile("[a-z0-9_]+");
 
     private final String message;
 
@@ -98,7 +102,16 @@ public enum Format {
             case HOST -> Ipv4Address.isValid(value) || Ipv6Text.isValid(value) || isDomain(value);
             case DIGITS -> PIN.matcher(value).matches();
             case URL -> URL_PATTERN.matcher(value).matches();
+            case EMAIL -> isEmail(value);
+            case WORD -> WORD_PATTERN.matcher(value).matches();
         };
+    }
+
+    /** A local part without spaces or a second @, and a domain. */
+    private static boolean isEmail(String value) {
+        int at = value.lastIndexOf('@');
+        return at > 0 && value.indexOf('@') == at && value.substring(0, at).chars().noneMatch(Character::isWhitespace)
+                && isDomain(value.substring(at + 1));
     }
 
     static boolean isDomain(String value) {

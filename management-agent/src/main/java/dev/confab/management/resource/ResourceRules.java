@@ -12,6 +12,13 @@ import java.util.Map;
 public interface ResourceRules {
 
     /**
+     * Turns what the request gave in fields that are not kept ({@link FieldSpec#alias()}) into the
+     * fields that are, before any check.
+     */
+    default void prepare(Candidate candidate) {
+    }
+
+    /**
      * Checks a candidate object (field values in storage form, after defaults and single-field
      * checks) and adds an error per offending field.
      */

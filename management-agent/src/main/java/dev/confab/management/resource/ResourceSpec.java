@@ -16,8 +16,11 @@ public final class ResourceSpec {
 
     /** The HTTP methods a resource accepts on its list and detail URIs. */
     public enum Shape {
-        /** Many objects: list, create, read, update, delete. */
-        COLLECTION(Set.of("get", "post"), Set.of("get", "put", "patch", "delete")),
+        /**
+         * Many objects: list, create, read, update, delete; and on the list, a bulk PATCH (objects to
+         * create or change, objects to delete) and a DELETE of the objects its filters match.
+         */
+        COLLECTION(Set.of("get", "post", "patch", "delete"), Set.of("get", "put", "patch", "delete")),
         /** Exactly one object with id 1, created with the store: read and update only. */
         SINGLETON(Set.of("get"), Set.of("get", "put", "patch")),
         /** Written by the platform itself: read only. */

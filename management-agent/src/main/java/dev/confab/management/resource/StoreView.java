@@ -12,6 +12,9 @@ public interface StoreView {
 
     Optional<Map<String, Object>> find(String resource, long id);
 
+    /** Every object of {@code resource}, by id. */
+    List<Map<String, Object>> all(String resource);
+
     /** Objects of {@code resource} whose column {@code field} equals {@code value}. */
     List<Map<String, Object>> findBy(String resource, String field, Object value);
 

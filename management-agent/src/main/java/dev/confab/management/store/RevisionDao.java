@@ -5,7 +5,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/** The single global configuration revision and the record of which change produced each. */
+/**
+ * The single global configuration revision and the record of which changes produced each: one row
+ * per object a revision changed (a bulk write changes several objects in one revision).
+ */
 public interface RevisionDao {
 
     @SqlQuery("SELECT value FROM config_revision WHERE id = 1")
@@ -21,12 +24,10 @@ public interface RevisionDao {
     void recordChange(@Bind("revision") long revision, @Bind("time") String time, @Bind("resource") String resource,
                       @Bind("objectId") long objectId, @Bind("action") String action);
 
-    /** Increments the revision and records what produced it; call inside the write's transaction. */
+    /** Increments the revision and returns the new one; call inside the write's transaction. */
     @Transaction
-    default long next(String time, String resource, long objectId, String action) {
+    default long advance() {
         increment();
-        long revision = current();
-        recordChange(revision, time, resource, objectId, action);
-        return revision;
+        return current();
     }
 }

@@ -20,6 +20,22 @@ public final class Times {
     }
 
     /**
+     * {@code text} in the API format when it is a time in any form {@link #parse} reads (a node
+     * reports an ISO instant, such as {@code 2026-01-31T12:00:00.123456789Z}); else {@code text} as
+     * it is, and null for null.
+     */
+    public static String reformat(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        try {
+            return format(parse(text));
+        } catch (DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    /**
      * Parses the API format, also without fraction or with a zone ({@code Z} or an offset).
      *
      * @throws DateTimeParseException when the text is not a time

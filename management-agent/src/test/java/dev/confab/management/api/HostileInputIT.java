@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -125,12 +126,28 @@ class HostileInputIT {
     }
 
     static Stream<Arguments> malformedPasswords() {
-        return Stream.of(Arguments.of("", "empty"), Arguments.of("   ", "empty"), Arguments.of("$6$", "not well-formed"),
+        return Stream.of(Arguments.of("$6$", "not well-formed"),
                 Arguments.of("$6$salt$", "not well-formed"), Arguments.of("$6$rounds=10$salt$hash", "not well-formed"),
                 Arguments.of(HASH.substring(0, HASH.length() - 1) + "2", "not well-formed"),
                 Arguments.of("$1$saltstri$YMyguxXMBpd2TEZ.vS/3q1", "not well-formed"),
                 Arguments.of("$", "not well-formed"), Arguments.of("p\u0000ss", "U+0000"),
                 Arguments.of("x".repeat(257), "At most 256"));
+    }
+
+    @ParameterizedTest(name = "password \"{0}\"")
+    @ValueSource(strings = {"", "   "})
+    void takesABlankPasswordAsNoneGivenSoItIsNeverAPassword(String blank) {
+        String hash = node.agent().configuration().workerVm(Fixtures.id(existing)).orElseThrow().passwordHash()
+                .orElseThrow();
+        RunningNode.Response patched = node.patch(existing, Map.of("password", blank));
+        assertEquals(200, patched.status(), patched.text());
+        assertEquals(hash, node.agent().configuration().workerVm(Fixtures.id(existing)).orElseThrow().passwordHash()
+                .orElseThrow(), "the password is kept");
+        RunningNode.Response created = node.post(NODES, nodeWith("password", blank));
+        assertEquals(201, created.status(), created.text());
+        assertTrue(node.agent().configuration().workerVm(Fixtures.id(Fixtures.createdPath(created))).orElseThrow()
+                .passwordHash().isEmpty(), "a new node without a password");
+        assertEquals(204, node.delete(Fixtures.createdPath(created)).status());
     }
 
     @Test
@@ -328,13 +345,14 @@ class HostileInputIT {
                 Arguments.of("address", 167772179, "a string"),
                 Arguments.of("vm_cpu_count", "four", "whole number"),
                 Arguments.of("vm_cpu_count", 4.5, "whole number"),
-                Arguments.of("vm_cpu_count", 0, "from 1 to 128"),
-                Arguments.of("vm_cpu_count", 129, "from 1 to 128"),
-                Arguments.of("vm_cpu_count", -1, "from 1 to 128"),
-                Arguments.of("vm_cpu_count", Long.MAX_VALUE, "from 1 to 128"),
+                Arguments.of("vm_cpu_count", 1, "from 2 to 128"),
+                Arguments.of("vm_cpu_count", 129, "from 2 to 128"),
+                Arguments.of("vm_cpu_count", -1, "from 2 to 128"),
+                Arguments.of("vm_cpu_count", Long.MAX_VALUE, "from 2 to 128"),
                 Arguments.of("vm_cpu_count", new java.math.BigInteger("99999999999999999999999999"), "whole number"),
                 Arguments.of("vm_cpu_count", 1e300, "whole number"),
-                Arguments.of("vm_system_memory", 1023, "from 1024"),
+                Arguments.of("vm_system_memory", 1999, "from 2000 to 64000"),
+                Arguments.of("vm_system_memory", 64001, "from 2000 to 64000"),
                 Arguments.of("media_priority_weight", 1001, "from 0 to 1000"),
                 Arguments.of("maintenance_mode", "maybe", "true or false"),
                 Arguments.of("maintenance_mode", 2, "true or false"),

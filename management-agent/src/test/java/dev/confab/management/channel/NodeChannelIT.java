@@ -108,7 +108,10 @@ class NodeChannelIT {
         }, polled -> polled.get("upserts").get("worker_vm").toString().contains("fra-cn20"));
         assertTrue(update.get("snapshot").asBoolean());
         assertTrue(update.get("upserts").get("worker_vm").toString().contains("fra-cn20"), update.toString());
-        assertFalse(update.get("upserts").get("global").get(0).has("aws_secret_key"));
+        for (String credential : new String[] {"aws_access_key", "aws_secret_key", "azure_client_id", "azure_secret",
+                "azure_subscription_id", "azure_tenant", "gcp_client_email", "gcp_private_key", "gcp_project_id"}) {
+            assertFalse(update.get("upserts").get("global").get(0).has(credential), "no cloud credential: " + credential);
+        }
     }
 
     @Test

@@ -57,6 +57,12 @@ public final class Fixtures {
         return java.net.URI.create(location).getPath();
     }
 
+    /** The id in an object's URI, such as 7 in {@code /api/admin/configuration/v1/worker_vm/7/}. */
+    public static long id(String uri) {
+        String[] parts = uri.split("/");
+        return Long.parseLong(parts[parts.length - 1]);
+    }
+
     public static List<String> names(RunningNode.Response list, String field) {
         List<String> names = new java.util.ArrayList<>();
         list.body().get("objects").forEach(object -> names.add(object.get(field).asText()));

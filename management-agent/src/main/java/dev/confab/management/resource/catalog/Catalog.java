@@ -28,24 +28,46 @@ public final class Catalog {
      * platform whose every part runs on one host (a Management Node listening on loopback).
      */
     public Catalog(Clock clock, boolean loopbackNodes) {
+        this(clock, loopbackNodes, new LicenceUsage(), ManagementNodeFacts.ofThisProcess(clock.instant()));
+    }
+
+    /**
+     * As {@link #Catalog(Clock, boolean)}; {@code usage} is what {@code status/licensing} counts as in
+     * use, {@code self} what {@code status/management_vm} says of the Management Node.
+     */
+    public Catalog(Clock clock, boolean loopbackNodes, LicenceUsage usage, ManagementNodeFacts self) {
         this.loopbackNodes = loopbackNodes;
         add(SystemLocations.spec());
         add(WorkerVms.spec());
         add(ManagementVms.spec());
         add(GlobalSettingsSpec.spec());
-        add(Conferences.spec());
-        add(ConferenceAliases.spec());
+        add(Conferences.spec(clock));
+        add(ConferenceAliases.spec(clock));
         add(Licences.spec(clock));
         add(Servers.dns());
         add(Servers.ntp());
         add(Servers.staticRoute());
         add(TlsCertificates.spec());
+        add(SshAuthorizedKeys.spec());
+        add(NetworkServices.syslog());
+        add(NetworkServices.httpProxy());
+        add(NetworkServices.eventSink());
+        add(NetworkServices.stun());
+        add(NetworkServices.turn());
+        add(NetworkServices.snmpManagementSystem());
+        add(CallControl.sipProxy());
+        add(CallControl.mssipProxy());
+        add(CallControl.h323Gatekeeper());
+        add(CallControl.teamsProxy());
+        add(CallControl.policyServer());
         add(adminLog());
         add(PlatformRecords.alarm());
         add(PlatformRecords.nodeHistory());
         add(StatusRecords.workerVm());
         add(StatusRecords.systemLocation());
         add(StatusRecords.alarmHistory());
+        add(PlatformStatus.managementVm(self));
+        add(PlatformStatus.licensing(clock, usage));
     }
 
     private void add(ResourceSpec spec) {
@@ -87,7 +109,7 @@ public final class Catalog {
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .displayField("object_name")
                 .defaultOrder("-id")
-                .field(FieldSpec.string("time").readOnly().help("When it happened (UTC)."))
+                .field(FieldSpec.datetime("time").readOnly().help("When it happened (UTC)."))
                 .field(FieldSpec.string("user").readOnly().help("Who did it."))
                 .field(FieldSpec.string("address").readOnly().help("From which address."))
                 .field(FieldSpec.string("action").readOnly().help("created, updated, deleted, login_failed …"))

@@ -24,7 +24,9 @@ public record Conference(long id, String name, String description, ServiceType s
         /** A Virtual Auditorium. */
         LECTURE("lecture"),
         TWO_STAGE_DIALING("two_stage_dialing"),
-        TEST_CALL("test_call");
+        TEST_CALL("test_call"),
+        /** Plays media to whoever calls it. */
+        MEDIA_PLAYBACK("media_playback");
 
         private final String value;
 

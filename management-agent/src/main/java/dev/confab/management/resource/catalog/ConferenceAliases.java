@@ -7,16 +7,24 @@ import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
 
+import dev.confab.management.store.Times;
+
+import java.time.Clock;
 import java.util.regex.Pattern;
 
 /** {@code conference_alias}: a dialable alias (SIP URI, H.323 ID, number …) of a service. */
 final class ConferenceAliases implements ResourceRules {
 
     static final String NAME = ResourceNames.CONFERENCE_ALIAS;
+    private final Clock clock;
+
+    private ConferenceAliases(Clock clock) {
+        this.clock = clock;
+    }
     static final int DESCRIPTION_LENGTH = 250;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}._~+@:;=!$&'()*,%/\\-#]+");
 
-    static ResourceSpec spec() {
+    static ResourceSpec spec(Clock clock) {
         return ResourceSpec.builder(NAME, "Alias")
                 .displayField("alias")
                 .field(FieldSpec.string("alias").required().unique().maxLength(250)
@@ -24,7 +32,11 @@ final class ConferenceAliases implements ResourceRules {
                 .field(FieldSpec.related("conference", Conferences.NAME).required().cascade()
                         .help("The service this alias reaches."))
                 .field(FieldSpec.string("description").maxLength(DESCRIPTION_LENGTH).help("A description of the alias."))
-                .rules(new ConferenceAliases())
+                .field(FieldSpec.datetime("creation_time").readOnly()
+                        .help("When the alias was created (UTC, read-only)."))
+                .field(FieldSpec.integer("view_order").nullable().range(0, 1000000)
+                        .help(StoredOnly.help("Position of the alias among its service's aliases.")))
+                .rules(new ConferenceAliases(clock))
                 .defaultOrder("alias")
                 .build();
     }
@@ -34,6 +46,13 @@ final class ConferenceAliases implements ResourceRules {
         String problem = problem(alias.text("alias"));
         if (problem != null && !errors.has("alias")) {
             errors.add("alias", problem);
+        }
+    }
+
+    @Override
+    public void derive(Candidate alias, StoreView store) {
+        if (alias.isNew()) {
+            alias.put("creation_time", Times.format(clock.instant()));
         }
     }
 

@@ -9,7 +9,11 @@ import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
 
+import dev.confab.management.store.Times;
+
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +29,19 @@ import java.util.Set;
 final class Conferences implements ResourceRules {
 
     static final String NAME = ResourceNames.CONFERENCE;
+    private final Clock clock;
 
-    static ResourceSpec spec() {
+    private Conferences(Clock clock) {
+        this.clock = clock;
+    }
+
+    static ResourceSpec spec(Clock clock) {
         return ResourceSpec.builder(NAME, "Virtual Meeting Room")
                 .field(FieldSpec.string("name").required().unique().maxLength(250)
                         .help("The name of the service, unique on the platform."))
                 .field(FieldSpec.string("description").maxLength(250).help("A description of the service."))
                 .field(FieldSpec.string("service_type").defaultValue("conference")
-                        .choices("conference", "lecture", "two_stage_dialing", "test_call")
+                        .choices("conference", "lecture", "two_stage_dialing", "test_call", "media_playback")
                         .help("conference = Virtual Meeting Room, lecture = Virtual Auditorium."))
                 .field(FieldSpec.string("call_type").defaultValue("video").choices("video", "audio", "video-only")
                         .help("The media a participant may use."))
@@ -46,9 +55,29 @@ final class Conferences implements ResourceRules {
                 .field(FieldSpec.string("max_pixels_per_second").nullable().choices("sd", "hd", "fullhd")
                         .help("Highest call quality offered: sd, hd or fullhd; blank for the platform default."))
                 .field(FieldSpec.string("tag").maxLength(250).help("A tag for reporting."))
+                .field(FieldSpec.string("crypto_mode").nullable().choices("besteffort", "on", "off")
+                        .help(StoredOnly.help("Media encryption of this service: besteffort, on or off; blank for"
+                                + " the platform's setting.")))
+                .field(FieldSpec.integer("max_callrate_in").nullable().range(128, 8192)
+                        .help(StoredOnly.help("Highest bandwidth (kbps, 128 to 8192) a participant may send;"
+                                + " blank for no limit.")))
+                .field(FieldSpec.integer("max_callrate_out").nullable().range(128, 8192)
+                        .help(StoredOnly.help("Highest bandwidth (kbps, 128 to 8192) a participant is sent;"
+                                + " blank for no limit.")))
+                .field(FieldSpec.string("host_view").nullable().maxLength(64).format(Format.WORD)
+                        .help(StoredOnly.help("Layout hosts see, such as one_main_seven_pips.")))
+                .field(FieldSpec.string("guest_view").nullable().maxLength(64).format(Format.WORD)
+                        .help(StoredOnly.help("Layout guests of a Virtual Auditorium see, such as"
+                                + " one_main_seven_pips.")))
+                .field(FieldSpec.related("system_location", ResourceNames.SYSTEM_LOCATION).nullable()
+                        .help(StoredOnly.help("Location whose nodes are to host this service's media.")))
+                .field(FieldSpec.string("primary_owner_email_address").maxLength(100).format(Format.EMAIL)
+                        .help(StoredOnly.help("Email address of the service's owner.")))
+                .field(FieldSpec.datetime("creation_time").readOnly()
+                        .help("When the service was created (UTC, read-only)."))
                 .field(FieldSpec.nestedList("aliases", ConferenceAliases.NAME)
                         .help("Aliases that reach this service: [{\"alias\": \"meet@example.com\", \"description\": \"\"}]."))
-                .rules(new Conferences())
+                .rules(new Conferences(clock))
                 .defaultOrder("name")
                 .build();
     }
@@ -116,15 +145,29 @@ final class Conferences implements ResourceRules {
     }
 
     @Override
+    public void derive(Candidate conference, StoreView store) {
+        if (conference.isNew()) {
+            conference.put("creation_time", Times.format(clock.instant()));
+        }
+    }
+
+    /** Replaces the aliases; one that stays keeps its creation time and view order. */
+    @Override
     @SuppressWarnings("unchecked")
     public void afterWrite(long id, Candidate conference, StoreView store) {
         if (!conference.given("aliases")) {
             return;
         }
+        Map<Object, Map<String, Object>> before = new HashMap<>();
+        store.findBy(ConferenceAliases.NAME, "conference", id).forEach(row -> before.put(row.get("alias"), row));
         store.nested().deleteWhere(ConferenceAliases.NAME, "conference", id);
+        String now = Times.format(clock.instant());
         for (Map<String, Object> alias : (List<Map<String, Object>>) conference.get("aliases")) {
             Map<String, Object> row = new LinkedHashMap<>(alias);
+            Map<String, Object> kept = before.getOrDefault(alias.get("alias"), Map.of());
             row.put("conference", id);
+            row.put("creation_time", kept.getOrDefault("creation_time", now));
+            row.put("view_order", kept.get("view_order"));
             store.nested().insert(ConferenceAliases.NAME, row);
         }
     }
@@ -138,6 +181,8 @@ final class Conferences implements ResourceRules {
             alias.put("id", row.get("id"));
             alias.put("alias", row.get("alias"));
             alias.put("description", row.get("description"));
+            alias.put("creation_time", row.get("creation_time"));
+            alias.put("view_order", row.get("view_order"));
             alias.put("conference", "/api/admin/configuration/v1/conference/" + id + "/");
             alias.put("resource_uri", "/api/admin/configuration/v1/conference_alias/" + row.get("id") + "/");
             aliases.add(alias);

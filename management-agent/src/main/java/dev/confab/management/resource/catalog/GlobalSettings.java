@@ -20,6 +20,6 @@ public record GlobalSettings(boolean burstingEnabled, int burstingThreshold, int
         return new GlobalSettings(row.flag("bursting_enabled"), row.integer("bursting_threshold"),
                 row.integer("bursting_min_lifetime"), row.text("cloud_provider"), row.optionalText("aws_access_key"),
                 row.flag("aws_instance_role"), row.text("aws_region"), row.optionalText("aws_endpoint"),
-                row.text("enable_ssh").equals("ON"));
+                row.flag("enable_ssh"));
     }
 }

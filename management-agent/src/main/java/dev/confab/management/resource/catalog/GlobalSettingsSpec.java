@@ -8,6 +8,7 @@ import dev.confab.management.resource.ResourceRules;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
 
+import java.util.List;
 import java.util.Map;
 
 /** {@code global}: platform-wide settings, among them dynamic bursting and its AWS access. */
@@ -16,6 +17,9 @@ final class GlobalSettingsSpec implements ResourceRules {
     static final String NAME = ResourceNames.GLOBAL;
     /** The tag key that marks a stopped EC2 instance as an overflow node of this platform. */
     public static final String TAG_NAME = "pexip-cloud";
+    private static final String AWS = "AWS";
+    private static final String AZURE = "AZURE";
+    private static final String GCP = "GCP";
 
     static ResourceSpec spec() {
         return ResourceSpec.builder(NAME, "Global settings")
@@ -30,8 +34,10 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .field(FieldSpec.integer("bursting_min_lifetime").defaultValue(50L).range(5, 1440)
                         .help("Minutes an overflow node is to stay up at least once started: stored and replicated,"
                                 + " acted on once cloud bursting is built."))
-                .field(FieldSpec.string("cloud_provider").defaultValue("AWS").choices("AWS")
-                        .help("The cloud provider that hosts overflow nodes."))
+                .field(FieldSpec.string("cloud_provider").defaultValue(AWS).choices(AWS, AZURE, GCP)
+                        .help("The cloud provider that hosts overflow nodes: AWS, AZURE or GCP. Confab describes,"
+                                + " starts and stops instances on AWS only; the Azure and GCP credentials are"
+                                + " stored only."))
                 .field(FieldSpec.string("aws_access_key").nullable().maxLength(128)
                         .help("Access key ID of the IAM user that may describe, start and stop the overflow instances."))
                 .field(FieldSpec.string("aws_secret_key").nullable().maxLength(128).secret(FieldSpec.Secret.SEALED)
@@ -42,8 +48,41 @@ final class GlobalSettingsSpec implements ResourceRules {
                         .help("AWS region of the overflow instances."))
                 .field(FieldSpec.string("aws_endpoint").nullable().maxLength(250).format(Format.URL)
                         .help("EC2 endpoint URL; blank for AWS's own endpoint of the region."))
-                .field(FieldSpec.string("enable_ssh").defaultValue("ON").choices("ON", "OFF")
+                .field(FieldSpec.string("azure_client_id").nullable().maxLength(100)
+                        .help(StoredOnly.help("Client (application) ID of the Azure service principal for bursting.")))
+                .field(FieldSpec.string("azure_secret").nullable().maxLength(200).secret(FieldSpec.Secret.SEALED)
+                        .help(StoredOnly.help("Secret of that service principal (write-only; kept encrypted).")))
+                .field(FieldSpec.string("azure_subscription_id").nullable().maxLength(100)
+                        .help(StoredOnly.help("Azure subscription of the overflow nodes.")))
+                .field(FieldSpec.string("azure_tenant").nullable().maxLength(100)
+                        .help(StoredOnly.help("Azure tenant (directory) ID of the service principal.")))
+                .field(FieldSpec.string("gcp_client_email").nullable().maxLength(250).format(Format.EMAIL)
+                        .help(StoredOnly.help("Email of the GCP service account for bursting.")))
+                .field(FieldSpec.string("gcp_private_key").nullable().maxLength(8192).multiLine()
+                        .secret(FieldSpec.Secret.SEALED)
+                        .help(StoredOnly.help("Private key (PEM) of that service account (write-only; kept"
+                                + " encrypted).")))
+                .field(FieldSpec.string("gcp_project_id").nullable().maxLength(100)
+                        .help(StoredOnly.help("GCP project of the overflow nodes.")))
+                .field(FieldSpec.bool("enable_ssh", true)
                         .help("Platform-wide SSH access, followed by nodes set to GLOBAL."))
+                .field(FieldSpec.integer("media_ports_start").defaultValue(40000L).range(1024, 65535)
+                        .help(StoredOnly.help("First UDP port of the media port range.")))
+                .field(FieldSpec.integer("media_ports_end").defaultValue(49999L).range(1024, 65535)
+                        .help(StoredOnly.help("Last UDP port of the media port range.")))
+                .field(FieldSpec.integer("signalling_ports_start").defaultValue(33000L).range(1024, 65535)
+                        .help(StoredOnly.help("First port of the signalling port range.")))
+                .field(FieldSpec.integer("signalling_ports_end").defaultValue(39999L).range(1024, 65535)
+                        .help(StoredOnly.help("Last port of the signalling port range.")))
+                .field(FieldSpec.string("max_pixels_per_second").defaultValue("hd").choices("sd", "hd", "fullhd")
+                        .help(StoredOnly.help("Highest call quality of the platform: sd, hd or fullhd.")))
+                .field(FieldSpec.string("crypto_mode").defaultValue("besteffort").choices("besteffort", "on", "off")
+                        .help(StoredOnly.help("Media encryption: besteffort, on (required) or off.")))
+                .field(FieldSpec.bool("enable_edge_non_mesh", true)
+                        .help(StoredOnly.help("Let proxying edge nodes skip the IPsec mesh with nodes they need"
+                                + " not reach; Confab's mesh already leaves those out.")))
+                .field(FieldSpec.string("deployment_uuid").readOnly()
+                        .help("Identifier of this platform, made when its store was created (read-only)."))
                 .field(FieldSpec.string("bursting_tag_name").computed()
                         .help("Tag key that marks overflow instances (read-only)."))
                 .field(FieldSpec.string("bursting_tag_value").computed()
@@ -54,13 +93,43 @@ final class GlobalSettingsSpec implements ResourceRules {
 
     @Override
     public void check(Candidate settings, StoreView store, FieldErrors errors) {
-        if (settings.flag("bursting_enabled") && !settings.flag("aws_instance_role")) {
+        checkPorts(settings, errors);
+        if (settings.flag("bursting_enabled") && !settings.text("cloud_provider").equals(AWS)) {
+            List<String> needed = settings.text("cloud_provider").equals(AZURE)
+                    ? List.of("azure_client_id", "azure_secret", "azure_subscription_id", "azure_tenant")
+                    : List.of("gcp_client_email", "gcp_private_key", "gcp_project_id");
+            needed.stream().filter(field -> settings.text(field).isEmpty()).forEach(field -> errors.add(field,
+                    "Bursting on " + settings.text("cloud_provider") + " needs " + field + "."));
+        }
+        if (settings.flag("bursting_enabled") && settings.text("cloud_provider").equals(AWS)
+                && !settings.flag("aws_instance_role")) {
             if (settings.text("aws_access_key").isEmpty()) {
                 errors.add("aws_access_key", "Bursting on AWS needs an access key (or turn on aws_instance_role).");
             }
             if (settings.text("aws_secret_key").isEmpty()) {
                 errors.add("aws_secret_key", "Bursting on AWS needs a secret key (or turn on aws_instance_role).");
             }
+        }
+    }
+
+    /** Each range runs upwards, and media and signalling use different ports. */
+    private static void checkPorts(Candidate settings, FieldErrors errors) {
+        for (String range : new String[] {"media_ports", "signalling_ports"}) {
+            Long start = settings.number(range + "_start");
+            Long end = settings.number(range + "_end");
+            if (start != null && end != null && start > end) {
+                errors.add(range + "_end", "The last port must not be below the first (" + start + ").");
+            }
+        }
+        Long mediaStart = settings.number("media_ports_start");
+        Long mediaEnd = settings.number("media_ports_end");
+        Long signallingStart = settings.number("signalling_ports_start");
+        Long signallingEnd = settings.number("signalling_ports_end");
+        if (mediaStart != null && mediaEnd != null && signallingStart != null && signallingEnd != null
+                && mediaStart <= signallingEnd && signallingStart <= mediaEnd && !errors.has("media_ports_end")
+                && !errors.has("signalling_ports_end")) {
+            errors.add("media_ports_start", "The media ports " + mediaStart + "-" + mediaEnd + " overlap the"
+                    + " signalling ports " + signallingStart + "-" + signallingEnd + ": give each its own range.");
         }
     }
 

@@ -10,14 +10,16 @@ import java.util.Optional;
  *
  * @param startDate      start of validity; set when the licence is written
  * @param expirationDate end of validity; empty for a licence that does not expire
+ * @param activatable    activatable (system) licences it includes
  */
 public record Licence(long id, String fulfillmentId, String description, int concurrent, int audio,
-                      Optional<Instant> startDate, Optional<Instant> expirationDate) {
+                      Optional<Instant> startDate, Optional<Instant> expirationDate, int activatable) {
 
     /** The licence as the engine stored it. */
     public static Licence of(StoredRow row) {
         return new Licence(row.id(), row.text("fulfillment_id"), row.text("description"), row.integer("concurrent"),
-                row.integer("audio"), row.optionalTime("start_date"), row.optionalTime("expiration_date"));
+                row.integer("audio"), row.optionalTime("start_date"), row.optionalTime("expiration_date"),
+                row.integer("activatable"));
     }
 
     /** Whether the licence counts at {@code now}: started, and not expired. */

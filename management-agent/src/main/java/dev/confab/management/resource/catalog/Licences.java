@@ -39,6 +39,21 @@ final class Licences implements ResourceRules {
                 .field(FieldSpec.datetime("expiration_date").nullable()
                         .help("End of validity (UTC); blank for a licence that does not expire."))
                 .field(FieldSpec.string("status").computed().help("ACTIVE, EXPIRED or NOT_YET_VALID (read-only)."))
+                .field(FieldSpec.string("entitlement_id").maxLength(100)
+                        .help(StoredOnly.help("Entitlement the licence was activated from at the reference's"
+                                + " licensing server; Confab contacts no licensing server.")))
+                .field(FieldSpec.bool("offline_mode", false)
+                        .help(StoredOnly.help("Whether the licence was activated offline.")))
+                .field(FieldSpec.string("product_id").maxLength(100)
+                        .help(StoredOnly.help("Product the licence is for.")))
+                .field(FieldSpec.string("license_type").maxLength(100)
+                        .help(StoredOnly.help("Kind of licence, as the reference names it.")))
+                .field(FieldSpec.string("features").maxLength(1000)
+                        .help(StoredOnly.help("Features the licence grants, as the reference lists them.")))
+                .field(FieldSpec.integer("activatable").defaultValue(0L).range(0, 1000000)
+                        .help(StoredOnly.help("Activatable (registered) licences it includes.")))
+                .field(FieldSpec.integer("hybrid").defaultValue(0L).range(0, 1000000)
+                        .help(StoredOnly.help("Hybrid licences it includes.")))
                 .rules(new Licences(clock))
                 .build();
     }

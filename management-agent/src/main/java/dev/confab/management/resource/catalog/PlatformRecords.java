@@ -18,7 +18,7 @@ final class PlatformRecords {
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .defaultOrder("-time_raised"))
                 .field(FieldSpec.bool("acknowledged", false).readOnly().help("Whether an operator has acknowledged it."))
-                .field(FieldSpec.string("time_raised").readOnly().help("When it was raised (UTC)."))
+                .field(FieldSpec.datetime("time_raised").readOnly().help("When it was raised (UTC)."))
                 .build();
     }
 
@@ -39,7 +39,7 @@ final class PlatformRecords {
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .displayField("workervm_configuration_name")
                 .defaultOrder("-time_changed")
-                .field(FieldSpec.string("time_changed").readOnly().help("When it happened (UTC)."))
+                .field(FieldSpec.datetime("time_changed").readOnly().help("When it happened (UTC)."))
                 .field(FieldSpec.string("event_type").readOnly().help("start, stop or running."))
                 .field(FieldSpec.string("state").readOnly().help("The instance state after the event."))
                 .field(FieldSpec.string("context").readOnly().help("What caused the event."))

@@ -20,10 +20,31 @@ public final class ResourceNames {
     /** An alias of a conference. */
     public static final String CONFERENCE_ALIAS = "conference_alias";
     public static final String LICENCE = "licence";
+    /** Licences in all and in use ({@code status/licensing}). */
+    public static final String LICENSING = "licensing";
     public static final String DNS_SERVER = "dns_server";
     public static final String NTP_SERVER = "ntp_server";
     public static final String STATIC_ROUTE = "static_route";
     public static final String TLS_CERTIFICATE = "tls_certificate";
+    /** An SSH public key that may log in to nodes as admin. */
+    public static final String SSH_AUTHORIZED_KEY = "ssh_authorized_key";
+    public static final String SYSLOG_SERVER = "syslog_server";
+    /** A web proxy the nodes of a location reach the internet through. */
+    public static final String HTTP_PROXY = "http_proxy";
+    /** A URL that receives the platform's events. */
+    public static final String EVENT_SINK = "event_sink";
+    public static final String STUN_SERVER = "stun_server";
+    public static final String TURN_SERVER = "turn_server";
+    /** An external policy server that decides on services, participants and media locations. */
+    public static final String POLICY_SERVER = "policy_server";
+    public static final String SIP_PROXY = "sip_proxy";
+    /** A Microsoft SIP (Skype for Business, Lync) proxy. */
+    public static final String MSSIP_PROXY = "mssip_proxy";
+    public static final String H323_GATEKEEPER = "h323_gatekeeper";
+    /** A Microsoft Teams connector. */
+    public static final String TEAMS_PROXY = "teams_proxy";
+    /** An SNMP network management system that receives traps. */
+    public static final String SNMP_NETWORK_MANAGEMENT_SYSTEM = "snmp_network_management_system";
     /** Active alarms ({@code status/alarm}) and their history ({@code history/alarm}). */
     public static final String ALARM = "alarm";
     /** The administrator log ({@code history/admin_log}). */

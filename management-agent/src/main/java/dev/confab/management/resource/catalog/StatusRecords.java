@@ -32,6 +32,8 @@ final class StatusRecords {
                         + " it is silent; SYNCED once it has applied the newest revision; SYNCING in between."))
                 .field(FieldSpec.string("deploy_status").readOnly()
                         .help("DEPLOYED once the node has enrolled, else NOT_DEPLOYED."))
+                .field(FieldSpec.string("upgrade_status").readOnly()
+                        .help("IDLE: no software upgrade is running (Confab upgrades by package, outside the API)."))
                 .field(FieldSpec.bool("maintenance_mode", false).readOnly().help("Whether the node reports itself in"
                         + " maintenance mode (it turns away new calls once call admission is built)."))
                 .field(FieldSpec.string("maintenance_mode_reason").readOnly().help("Why."))
@@ -50,8 +52,8 @@ final class StatusRecords {
                 .shape(ResourceSpec.Shape.READ_ONLY)
                 .defaultOrder("name")
                 .field(FieldSpec.string("name").readOnly().help("The location's name."));
-        for (String field : new String[] {"media_load", "max_hd_calls", "max_sd_calls", "max_audio_calls",
-                "max_media_tokens", "media_tokens_used"}) {
+        for (String field : new String[] {"media_load", "max_full_hd_calls", "max_hd_calls", "max_sd_calls",
+                "max_audio_calls", "max_media_tokens", "media_tokens_used"}) {
             builder.field(FieldSpec.integer(field).readOnly().help(CapacityHelp.of(field)
                     + " Sum over the location's reachable nodes."));
         }
@@ -82,7 +84,7 @@ final class StatusRecords {
                 case "media_tokens_used" -> "Media tokens in use (1/16 HD call each).";
                 case "max_media_tokens" -> "Media tokens in all (16 per HD call).";
                 case "cpu_count" -> "vCPUs the node reports.";
-                default -> "Memory the node reports, in MB.";
+                default -> "Memory the node reports, in KB.";
             };
         }
     }

@@ -11,6 +11,11 @@ import dev.confab.shared.ConfabException;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.Pem;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * {@code tls_certificate}: a certificate and its private key. The key is checked against the
  * certificate, re-encoded without its passphrase and kept encrypted; the certificate's names and
@@ -35,6 +40,9 @@ final class TlsCertificates implements ResourceRules {
                 .field(FieldSpec.string("end_date").readOnly().help("End of validity (UTC)."))
                 .field(FieldSpec.string("serial_no").readOnly().help("Serial number (hex)."))
                 .field(FieldSpec.string("subject_alt_names").readOnly().help("Subject alternative names."))
+                .field(FieldSpec.relatedList("nodes", ResourceNames.WORKER_VM).computed()
+                        .help("Conferencing Nodes that present this certificate; set it on each node's"
+                                + " tls_certificate (read-only)."))
                 .rules(new TlsCertificates())
                 .defaultOrder("subject_name")
                 .build();
@@ -69,6 +77,24 @@ final class TlsCertificates implements ResourceRules {
             candidate.put("private_key", normalised);
         }
         candidate.values().remove("private_key_passphrase");
+    }
+
+    @Override
+    public void render(Map<String, Object> values, StoreView store) {
+        renderPage(List.of(values), store);
+    }
+
+    /** The nodes of every certificate of the page, in one query. */
+    @Override
+    public void renderPage(List<Map<String, Object>> certificates, StoreView store) {
+        Map<Object, List<String>> nodes = new HashMap<>();
+        List<Object> ids = certificates.stream().map(certificate -> certificate.get("id")).toList();
+        for (Map<String, Object> node : store.findIn(ResourceNames.WORKER_VM, NAME, ids)) {
+            nodes.computeIfAbsent(((Number) node.get(NAME)).longValue(), id -> new ArrayList<>())
+                    .add("/api/admin/configuration/v1/" + ResourceNames.WORKER_VM + "/" + node.get("id") + "/");
+        }
+        certificates.forEach(certificate -> certificate.put("nodes",
+                nodes.getOrDefault(((Number) certificate.get("id")).longValue(), List.of())));
     }
 
     private static CertificateInfo info(Candidate candidate, StoreView store) {

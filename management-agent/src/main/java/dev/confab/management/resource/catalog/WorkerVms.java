@@ -21,9 +21,11 @@ final class WorkerVms implements ResourceRules {
 
     static final String NAME = ResourceNames.WORKER_VM;
     static final String DEPLOYMENT_GENERIC = "MANUAL-PROVISION-ONLY";
+    private static final String CONFERENCING = "CONFERENCING";
+    private static final String PROXYING = "PROXYING";
 
     static ResourceSpec spec() {
-        return ResourceSpec.builder(NAME, "Conferencing Node")
+        ResourceSpec.Builder builder = ResourceSpec.builder(NAME, "Conferencing Node")
                 .field(FieldSpec.string("name").required().unique().maxLength(32)
                         .help("The name of this Conferencing Node, unique on the platform."))
                 .field(FieldSpec.string("description").maxLength(250).help("A description of the node."))
@@ -48,8 +50,11 @@ final class WorkerVms implements ResourceRules {
                 .field(FieldSpec.string("static_nat_address").nullable().format(Format.NODE_IPV4)
                         .help("The public IPv4 address the node is reached at through static NAT, if any."))
                 .field(FieldSpec.relatedList("static_routes", ResourceNames.STATIC_ROUTE).help("Static routes of the node."))
-                .field(FieldSpec.string("node_type").defaultValue("CONFERENCING").choices("CONFERENCING", "PROXYING")
+                .field(FieldSpec.string("node_type").defaultValue(CONFERENCING).choices(CONFERENCING, PROXYING)
                         .help("CONFERENCING for a transcoding node, PROXYING for a proxying edge node."))
+                .field(FieldSpec.bool("transcoding", true).alias()
+                        .help("Deprecated name of the role: true is node_type CONFERENCING, false is PROXYING. A"
+                                + " write that gives node_type too follows node_type."))
                 .field(FieldSpec.related("system_location", SystemLocations.NAME).required()
                         .help("The system location of the node."))
                 .field(FieldSpec.string("deployment_type").defaultValue(DEPLOYMENT_GENERIC).choices(DEPLOYMENT_GENERIC)
@@ -74,20 +79,45 @@ final class WorkerVms implements ResourceRules {
                         .help("The FQDN the node presents for SIP TLS; its TLS certificate must name it."))
                 .field(FieldSpec.related("tls_certificate", ResourceNames.TLS_CERTIFICATE).nullable()
                         .help("The TLS certificate the node presents."))
-                .field(FieldSpec.integer("vm_cpu_count").defaultValue(4L).range(1, 128)
-                        .help("Virtual CPUs of the node."))
-                .field(FieldSpec.integer("vm_system_memory").defaultValue(4096L).range(1024, 1048576)
-                        .help("Memory of the node in MB."))
+                .field(FieldSpec.related("tls_client_certificate", ResourceNames.TLS_CERTIFICATE).nullable()
+                        .help(StoredOnly.help("The TLS certificate the node presents as a client (mutual TLS to"
+                                + " other systems).")))
+                .field(FieldSpec.string("alternative_fqdn").maxLength(255).format(Format.DOMAIN)
+                        .help(StoredOnly.help("Another identity of the node, used in SIP TLS Contact addresses.")))
+                .field(FieldSpec.relatedList("ssh_authorized_keys", ResourceNames.SSH_AUTHORIZED_KEY)
+                        .help(StoredOnly.help("SSH keys that may log in to the node as admin.")))
+                .field(FieldSpec.bool("ssh_authorized_keys_use_cloud", true)
+                        .help(StoredOnly.help("Also accept the SSH keys the cloud provides for the instance.")))
+                .field(FieldSpec.integer("vm_cpu_count").defaultValue(4L).range(2, 128)
+                        .help("Virtual CPUs of the node, 2 to 128."))
+                .field(FieldSpec.integer("vm_system_memory").defaultValue(4096L).range(2000, 64000)
+                        .help("Memory of the node in MB, 2000 to 64000."))
                 .field(FieldSpec.integer("media_priority_weight").nullable().range(0, 1000)
                         .help("Preference for placing media on this node within its location (higher first)."))
+                .field(FieldSpec.bool("managed", false)
+                        .help(StoredOnly.help("Whether the node is managed by a cloud service of the reference.")))
+                .field(FieldSpec.bool("service_manager", true)
+                        .help(StoredOnly.help("Whether the node runs the service manager.")))
+                .field(FieldSpec.bool("service_policy", true)
+                        .help(StoredOnly.help("Whether the node runs service policy.")))
+                .field(FieldSpec.bool("signalling", true)
+                        .help(StoredOnly.help("Whether the node handles signalling.")))
                 .field(FieldSpec.string("enrolment_status").computed()
                         .help("ENROLLED once the node has enrolled with its configuration file and holds a valid"
                                 + " certificate from the Management Node's CA, else NOT_ENROLLED (read-only)."))
                 .field(FieldSpec.string("certificate_serial").computed()
                         .help("Serial number (hex) of the node's valid certificate, empty before enrolment (read-only)."))
                 .rules(new WorkerVms())
-                .defaultOrder("name")
-                .build();
+                .defaultOrder("name");
+        return SnmpFields.addTo(builder, "this Conferencing Node").build();
+    }
+
+    /** The deprecated {@code transcoding} gives the role when {@code node_type} is not given. */
+    @Override
+    public void prepare(Candidate node) {
+        if (node.given("transcoding") && !node.given("node_type") && node.get("transcoding") instanceof Boolean flag) {
+            node.put("node_type", flag ? CONFERENCING : PROXYING);
+        }
     }
 
     @Override
@@ -107,6 +137,7 @@ final class WorkerVms implements ResourceRules {
         }
         for (Map<String, Object> node : nodes) {
             String serial = serials.getOrDefault(((Number) node.get("id")).longValue(), "");
+            node.put("transcoding", CONFERENCING.equals(node.get("node_type")));
             node.put("enrolment_status", serial.isEmpty() ? "NOT_ENROLLED" : "ENROLLED");
             node.put("certificate_serial", serial);
         }
@@ -119,6 +150,7 @@ final class WorkerVms implements ResourceRules {
             errors.add("gateway", "The gateway " + node.text("gateway") + " is not inside the subnet of "
                     + node.text("address") + "/" + node.text("netmask") + ": enter a gateway on the node's subnet.");
         }
+        SnmpFields.check(node, errors);
         for (String field : new String[] {"secondary_address", "secondary_netmask"}) {
             if (!node.text(field).isEmpty()) {
                 errors.add(field, "A secondary network interface is not supported in the cloud: leave it blank.");

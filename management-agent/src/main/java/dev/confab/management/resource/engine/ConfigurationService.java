@@ -1,44 +1,34 @@
 package dev.confab.management.resource.engine;
 
 import dev.confab.management.adminlog.Actor;
-import dev.confab.management.adminlog.AdminLog;
-import dev.confab.management.resource.Candidate;
-import dev.confab.management.resource.ConflictException;
-import dev.confab.management.resource.FieldErrors;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ListQuery;
-import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.ValidationException;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.GlobalSettings;
 import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.WorkerVm;
-import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.RevisionDao;
 import dev.confab.management.store.Store;
-import dev.confab.management.store.Times;
 import dev.confab.shared.crypto.SecretBox;
-import dev.confab.shared.crypto.ShaCrypt;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Reads and writes configuration objects with every rule of the catalog. A write either commits
- * with its new configuration revision and its administrator-log line in one transaction, or
- * changes nothing. The REST API and the web interface both write through here. Thread-safe.
+ * Reads and writes configuration objects with every rule of the catalog. A write (of one object, or
+ * of several in a bulk write) either commits with its new configuration revision and its
+ * administrator-log lines in one transaction, or changes nothing. Listeners hear of each object it
+ * changed, all at that one revision. The REST API and the web interface both write through here. Thread-safe.
  */
 public final class ConfigurationService {
 
@@ -46,7 +36,7 @@ public final class ConfigurationService {
     private final Catalog catalog;
     private final SecretBox secrets;
     private final Clock clock;
-    private final InputReader reader;
+    private final ObjectWriter writer;
     private final List<Consumer<ConfigurationChange>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ConfigurationService(Store store, Catalog catalog, SecretBox secrets, Clock clock) {
@@ -54,7 +44,7 @@ public final class ConfigurationService {
         this.catalog = catalog;
         this.secrets = secrets;
         this.clock = clock;
-        this.reader = new InputReader(catalog.loopbackNodes());
+        this.writer = new ObjectWriter(catalog, secrets);
     }
 
     public Catalog catalog() {
@@ -140,10 +130,36 @@ public final class ConfigurationService {
         });
     }
 
+    /**
+     * The objects of {@code spec}, as {@link #list} and {@link #get} render them, with the related
+     * objects of each {@link FieldSpec#isWhole() whole} field in place of their URIs, as the
+     * reference's API shows them. Objects are changed in place and returned.
+     */
+    public List<Map<String, Object>> withWholeFields(ResourceSpec spec, List<Map<String, Object>> objects) {
+        List<FieldSpec> whole = spec.fields().values().stream().filter(FieldSpec::isWhole).toList();
+        if (whole.isEmpty() || objects.isEmpty()) {
+            return objects;
+        }
+        return store.read(handle -> {
+            HandleView view = new HandleView(handle, secrets);
+            for (FieldSpec field : whole) {
+                ResourceSpec related = catalog.configuration(field.relatedResource());
+                List<Long> ids = objects.stream().flatMap(object -> ((List<?>) object.get(field.name())).stream())
+                        .map(uri -> InputReader.idOf(field, uri)).distinct().toList();
+                Map<Object, Map<String, Object>> byUri = new HashMap<>();
+                Renderer.renderAll(related, view.findIn(related.table(), "id", ids), view)
+                        .forEach(object -> byUri.put(object.get("resource_uri"), object));
+                objects.forEach(object -> object.put(field.name(), ((List<?>) object.get(field.name())).stream()
+                        .map(byUri::get).toList()));
+            }
+            return objects;
+        });
+    }
+
     public Map<String, Object> get(ResourceSpec spec, long id) {
         return store.read(handle -> {
             HandleView view = new HandleView(handle, secrets);
-            return Renderer.render(spec, existing(spec, id, view), view);
+            return Renderer.render(spec, ObjectWriter.existing(spec, id, view), view);
         });
     }
 
@@ -176,180 +192,111 @@ public final class ConfigurationService {
     }
 
     public void delete(ResourceSpec spec, long id, Actor actor) {
-        ConfigurationChange change = store.write(handle -> {
-            HandleView view = new HandleView(handle, secrets);
-            Map<String, Object> row = existing(spec, id, view);
-            refuseIfReferenced(spec, id, row, view);
-            view.dao().delete(spec.name(), id);
-            return commit(handle, spec, id, displayName(spec, row), AdminLog.Action.DELETED, "", actor);
+        List<ConfigurationChange> changes = store.write(handle -> {
+            ChangeSet changeSet = new ChangeSet(handle, clock.instant(), actor);
+            writer.delete(new HandleView(handle, secrets), changeSet, spec, id, Set.of());
+            return changeSet.changes();
         });
-        announce(change);
+        announce(changes);
+    }
+
+    /**
+     * One object of a {@link #bulk} write: the id of the object to update (a PATCH of it), or null
+     * to create one; and its fields.
+     */
+    public record BulkObject(Long id, Map<String, Object> input) {
+    }
+
+    /**
+     * Writes {@code objects} in order, then deletes the objects {@code deletions}, all in one
+     * transaction with one configuration revision: either every one of them is done, or none is.
+     * Returns the written objects as the API renders them. A failure names the object it is about
+     * as {@code objects[i]} or {@code deleted_objects[i]}.
+     */
+    public List<Map<String, Object>> bulk(ResourceSpec spec, List<BulkObject> objects, List<Long> deletions,
+                                          Actor actor) {
+        BulkItem.refuseRepeats(spec, objects, deletions);
+        List<Map<String, Object>> written = new ArrayList<>();
+        List<ConfigurationChange> changes = store.write(handle -> {
+            HandleView view = new HandleView(handle, secrets);
+            ChangeSet changeSet = new ChangeSet(handle, clock.instant(), actor);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < objects.size(); i++) {
+                BulkObject object = objects.get(i);
+                ids.add(BulkItem.run("objects", i, () -> writer.write(view, changeSet, spec, object.id(),
+                        object.input(), true)));
+            }
+            deleteAll(view, changeSet, spec, deletions, "deleted_objects");
+            for (long id : ids) {
+                written.add(Renderer.render(spec, ObjectWriter.existing(spec, id, view), view));
+            }
+            return changeSet.changes();
+        });
+        announce(changes);
+        return written;
+    }
+
+    /**
+     * Deletes every object the filters of {@code query} match (its paging is not used), in one
+     * transaction with one configuration revision, or none of them. Returns how many were deleted.
+     */
+    public int deleteMatching(ResourceSpec spec, ListQuery query, Actor actor) {
+        ResourceQuerySql sql = ResourceQuerySql.of(query, FilterValues.of(spec, query));
+        List<ConfigurationChange> changes = store.write(handle -> {
+            HandleView view = new HandleView(handle, secrets);
+            List<Long> ids = view.dao().select(spec.table(), sql.where(), "id", sql.parameters(), -1, 0).stream()
+                    .map(row -> ((Number) row.get("id")).longValue()).toList();
+            ChangeSet changeSet = new ChangeSet(handle, clock.instant(), actor);
+            deleteAll(view, changeSet, spec, ids, null);
+            return changeSet.changes();
+        });
+        announce(changes);
+        return changes.size();
+    }
+
+    /**
+     * Deletes several objects of one resource; references among them do not hold up their deletion
+     * (the store checks what is left when the transaction commits). {@code list} names the request's
+     * list in errors, when the ids come from one.
+     */
+    private void deleteAll(HandleView view, ChangeSet changeSet, ResourceSpec spec, List<Long> ids, String list) {
+        if (ids.size() > 1) {
+            view.deferForeignKeys();
+        }
+        Set<Long> all = Set.copyOf(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            Runnable delete = () -> writer.delete(view, changeSet, spec, id, all);
+            if (list == null) {
+                delete.run();
+            } else {
+                BulkItem.run(list, i, () -> {
+                    delete.run();
+                    return id;
+                });
+            }
+        }
     }
 
     private <T> Created<T> write(ResourceSpec spec, Long id, Map<String, Object> input, boolean partial, Actor actor,
                                  AlsoInTransaction<T> also) {
         Map<String, Object> result = new LinkedHashMap<>();
         List<T> made = new ArrayList<>(1);
-        ConfigurationChange change = store.write(handle -> {
+        List<ConfigurationChange> changes = store.write(handle -> {
             HandleView view = new HandleView(handle, secrets);
-            Map<String, Object> previous = id == null ? null : Renderer.storageForm(spec, existing(spec, id, view), view);
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (FieldSpec field : spec.fields().values()) {
-                boolean keep = previous != null && (partial || field.access() == FieldSpec.Access.WRITE_ONLY
-                        || !field.isWritable());
-                values.put(field.name(), keep ? previous.get(field.name()) : field.defaultValue());
-            }
-            FieldErrors errors = new FieldErrors();
-            Set<String> given = readInput(spec, input, values, view, errors);
-            for (FieldSpec field : spec.fields().values()) {
-                if (field.isWritable() && field.isStored()) {
-                    reader.check(field, values.get(field.name()), errors);
-                }
-            }
-            Candidate candidate = new Candidate(spec, id, values, previous, given);
-            checkUnique(spec, candidate, view, errors);
-            if (errors.isEmpty()) {
-                spec.rules().check(candidate, view, errors);
-            }
-            errors.throwIfAny(spec.title());
-            spec.rules().derive(candidate, view);
-            protectSecrets(spec, candidate);
-            long objectId = store(spec, candidate, view);
-            spec.rules().afterWrite(objectId, candidate, view);
-            String details = id == null ? "" : "changed: " + String.join(", ", changedFields(spec, candidate));
-            ConfigurationChange committed = commit(handle, spec, objectId, displayName(spec, candidate.values()),
-                    id == null ? AdminLog.Action.CREATED : AdminLog.Action.UPDATED, details, actor);
+            ChangeSet changeSet = new ChangeSet(handle, clock.instant(), actor);
+            long objectId = writer.write(view, changeSet, spec, id, input, partial);
             if (also != null) {
                 made.add(also.run(transaction(handle), objectId));
             }
-            result.putAll(Renderer.render(spec, existing(spec, objectId, view), view));
-            return committed;
+            result.putAll(Renderer.render(spec, ObjectWriter.existing(spec, objectId, view), view));
+            return changeSet.changes();
         });
-        announce(change);
+        announce(changes);
         return new Created<>(result, made.isEmpty() ? null : made.get(0));
     }
 
-    private Set<String> readInput(ResourceSpec spec, Map<String, Object> input, Map<String, Object> values,
-                                  HandleView view, FieldErrors errors) {
-        Set<String> given = new HashSet<>();
-        for (Map.Entry<String, Object> entry : input.entrySet()) {
-            String name = entry.getKey();
-            if (IgnoredFields.isIgnored(spec, name)) {
-                continue;
-            }
-            FieldSpec field = spec.fields().get(name);
-            given.add(name);
-            values.put(name, reader.convert(field, entry.getValue(), view, errors));
-        }
-        return given;
-    }
-
-    private static void checkUnique(ResourceSpec spec, Candidate candidate, HandleView view, FieldErrors errors) {
-        for (FieldSpec field : spec.fields().values()) {
-            Object value = candidate.get(field.name());
-            if (field.isUnique() && value != null && !errors.has(field.name()) && !"".equals(value)
-                    && view.dao().otherWith(spec.name(), field.name(), value,
-                    candidate.id() == null ? -1 : candidate.id()).isPresent()) {
-                errors.add(field.name(), "Another " + spec.title() + " already has the " + field.name() + " \""
-                        + value + "\": choose a unique " + field.name() + ".");
-            }
-        }
-    }
-
-    private void protectSecrets(ResourceSpec spec, Candidate candidate) {
-        for (FieldSpec field : spec.fields().values()) {
-            if (field.secretKind() == FieldSpec.Secret.NONE || !candidate.given(field.name())) {
-                continue;
-            }
-            String plain = candidate.text(field.name());
-            if (plain.isEmpty()) {
-                candidate.put(field.name(), null);
-            } else if (field.secretKind() == FieldSpec.Secret.SEALED) {
-                candidate.put(field.name(), secrets.seal(plain));
-            } else if (!ShaCrypt.isSha512Crypt(plain)) {
-                candidate.put(field.name(), ShaCrypt.hash(plain.toCharArray()));
-            }
-        }
-    }
-
-    private static long store(ResourceSpec spec, Candidate candidate, HandleView view) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (FieldSpec field : spec.columns()) {
-            columns.put(field.name(), candidate.get(field.name()));
-        }
-        long id;
-        if (candidate.isNew()) {
-            id = view.insert(spec.name(), columns);
-        } else {
-            id = candidate.id();
-            view.update(spec.name(), id, columns);
-        }
-        for (FieldSpec field : spec.fields().values()) {
-            if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored()) {
-                @SuppressWarnings("unchecked")
-                List<Long> ids = (List<Long>) candidate.get(field.name());
-                view.replaceList(spec.name(), field.name(), id, ids == null ? List.of() : ids);
-            }
-        }
-        return id;
-    }
-
-    private static List<String> changedFields(ResourceSpec spec, Candidate candidate) {
-        List<String> changed = new ArrayList<>();
-        for (FieldSpec field : spec.fields().values()) {
-            boolean secretGiven = field.secretKind() != FieldSpec.Secret.NONE && candidate.given(field.name());
-            if (secretGiven || (field.isStored() && candidate.changed(field.name()))
-                    || (!field.isStored() && candidate.given(field.name()))) {
-                changed.add(field.name());
-            }
-        }
-        return changed;
-    }
-
-    private void refuseIfReferenced(ResourceSpec spec, long id, Map<String, Object> row, HandleView view) {
-        if (spec.shape() != ResourceSpec.Shape.COLLECTION) {
-            throw new ValidationException("A " + spec.title() + " cannot be deleted.");
-        }
-        List<String> users = new ArrayList<>();
-        for (ResourceSpec other : catalog.all()) {
-            for (FieldSpec field : other.fields().values()) {
-                if (field.type() == FieldSpec.Type.RELATED && spec.name().equals(field.relatedResource())
-                        && !field.isCascade()) {
-                    for (Map<String, Object> user : view.findBy(other.name(), field.name(), id)) {
-                        if (!(other == spec && Objects.equals(((Number) user.get("id")).longValue(), id))) {
-                            users.add(other.title() + " \"" + displayName(other, user) + "\" (" + field.name() + ")");
-                        }
-                    }
-                }
-            }
-        }
-        if (!users.isEmpty()) {
-            throw new ConflictException("The " + spec.title() + " \"" + displayName(spec, row) + "\" is still used by "
-                    + String.join(", ", users) + ": change or delete those first.");
-        }
-    }
-
-    private ConfigurationChange commit(Handle handle, ResourceSpec spec, long objectId, String name,
-                                       AdminLog.Action action, String details, Actor actor) {
-        Instant now = clock.instant();
-        long revision = handle.attach(RevisionDao.class).next(Times.format(now), spec.name(), objectId,
-                action.value());
-        AdminLog.of(action, now).by(actor).about(spec.name(), objectId, name).details(details).revision(revision)
-                .appendTo(handle.attach(AdminLogDao.class));
-        return new ConfigurationChange(revision, spec.name(), objectId, action.value());
-    }
-
-    private void announce(ConfigurationChange change) {
-        changeListeners.forEach(listener -> listener.accept(change));
-    }
-
-    private static Map<String, Object> existing(ResourceSpec spec, long id, HandleView view) {
-        return view.find(spec.table(), id).orElseThrow(() -> new NotFoundException(
-                "There is no " + spec.title() + " with id " + id + " (" + spec.uri(id) + ")."));
-    }
-
-    private static String displayName(ResourceSpec spec, Map<String, Object> row) {
-        Object value = row.get(spec.displayField());
-        return value == null ? "#" + row.get("id") : value.toString();
+    private void announce(List<ConfigurationChange> changes) {
+        changes.forEach(change -> changeListeners.forEach(listener -> listener.accept(change)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.confab.management.resource.engine;
 
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
 import dev.confab.shared.crypto.SecretBox;
 import org.jdbi.v3.core.Handle;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * {@link StoreView} over one Jdbi handle: what rules and the write pipeline read and write inside
@@ -15,12 +18,22 @@ import java.util.StringJoiner;
  */
 public final class HandleView implements StoreView, StoreView.NestedWriter {
 
+    private final Handle handle;
     private final ResourceDao dao;
     private final SecretBox secrets;
 
     public HandleView(Handle handle, SecretBox secrets) {
+        this.handle = handle;
         this.dao = handle.attach(ResourceDao.class);
         this.secrets = secrets;
+    }
+
+    /**
+     * Checks foreign keys when the transaction commits rather than at each statement, so that
+     * objects referring to each other can be deleted in one transaction in any order.
+     */
+    void deferForeignKeys() {
+        handle.execute("PRAGMA defer_foreign_keys = ON");
     }
 
     public ResourceDao dao() {
@@ -30,6 +43,11 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
     @Override
     public Optional<Map<String, Object>> find(String resource, long id) {
         return dao.find(resource, id);
+    }
+
+    @Override
+    public List<Map<String, Object>> all(String resource) {
+        return dao.select(resource, "", "id", Map.of(), -1, 0);
     }
 
     @Override
@@ -51,14 +69,35 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
 
     /** The members of a list field for several owners at once: owner id → target ids in order. */
     public Map<Long, List<Long>> listMembers(String resource, String field, List<Long> owners) {
+        return members(owners, () -> dao.listMembers(joinTable(resource, field), owners));
+    }
+
+    /**
+     * The members of list field {@code field} of {@code spec} for several objects at once, on either
+     * side of the list ({@link FieldSpec#reverseOf()}): object id → ids in order.
+     */
+    Map<Long, List<Long>> listMembers(ResourceSpec spec, FieldSpec field, List<Long> ids) {
+        if (field.reverseOf() == null) {
+            return listMembers(spec.name(), field.name(), ids);
+        }
+        return members(ids, () -> dao.listOwnersOf(joinTable(field.relatedResource(), field.reverseOf()), ids));
+    }
+
+    private static Map<Long, List<Long>> members(List<Long> ids, Supplier<List<Map<String, Object>>> rows) {
         Map<Long, List<Long>> members = new java.util.HashMap<>();
-        owners.forEach(owner -> members.put(owner, new java.util.ArrayList<>()));
-        if (!owners.isEmpty()) {
-            for (Map<String, Object> row : dao.listMembers(joinTable(resource, field), owners)) {
+        ids.forEach(id -> members.put(id, new java.util.ArrayList<>()));
+        if (!ids.isEmpty()) {
+            for (Map<String, Object> row : rows.get()) {
                 members.get(((Number) row.get("owner_id")).longValue()).add(((Number) row.get("target_id")).longValue());
             }
         }
         return members;
+    }
+
+    /** The ids in list field {@code field} of object {@code id}, on either side of the list. */
+    List<Long> listIds(ResourceSpec spec, FieldSpec field, long id) {
+        return field.reverseOf() == null ? listIds(spec.name(), field.name(), id)
+                : listOwners(field.relatedResource(), field.reverseOf(), id);
     }
 
     @Override
@@ -105,13 +144,24 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
         dao.update(resource, assignments.toString(), values, id);
     }
 
-    /** Replaces the members of a list field, keeping their order. */
-    public void replaceList(String resource, String field, long ownerId, List<Long> targets) {
-        String table = joinTable(resource, field);
-        dao.clearList(table, ownerId);
-        for (int i = 0; i < targets.size(); i++) {
-            dao.addToList(table, ownerId, targets.get(i), i);
+    /**
+     * Replaces the members of list field {@code field} of object {@code id}, keeping their order. On
+     * the other side of a list, the owners no longer named lose the object from their lists and the
+     * owners newly named get it at the end of theirs; the others' lists stay as they are.
+     */
+    void replaceList(ResourceSpec spec, FieldSpec field, long id, List<Long> members) {
+        if (field.reverseOf() == null) {
+            String table = joinTable(spec.name(), field.name());
+            dao.clearList(table, id);
+            for (int i = 0; i < members.size(); i++) {
+                dao.addToList(table, id, members.get(i), i);
+            }
+            return;
         }
+        String table = joinTable(field.relatedResource(), field.reverseOf());
+        List<Long> owners = dao.listOwners(table, id);
+        owners.stream().filter(owner -> !members.contains(owner)).forEach(owner -> dao.removeFromList(table, owner, id));
+        members.stream().filter(owner -> !owners.contains(owner)).forEach(owner -> dao.appendToList(table, owner, id));
     }
 
     @Override

@@ -38,7 +38,8 @@ final class InputReader {
             return field.type() == FieldSpec.Type.RELATED_LIST ? List.of() : null;
         }
         return switch (field.type()) {
-            case STRING -> raw instanceof String text ? text(field, text, errors) : wrong(field, errors, "a string");
+            case STRING -> raw instanceof String text ? choice(field, text(field, text, errors)) : wrong(field, errors,
+                    "a string");
             case INTEGER -> integer(field, raw, errors);
             case BOOLEAN -> bool(field, raw, errors);
             case DATETIME -> datetime(field, raw, errors);
@@ -48,6 +49,21 @@ final class InputReader {
         };
     }
 
+    /**
+     * A choice as the field spells it, whatever the case it was given in ({@code global} is
+     * {@code GLOBAL}); blank is the field's default, as a client that sends every field blank
+     * unless set means it.
+     */
+    private static Object choice(FieldSpec field, Object text) {
+        if (field.choices().isEmpty() || !(text instanceof String value)) {
+            return text;
+        }
+        if (value.isEmpty()) {
+            return field.defaultValue();
+        }
+        return field.choices().stream().filter(choice -> choice.equalsIgnoreCase(value)).findFirst().orElse(value);
+    }
+
     /** Checks a field's final value (after defaults and merging) against its limits. */
     void check(FieldSpec field, Object value, FieldErrors errors) {
         if (errors.has(field.name())) {
@@ -55,11 +71,7 @@ final class InputReader {
         }
         boolean empty = value == null || (value instanceof String text && text.isEmpty());
         if (empty) {
-            if (value != null && field.secretKind() == FieldSpec.Secret.SHA512_CRYPT) {
-                // only null means "no password": an empty one would be a password anyone can type
-                errors.add(field.name(), "An empty password is not accepted: enter a password or a SHA-512 crypt"
-                        + " hash, or null for a node without one.");
-            } else if (field.isRequired() || (value == null && !field.isNullable() && field.type() != FieldSpec.Type.STRING
+            if (field.isRequired() || (value == null && !field.isNullable() && field.type() != FieldSpec.Type.STRING
                     && field.type() != FieldSpec.Type.RELATED_LIST)) {
                 errors.add(field.name(), "This field is required.");
             }
@@ -68,6 +80,9 @@ final class InputReader {
         if (value instanceof String text) {
             if (field.maxLength() != null && text.length() > field.maxLength()) {
                 errors.add(field.name(), "At most " + field.maxLength() + " characters (this has " + text.length() + ").");
+            } else if (field.minLength() != null && text.length() < field.minLength()) {
+                errors.add(field.name(), "At least " + field.minLength() + " characters (this has " + text.length()
+                        + ").");
             } else if (!field.choices().isEmpty() && !field.choices().contains(text)) {
                 errors.add(field.name(), "\"" + text + "\" is not one of " + String.join(", ", field.choices()) + ".");
             } else if (field.format().problem(text, loopbackNodes) != null) {

@@ -2,8 +2,9 @@ package dev.confab.management.resource.engine;
 
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
-import dev.confab.management.resource.StoreView;
 import dev.confab.management.resource.StoredRow;
+
+import dev.confab.management.store.Times;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ final class Renderer {
         Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
         for (FieldSpec field : spec.fields().values()) {
             if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored() && field.isReadable()) {
-                lists.put(field.name(), store.listMembers(spec.name(), field.name(), ids));
+                lists.put(field.name(), store.listMembers(spec, field, ids));
             }
         }
         List<Map<String, Object>> objects = new ArrayList<>(rows.size());
@@ -61,6 +62,8 @@ final class Renderer {
                 case RELATED -> row.get(field.name()) instanceof Number n
                         ? "/api/admin/configuration/v1/" + field.relatedResource() + "/" + n.longValue() + "/" : null;
                 case RELATED_LIST -> uris(field, lists.get(field.name()).get(id));
+                // one format for every time, whichever form it was kept in
+                case DATETIME -> row.get(field.name()) instanceof String text ? Times.reformat(text) : null;
                 default -> row.get(field.name());
             });
         }
@@ -69,7 +72,7 @@ final class Renderer {
     }
 
     /** Storage form of a row (booleans as booleans, integers as longs, lists of ids), for merging. */
-    static Map<String, Object> storageForm(ResourceSpec spec, Map<String, Object> row, StoreView store) {
+    static Map<String, Object> storageForm(ResourceSpec spec, Map<String, Object> row, HandleView store) {
         long id = ((Number) row.get("id")).longValue();
         Map<String, Object> values = new LinkedHashMap<>();
         for (FieldSpec field : spec.fields().values()) {
@@ -80,7 +83,7 @@ final class Renderer {
             values.put(field.name(), switch (field.type()) {
                 case BOOLEAN -> value instanceof Number n ? n.intValue() != 0 : value;
                 case INTEGER, RELATED -> value instanceof Number n ? n.longValue() : null;
-                case RELATED_LIST -> store.listIds(spec.name(), field.name(), id);
+                case RELATED_LIST -> store.listIds(spec, field, id);
                 default -> value;
             });
         }
@@ -96,7 +99,7 @@ final class Renderer {
         Map<String, Map<Long, List<Long>>> lists = new HashMap<>();
         for (FieldSpec field : spec.fields().values()) {
             if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored()) {
-                lists.put(field.name(), store.listMembers(spec.name(), field.name(), ids));
+                lists.put(field.name(), store.listMembers(spec, field, ids));
             }
         }
         List<StoredRow> stored = new ArrayList<>(rows.size());

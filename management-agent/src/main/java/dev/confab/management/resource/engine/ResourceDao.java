@@ -54,6 +54,14 @@ public interface ResourceDao {
     List<Map<String, Object>> listMembers(@Define("joinTable") String joinTable,
                                           @BindList("owners") List<Long> owners);
 
+    /** The other side of {@link #listMembers}: for each target, the owners whose list names it. */
+    @SqlQuery("""
+            SELECT target_id AS owner_id, owner_id AS target_id FROM <joinTable>
+            WHERE target_id IN (<targets>) ORDER BY target_id, owner_id
+            """)
+    List<Map<String, Object>> listOwnersOf(@Define("joinTable") String joinTable,
+                                           @BindList("targets") List<Long> targets);
+
     @SqlQuery("SELECT * FROM <table> WHERE <column> IN (<values>) ORDER BY id")
     List<Map<String, Object>> findIn(@Define("table") String table, @Define("column") String column,
                                      @BindList("values") List<?> values);
@@ -87,6 +95,16 @@ public interface ResourceDao {
     @SqlUpdate("INSERT INTO <joinTable> (owner_id, target_id, position) VALUES (:owner, :target, :position)")
     void addToList(@Define("joinTable") String joinTable, @Bind("owner") long owner, @Bind("target") long target,
                    @Bind("position") int position);
+
+    @SqlUpdate("DELETE FROM <joinTable> WHERE owner_id = :owner AND target_id = :target")
+    void removeFromList(@Define("joinTable") String joinTable, @Bind("owner") long owner, @Bind("target") long target);
+
+    /** Adds {@code target} at the end of {@code owner}'s list. */
+    @SqlUpdate("""
+            INSERT INTO <joinTable> (owner_id, target_id, position)
+            SELECT :owner, :target, COALESCE(MAX(position) + 1, 0) FROM <joinTable> WHERE owner_id = :owner
+            """)
+    void appendToList(@Define("joinTable") String joinTable, @Bind("owner") long owner, @Bind("target") long target);
 
     @SqlQuery("SELECT id FROM <table> WHERE <column> = :value AND id != :id LIMIT 1")
     Optional<Long> otherWith(@Define("table") String table, @Define("column") String column,

@@ -23,7 +23,8 @@ public record ResourceQuerySql(String where, String order, Map<String, Object> p
         for (int i = 0; i < query.filters().size(); i++) {
             ListQuery.Filter filter = query.filters().get(i);
             String name = "p" + i;
-            String column = filter.field();
+            // quoted: a field may be named as an SQL keyword (primary)
+            String column = "\"" + filter.field() + "\"";
             Object value = values.get(i);
             switch (filter.operator()) {
                 case EXACT -> clauses.add(value == null ? column + " IS NULL" : column + " = :" + name);
@@ -42,7 +43,7 @@ public record ResourceQuerySql(String where, String order, Map<String, Object> p
             }
         }
         String where = clauses.isEmpty() ? "" : "WHERE " + String.join(" AND ", clauses);
-        String order = query.orderBy() + (query.descending() ? " DESC" : " ASC") + ", id ASC";
+        String order = "\"" + query.orderBy() + "\"" + (query.descending() ? " DESC" : " ASC") + ", id ASC";
         return new ResourceQuerySql(where, order, parameters);
     }
 

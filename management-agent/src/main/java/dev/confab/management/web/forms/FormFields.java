@@ -33,10 +33,14 @@ final class FormFields {
     private FormFields() {
     }
 
-    /** The fields a form of this view submits: writable ones the page does not fix. */
+    /**
+     * The fields a form of this view submits: writable ones the page does not fix, except other
+     * names of fields the form has ({@link FieldSpec#isAlias()}).
+     */
     static List<FieldSpec> editable(ResourceView view) {
         return view.spec().fields().values().stream()
-                .filter(field -> field.isWritable() && !view.fixed().containsKey(field.name())).toList();
+                .filter(field -> field.isWritable() && !field.isAlias() && !view.fixed().containsKey(field.name()))
+                .toList();
     }
 
     /**
@@ -51,7 +55,7 @@ final class FormFields {
         Map<String, FieldSpec> shown = new LinkedHashMap<>();
         for (FieldSpec field : view.spec().fields().values()) {
             boolean readOnlyShown = !field.isWritable() && field.isReadable() && !isNew;
-            if (!view.fixed().containsKey(field.name()) && (field.isWritable() || readOnlyShown)) {
+            if (!view.fixed().containsKey(field.name()) && !field.isAlias() && (field.isWritable() || readOnlyShown)) {
                 shown.put(field.name(), field);
             }
         }

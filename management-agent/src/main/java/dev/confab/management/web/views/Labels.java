@@ -12,7 +12,11 @@ public final class Labels {
             Map.entry("dns", "DNS"), Map.entry("ntp", "NTP"), Map.entry("pin", "PIN"), Map.entry("fqdn", "FQDN"),
             Map.entry("id", "ID"), Map.entry("nat", "NAT"), Map.entry("cpu", "CPU"), Map.entry("hd", "HD"),
             Map.entry("url", "URL"), Map.entry("workervm", "node"), Map.entry("no", "number"),
-            Map.entry("location1", "location 1"), Map.entry("location2", "location 2"));
+            Map.entry("location1", "location 1"), Map.entry("location2", "location 2"), Map.entry("qos", "QoS"),
+            Map.entry("snmp", "SNMP"), Map.entry("mssip", "Microsoft SIP"), Map.entry("http", "HTTP"),
+            Map.entry("h323", "H.323"), Map.entry("stun", "STUN"), Map.entry("turn", "TURN"),
+            Map.entry("uuid", "UUID"), Map.entry("gcp", "GCP"), Map.entry("azure", "Azure"),
+            Map.entry("tcp", "TCP"), Map.entry("udp", "UDP"), Map.entry("keytype", "key type"));
 
     private Labels() {
     }

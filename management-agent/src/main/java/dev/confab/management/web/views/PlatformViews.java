@@ -25,7 +25,12 @@ public final class PlatformViews {
                 section("Cloud bursting", "bursting_enabled", "bursting_threshold", "bursting_min_lifetime",
                         "cloud_provider", "aws_region", "aws_endpoint", "aws_instance_role", "aws_access_key",
                         "aws_secret_key", "bursting_tag_name", "bursting_tag_value"),
-                section("Connectivity", "enable_ssh")), true, false);
+                section("Azure and GCP credentials", "azure_client_id", "azure_secret", "azure_subscription_id",
+                        "azure_tenant", "gcp_client_email", "gcp_private_key", "gcp_project_id"),
+                section("Connectivity", "enable_ssh", "enable_edge_non_mesh", "media_ports_start", "media_ports_end",
+                        "signalling_ports_start", "signalling_ports_end"),
+                section("Calls", "max_pixels_per_second", "crypto_mode"),
+                section("Platform", "deployment_uuid")), true, false);
     }
 
     static ResourceView locations(ResourceSpec spec) {
@@ -43,9 +48,14 @@ public final class PlatformViews {
                 section("Network", "hostname", "domain", "address", "netmask", "gateway", "ipv6_address",
                         "ipv6_gateway", "static_nat_address", "static_routes", "secondary_address",
                         "secondary_netmask"),
-                section("Access and certificates", "password", "enable_ssh", "sip_tls_fqdn", "tls_certificate"),
+                section("Access and certificates", "password", "enable_ssh", "ssh_authorized_keys",
+                        "ssh_authorized_keys_use_cloud", "sip_tls_fqdn", "alternative_fqdn", "tls_certificate",
+                        "tls_client_certificate"),
                 section("Operation", "maintenance_mode", "maintenance_mode_reason", "enable_distributed_database",
-                        "cloud_bursting", "vm_cpu_count", "vm_system_memory", "media_priority_weight")),
+                        "cloud_bursting", "vm_cpu_count", "vm_system_memory", "media_priority_weight", "managed",
+                        "service_manager", "service_policy", "signalling"),
+                section("SNMP", "snmp_mode", "snmp_community", "snmp_username", "snmp_authentication_password",
+                        "snmp_privacy_password", "snmp_system_contact", "snmp_system_location")),
                 true, true);
     }
 

@@ -48,6 +48,30 @@ public final class ResourceViews {
                 "address", "description", "key_id"));
         views.add(simple("/system/static-routes/", "Static Routes", catalog.configuration(ResourceNames.STATIC_ROUTE),
                 "name", "address", "prefix", "gateway"));
+        views.add(simple("/platform/ssh-authorized-keys/", "SSH Authorized Keys",
+                catalog.configuration(ResourceNames.SSH_AUTHORIZED_KEY), "comment", "keytype", "nodes"));
+        views.add(simple("/system/syslog-servers/", "Syslog Servers", catalog.configuration(ResourceNames.SYSLOG_SERVER),
+                "address", "port", "transport", "description"));
+        views.add(simple("/system/snmp-management-systems/", "SNMP Management Systems",
+                catalog.configuration(ResourceNames.SNMP_NETWORK_MANAGEMENT_SYSTEM), "name", "address", "port"));
+        views.add(simple("/system/web-proxies/", "Web Proxies", catalog.configuration(ResourceNames.HTTP_PROXY),
+                "name", "address", "port", "protocol"));
+        views.add(simple("/system/event-sinks/", "Event Sinks", catalog.configuration(ResourceNames.EVENT_SINK),
+                "name", "url", "version"));
+        views.add(simple("/call-control/h323-gatekeepers/", "H.323 Gatekeepers",
+                catalog.configuration(ResourceNames.H323_GATEKEEPER), "name", "address", "port"));
+        views.add(simple("/call-control/sip-proxies/", "SIP Proxies", catalog.configuration(ResourceNames.SIP_PROXY),
+                "name", "address", "port", "transport"));
+        views.add(simple("/call-control/microsoft-sip-proxies/", "Microsoft SIP Proxies",
+                catalog.configuration(ResourceNames.MSSIP_PROXY), "name", "address", "port", "transport"));
+        views.add(simple("/call-control/teams-connectors/", "Teams Connectors",
+                catalog.configuration(ResourceNames.TEAMS_PROXY), "name", "address", "port"));
+        views.add(simple("/call-control/policy-servers/", "Policy Servers",
+                catalog.configuration(ResourceNames.POLICY_SERVER), "name", "url", "description"));
+        views.add(simple("/call-control/stun-servers/", "STUN Servers", catalog.configuration(ResourceNames.STUN_SERVER),
+                "name", "address", "port"));
+        views.add(simple("/call-control/turn-servers/", "TURN Servers", catalog.configuration(ResourceNames.TURN_SERVER),
+                "name", "address", "port", "transport_type"));
         ResourceSpec conference = catalog.configuration(ResourceNames.CONFERENCE);
         views.add(PlatformViews.services("/services/virtual-meeting-rooms/", "Virtual Meeting Rooms",
                 "Virtual Meeting Room", conference, "conference"));
