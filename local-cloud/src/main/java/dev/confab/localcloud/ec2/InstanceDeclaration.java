@@ -25,8 +25,8 @@ public record InstanceDeclaration(String instanceId, String privateIp, Optional<
             throw new IllegalArgumentException("Instance id \"" + instanceId + "\" is not of EC2's form i- and 8 or"
                     + " 17 lower-case hexadecimal digits.");
         }
-        Ipv4Address.parse(privateIp);
-        elasticIp.ifPresent(Ipv4Address::parse);
+        address("private_ip", privateIp);
+        elasticIp.ifPresent(address -> address("elastic_ip", address));
         if (instanceType == null || instanceType.isBlank()) {
             throw new IllegalArgumentException("An instance needs an instance type, such as " + DEFAULT_TYPE + ".");
         }
@@ -40,6 +40,12 @@ public record InstanceDeclaration(String instanceId, String privateIp, Optional<
     /** A stopped {@value #DEFAULT_TYPE} at {@code privateIp}, with a generated id and no tags. */
     public static InstanceDeclaration stopped(String privateIp) {
         return new InstanceDeclaration(null, privateIp, Optional.empty(), DEFAULT_TYPE, Map.of(), InstanceState.STOPPED);
+    }
+
+    private static void address(String field, String text) {
+        if (text == null || !Ipv4Address.isValid(text)) {
+            throw new IllegalArgumentException(field + " \"" + text + "\" is not an IPv4 address such as 10.0.1.5.");
+        }
     }
 
     /** Whether a string is an instance id of EC2's form. */
