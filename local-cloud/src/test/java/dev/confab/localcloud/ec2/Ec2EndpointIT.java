@@ -1,5 +1,6 @@
 package dev.confab.localcloud.ec2;
 
+import dev.confab.localcloud.testing.CountingMachine;
 import dev.confab.shared.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,8 +40,7 @@ class Ec2EndpointIT {
     private static final String SECRET = "endpoint-test-secret";
     private static final String READ_ONLY = "AKIAENDPOINTREADONLY";
 
-    private final AtomicInteger powerOns = new AtomicInteger();
-    private final AtomicInteger powerOffs = new AtomicInteger();
+    private final CountingMachine counting = new CountingMachine();
     private Ec2Endpoint endpoint;
     private Ec2Client ec2;
     private String overflow1;
@@ -54,17 +53,6 @@ class Ec2EndpointIT {
                 .withKey(AccessKey.allowingEverything(KEY, SECRET))
                 .withKey(new AccessKey(READ_ONLY, SECRET, Set.of("DescribeInstances")))
                 .withDelays(Duration.ofMillis(300), Duration.ofMillis(200))).start();
-        InstanceMachine counting = new InstanceMachine() {
-            @Override
-            public void powerOn() {
-                powerOns.incrementAndGet();
-            }
-
-            @Override
-            public void powerOff() {
-                powerOffs.incrementAndGet();
-            }
-        };
         overflow1 = endpoint.declare(InstanceDeclaration.stopped("10.0.1.5").withTag("pexip-cloud", "mgmt")
                 .withTag("Name", "ovf-1"), counting);
         overflow2 = endpoint.declare(InstanceDeclaration.stopped("10.0.1.6").withTag("pexip-cloud", "mgmt"),
@@ -146,7 +134,7 @@ class Ec2EndpointIT {
         assertEquals(InstanceStateName.STOPPED, started.previousState().name());
         assertEquals(InstanceStateName.PENDING, started.currentState().name());
         Await.atMost(Duration.ofSeconds(10)).until("running", () -> state(overflow1) == InstanceStateName.RUNNING);
-        assertEquals(1, powerOns.get());
+        assertEquals(1, counting.powerOns());
         assertEquals(1, ec2.describeInstanceStatus(request -> request.instanceIds(overflow1)).instanceStatuses()
                 .size());
 
@@ -155,7 +143,7 @@ class Ec2EndpointIT {
         assertEquals(InstanceStateName.RUNNING, stopping.previousState().name());
         assertEquals(InstanceStateName.STOPPING, stopping.currentState().name());
         Await.atMost(Duration.ofSeconds(10)).until("stopped", () -> state(overflow1) == InstanceStateName.STOPPED);
-        assertEquals(1, powerOffs.get());
+        assertEquals(1, counting.powerOffs());
     }
 
     @Test
@@ -187,7 +175,7 @@ class Ec2EndpointIT {
             assertEquals("UnauthorizedOperation", refused.awsErrorDetails().errorCode());
             assertEquals(403, refused.statusCode());
         }
-        assertEquals(0, powerOns.get());
+        assertEquals(0, counting.powerOns());
     }
 
     @Test
@@ -203,7 +191,7 @@ class Ec2EndpointIT {
                 () -> ec2.startInstances(request -> request.instanceIds(overflow1)));
         assertEquals("InsufficientInstanceCapacity", capacity.awsErrorDetails().errorCode());
         assertEquals(InstanceStateName.STOPPED, state(overflow1));
-        assertEquals(0, powerOns.get());
+        assertEquals(0, counting.powerOns());
         assertEquals(List.of("RequestLimitExceeded", "InsufficientInstanceCapacity"), endpoint.calls("StartInstances")
                 .stream().map(call -> call.errorCode().orElseThrow()).toList());
     }

@@ -137,6 +137,11 @@ class CloudServiceTest {
         restarted.permitted(Ec2Action.START_INSTANCES);
         assertEquals(0, count("SELECT COUNT(*) FROM alarm"));
         assertEquals(1, count("SELECT COUNT(*) FROM alarm_history WHERE time_cleared IS NOT NULL"));
+
+        // raised again after being cleared: a new alarm, beside the first one's history
+        restarted.refused(refused);
+        assertEquals(1, count("SELECT COUNT(*) FROM alarm"));
+        assertEquals(2, count("SELECT COUNT(*) FROM alarm_history"));
     }
 
     private int count(String sql) {
