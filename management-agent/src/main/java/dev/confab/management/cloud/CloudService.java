@@ -32,6 +32,7 @@ public final class CloudService implements CloudInstances, AutoCloseable {
     private final Retrying retrying;
     private final CloudAlarms alarms;
     private Ec2CloudInstances current;
+    private Ec2CloudInstances retired;
 
     CloudService(ConfigurationService configuration, SecretBox secrets, Retrying retrying, Clock clock) {
         this.configuration = configuration;
@@ -100,9 +101,11 @@ public final class CloudService implements CloudInstances, AutoCloseable {
         CloudAccess access = configuration.read(transaction -> CloudAccess.of(transaction.reads().globalSettings(),
                 transaction.reads().sealedAwsSecretKey().map(secrets::open), transaction.reads().burstingTagValue()));
         if (current == null || !current.access().equals(access)) {
-            if (current != null) {
-                current.close();
+            // a call may still run on the client being replaced: it is closed at the next change, or at close()
+            if (retired != null) {
+                retired.close();
             }
+            retired = current;
             current = new Ec2CloudInstances(access, retrying);
             LOG.info("Cloud bursting: EC2 at {} (region {}), instances tagged pexip-cloud={}", access.endpoint(),
                     access.region(), access.tagValue());
@@ -143,9 +146,12 @@ public final class CloudService implements CloudInstances, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (current != null) {
-            current.close();
-            current = null;
+        for (Ec2CloudInstances instances : java.util.Arrays.asList(retired, current)) {
+            if (instances != null) {
+                instances.close();
+            }
         }
+        retired = null;
+        current = null;
     }
 }
