@@ -3,6 +3,7 @@ package dev.confab.management;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
+import dev.confab.management.api.CloudApi;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
@@ -10,6 +11,7 @@ import dev.confab.management.api.JettyErrors;
 import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
+import dev.confab.management.cloud.CloudService;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -64,6 +66,7 @@ public final class ManagementAgent implements AutoCloseable {
     private ManagementIpsec ipsec;
     private NodeMonitor monitor;
     private ReplicationHub replication;
+    private CloudService cloud;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -104,6 +107,7 @@ public final class ManagementAgent implements AutoCloseable {
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
+        cloud = CloudService.create(configuration, secrets, config.clock());
         reactions(secrets).forEach(configuration::onChange);
         nameInLog();
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
@@ -133,6 +137,7 @@ public final class ManagementAgent implements AutoCloseable {
                 () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
+        new CloudApi(cloud).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
     }
@@ -243,6 +248,11 @@ public final class ManagementAgent implements AutoCloseable {
         return replication;
     }
 
+    /** EC2: describing, starting and stopping overflow instances, and the IAM policy that allows it. */
+    public CloudService cloud() {
+        return cloud;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -264,6 +274,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (replication != null) {
             replication.close();
             replication = null;
+        }
+        if (cloud != null) {
+            cloud.close();
+            cloud = null;
         }
         if (monitor != null) {
             monitor.close();

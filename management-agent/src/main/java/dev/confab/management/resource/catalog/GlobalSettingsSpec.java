@@ -45,9 +45,11 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .field(FieldSpec.bool("aws_instance_role", false)
                         .help("Use the Management Node instance's IAM role instead of an access key."))
                 .field(FieldSpec.string("aws_region").defaultValue("us-east-1").required().maxLength(32)
-                        .help("AWS region of the overflow instances."))
+                        .help("AWS region of the overflow instances, such as us-east-1 or us-gov-west-1 (AWS China"
+                                + " regions are not supported)."))
                 .field(FieldSpec.string("aws_endpoint").nullable().maxLength(250).format(Format.URL)
-                        .help("EC2 endpoint URL; blank for AWS's own endpoint of the region."))
+                        .help("EC2 endpoint URL; blank for AWS's own endpoint of the region"
+                                + " (https://ec2.REGION.amazonaws.com)."))
                 .field(FieldSpec.string("azure_client_id").nullable().maxLength(100)
                         .help(StoredOnly.help("Client (application) ID of the Azure service principal for bursting.")))
                 .field(FieldSpec.string("azure_secret").nullable().maxLength(200).secret(FieldSpec.Secret.SEALED)
@@ -94,6 +96,7 @@ final class GlobalSettingsSpec implements ResourceRules {
     @Override
     public void check(Candidate settings, StoreView store, FieldErrors errors) {
         checkPorts(settings, errors);
+        AwsRegions.problem(settings.text("aws_region")).ifPresent(problem -> errors.add("aws_region", problem));
         if (settings.flag("bursting_enabled") && !settings.text("cloud_provider").equals(AWS)) {
             List<String> needed = settings.text("cloud_provider").equals(AZURE)
                     ? List.of("azure_client_id", "azure_secret", "azure_subscription_id", "azure_tenant")
