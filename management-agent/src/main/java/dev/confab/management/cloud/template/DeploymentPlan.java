@@ -1,0 +1,139 @@
+package dev.confab.management.cloud.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.cloud.guide.ConfiguredNode;
+import dev.confab.management.cloud.guide.InboundRule;
+import dev.confab.management.cloud.guide.InstanceTypeRules;
+import dev.confab.management.cloud.guide.OverflowNodes;
+import dev.confab.management.cloud.guide.SecurityGroupRules;
+import dev.confab.management.cloud.policy.BurstingPolicy;
+import dev.confab.shared.net.Ipv4Address;
+import dev.confab.shared.net.Ipv4Netmask;
+import dev.confab.shared.net.Ipv4Network;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What a generated deployment holds, whatever its format: the security group's rules, the IAM
+ * identity with the bursting policy, one subnet parameter per network the nodes live in, and one
+ * instance per Conferencing Node. Made by {@link #of}, which checks every choice against the guide
+ * first, so a plan that exists is one the guide accepts. Immutable.
+ *
+ * @param managementNode the Management Node's tag value, which also names the generated resources
+ */
+public record DeploymentPlan(String managementNode, List<InboundRule> rules, List<Subnet> subnets,
+                             List<Instance> instances, BurstingPolicy policy, IamIdentity identity, String tenancy) {
+
+    /** EC2 takes at most 16 KB of user data. */
+    static final int USER_DATA_LIMIT = 16 * 1024;
+
+    /** A network the nodes live in, and the template parameter that names its subnet ({@code Subnet1} …). */
+    public record Subnet(int number, String cidr, List<String> nodeNames) {
+        public Subnet {
+            nodeNames = List.copyOf(nodeNames);
+        }
+    }
+
+    /**
+     * One node's instance.
+     *
+     * @param overflowTag the {@code pexip-cloud} value, for overflow nodes only
+     * @param userData    {@code {"conferencing_node_config": "<file>"}}, when the node's file was made for it
+     */
+    public record Instance(ConfiguredNode node, int number, String instanceType, Subnet subnet,
+                           Optional<String> overflowTag, Optional<String> userData) {
+    }
+
+    public DeploymentPlan {
+        rules = List.copyOf(rules);
+        subnets = List.copyOf(subnets);
+        instances = List.copyOf(instances);
+    }
+
+    /**
+     * The plan for {@code nodes}, with {@code configurationFiles} (by node id) in their user data.
+     *
+     * @throws TemplateException listing every choice the guide does not accept
+     */
+    public static DeploymentPlan of(List<ConfiguredNode> nodes, OverflowNodes overflow, BurstingPolicy policy,
+                                    TemplateOptions options, Map<Long, String> configurationFiles) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        nodes.forEach(node -> names.add(node.name()));
+        options.instanceTypes().keySet().stream().filter(name -> !names.contains(name)).sorted().forEach(name ->
+                problems.add("There is no Conferencing Node named " + name + " to give an instance type: name one of "
+                        + names.stream().sorted().toList() + "."));
+        if (!options.tenancy().equals("dedicated") && !options.tenancy().equals("default")) {
+            problems.add("Tenancy " + options.tenancy() + " is not one of dedicated (the guide's) or default.");
+        }
+        Map<String, List<ConfiguredNode>> byNetwork = new LinkedHashMap<>();
+        for (ConfiguredNode node : nodes) {
+            byNetwork.computeIfAbsent(network(node), cidr -> new ArrayList<>()).add(node);
+        }
+        List<Subnet> subnets = new ArrayList<>();
+        Map<String, Subnet> subnetOf = new LinkedHashMap<>();
+        byNetwork.forEach((cidr, members) -> {
+            Subnet subnet = new Subnet(subnets.size() + 1, cidr, members.stream().map(ConfiguredNode::name).toList());
+            subnets.add(subnet);
+            subnetOf.put(cidr, subnet);
+        });
+        List<Instance> instances = new ArrayList<>();
+        for (ConfiguredNode node : nodes) {
+            String type = options.instanceTypeOf(node.name());
+            instanceTypeProblem(node.name(), type).ifPresent(problems::add);
+            Optional<String> userData = Optional.ofNullable(configurationFiles.get(node.id())).map(DeploymentPlan::userData);
+            userData.filter(data -> data.getBytes(StandardCharsets.UTF_8).length > USER_DATA_LIMIT).ifPresent(data ->
+                    problems.add("The configuration file of " + node.name() + " makes " + data.length()
+                            + " bytes of user data, more than EC2's " + USER_DATA_LIMIT + ": upload it on the node's"
+                            + " port 8443 instead (leave out --include-node-config)."));
+            instances.add(new Instance(node, instances.size() + 1, type, subnetOf.get(network(node)),
+                    overflow.expectedTag(node.location(), node.cloudBursting()), userData));
+        }
+        if (!problems.isEmpty()) {
+            throw new TemplateException("The template was not made:\n  " + String.join("\n  ", problems));
+        }
+        return new DeploymentPlan(overflow.tagValue(), SecurityGroupRules.forTemplate(options.sipOverUdp()), subnets,
+                instances, policy, options.identity(), options.tenancy());
+    }
+
+    private static Optional<String> instanceTypeProblem(String node, String type) {
+        if (!InstanceTypeRules.isWellFormed(type)) {
+            return Optional.of(node + ": " + type + " is not an EC2 instance type such as "
+                    + InstanceTypeRules.RECOMMENDED_TYPE + ".");
+        }
+        if (InstanceTypeRules.lacksEnaByName(type)) {
+            return Optional.of(node + ": " + type + " has no ENA (Elastic Network Adapter), which the guide asks"
+                    + " for: use a c5 type such as " + InstanceTypeRules.RECOMMENDED_TYPE + ".");
+        }
+        OptionalInt vcpus = InstanceTypeRules.vcpusByName(type);
+        if (vcpus.isEmpty() && InstanceTypeRules.isC4OrC5(type)) {
+            return Optional.of(node + ": the vCPUs of " + type + " cannot be told from its name; choose a c5 size"
+                    + " such as " + InstanceTypeRules.RECOMMENDED_TYPE + ".");
+        }
+        return vcpus.isPresent() ? InstanceTypeRules.sizeRefusal(type, vcpus.getAsInt()).map(why -> node + ": " + why)
+                : Optional.empty();
+    }
+
+    private static String network(ConfiguredNode node) {
+        return Ipv4Network.of(Ipv4Address.parse(node.address()), Ipv4Netmask.parse(node.netmask()).prefixLength())
+                .toString();
+    }
+
+    /** The user data a node reads at first boot: its configuration file under {@code conferencing_node_config}. */
+    static String userData(String configurationFile) {
+        try {
+            return new ObjectMapper().writeValueAsString(Map.of("conferencing_node_config", configurationFile));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of one string is always JSON", e);
+        }
+    }
+}
