@@ -1,6 +1,7 @@
 package dev.confab.management.cloud.guide;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -24,6 +25,8 @@ public final class InstanceTypeRules {
 
     private static final Pattern C4_C5 = Pattern.compile("c4|c5[a-z]*");
     private static final Pattern SIZE = Pattern.compile("(\\d*)xlarge");
+    /** Sizes whose vCPUs the naming does not tell: c4.8xlarge has 36, not 32. */
+    private static final Map<String, Integer> IRREGULAR_SIZES = Map.of("c4.8xlarge", 36);
     /** Families whose instance types have no ENA (m4: all but m4.16xlarge). */
     private static final Set<String> WITHOUT_ENA = Set.of("c1", "c3", "c4", "cc2", "cr1", "d2", "g2", "hi1", "hs1",
             "i2", "m1", "m2", "m3", "m4", "t1", "t2");
@@ -52,8 +55,13 @@ public final class InstanceTypeRules {
     /**
      * The vCPUs EC2's naming gives a type's size: {@code large} 2, {@code xlarge} 4, {@code Nxlarge} 4×N;
      * empty for other sizes ({@code metal}, {@code medium} …) and names that are not {@code family.size}.
+     * c4.8xlarge, of 36 vCPUs, is the one exception it knows.
      */
     public static OptionalInt vcpusByName(String type) {
+        Integer irregular = IRREGULAR_SIZES.get(normalise(type));
+        if (irregular != null) {
+            return OptionalInt.of(irregular);
+        }
         String size = size(type);
         if (size.equals("large")) {
             return OptionalInt.of(2);

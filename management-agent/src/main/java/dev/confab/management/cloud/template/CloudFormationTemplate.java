@@ -37,8 +37,9 @@ public final class CloudFormationTemplate {
         template.put("Resources", resources(plan));
         template.put("Outputs", outputs(plan));
         try {
+            // every string quoted: YAML 1.1 readers would take a bare 2010-09-09 for a date
             return new ObjectMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .build()).writeValueAsString(template);
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES).build()).writeValueAsString(template);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a template of maps, lists, strings and numbers is always YAML", e);
         }
@@ -110,7 +111,6 @@ public final class CloudFormationTemplate {
         }
         Map<String, Object> role = new LinkedHashMap<>();
         role.put("RoleName", TemplateNames.awsName(plan.managementNode(), "bursting"));
-        role.put("Description", "The Management Node's instance role for bursting.");
         role.put("AssumeRolePolicyDocument", TemplateText.ec2AssumeRole());
         role.put("Policies", List.of(policy));
         resources.put("BurstingRole", resource("AWS::IAM::Role", role));

@@ -88,7 +88,6 @@ public final class TerraformTemplate {
             return;
         }
         blocks.add(Block.of("resource", "aws_iam_role", "bursting").set("name", name)
-                .set("description", "The Management Node's instance role for bursting.")
                 .set("assume_role_policy", new Heredoc(TemplateText.ec2AssumeRoleJson())));
         blocks.add(Block.of("resource", "aws_iam_role_policy", "bursting").set("name", name)
                 .set("role", new Expression("aws_iam_role.bursting.id")).set("policy", policy));
