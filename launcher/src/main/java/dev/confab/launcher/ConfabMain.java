@@ -2,6 +2,7 @@ package dev.confab.launcher;
 
 import dev.confab.conferencing.cli.ConferencingAgentCommand;
 import dev.confab.installer.cli.InstallerCommand;
+import dev.confab.management.cli.AwsTemplateCommand;
 import dev.confab.management.cli.ManagementAgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ public final class ConfabMain implements Runnable {
 
     /**
      * The command line with every command: those the class path provides first (as {@code confab demo}
-     * always came first in the list), then the agents and the installer.
+     * always came first in the list), then the agents, the installer and the AWS commands.
      */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ConfabMain());
@@ -36,6 +37,7 @@ public final class ConfabMain implements Runnable {
         line.addSubcommand(new ManagementAgentCommand());
         line.addSubcommand(new ConferencingAgentCommand());
         line.addSubcommand(new InstallerCommand());
+        line.addSubcommand(new AwsTemplateCommand());
         return line;
     }
 

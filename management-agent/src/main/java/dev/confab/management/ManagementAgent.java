@@ -7,6 +7,7 @@ import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
 import dev.confab.management.api.JsonOnly;
+import dev.confab.management.api.NodeConfigurationFileCommand;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.health.NodeMonitor;
@@ -127,6 +128,7 @@ public final class ManagementAgent implements AutoCloseable {
         web.register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+        new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
     }
 
     /**

@@ -85,11 +85,12 @@ public final class CloudFormationTemplate {
                 "Description", TemplateText.EGRESS)));
         group.put("Tags", List.of(tag("Name", TemplateNames.awsName(plan.managementNode(), "platform"))));
         resources.put(GROUP, resource("AWS::EC2::SecurityGroup", group));
-        for (int i = 0; i < fromGroup.size(); i++) {
-            Map<String, Object> permission = permission(fromGroup.get(i));
+        for (InboundRule rule : fromGroup) {
+            Map<String, Object> permission = permission(rule);
             permission.put("GroupId", groupId());
             permission.put("SourceSecurityGroupId", groupId());
-            resources.put(GROUP + "FromItself" + (i + 1), resource("AWS::EC2::SecurityGroupIngress", permission));
+            resources.put(GROUP + TemplateNames.ruleLogicalId(rule), resource("AWS::EC2::SecurityGroupIngress",
+                    permission));
         }
         identity(plan, resources);
         for (DeploymentPlan.Instance instance : plan.instances()) {
@@ -166,7 +167,7 @@ public final class CloudFormationTemplate {
     }
 
     static String subnetParameter(DeploymentPlan.Subnet subnet) {
-        return "Subnet" + subnet.number();
+        return "Subnet" + subnet.name();
     }
 
     private static Map<String, Object> parameter(String type, String description) {

@@ -36,20 +36,25 @@ public record DeploymentPlan(String managementNode, List<InboundRule> rules, Lis
     /** EC2 takes at most 16 KB of user data. */
     static final int USER_DATA_LIMIT = 16 * 1024;
 
-    /** A network the nodes live in, and the template parameter that names its subnet ({@code Subnet1} …). */
-    public record Subnet(int number, String cidr, List<String> nodeNames) {
+    /** A network the nodes live in, whose subnet a template parameter names. */
+    public record Subnet(String cidr, List<String> nodeNames) {
         public Subnet {
             nodeNames = List.copyOf(nodeNames);
+        }
+
+        /** The parameter's name in letters and digits, from the network, so that it stays as nodes come and go. */
+        public String name() {
+            return cidr.replaceAll("[./]", "x");
         }
     }
 
     /**
-     * One node's instance.
+     * One node's instance; the node's id names its resources, so that they keep their names as nodes come and go.
      *
      * @param overflowTag the {@code pexip-cloud} value, for overflow nodes only
      * @param userData    {@code {"conferencing_node_config": "<file>"}}, when the node's file was made for it
      */
-    public record Instance(ConfiguredNode node, int number, String instanceType, Subnet subnet,
+    public record Instance(ConfiguredNode node, String instanceType, Subnet subnet,
                            Optional<String> overflowTag, Optional<String> userData) {
     }
 
@@ -82,7 +87,7 @@ public record DeploymentPlan(String managementNode, List<InboundRule> rules, Lis
         List<Subnet> subnets = new ArrayList<>();
         Map<String, Subnet> subnetOf = new LinkedHashMap<>();
         byNetwork.forEach((cidr, members) -> {
-            Subnet subnet = new Subnet(subnets.size() + 1, cidr, members.stream().map(ConfiguredNode::name).toList());
+            Subnet subnet = new Subnet(cidr, members.stream().map(ConfiguredNode::name).toList());
             subnets.add(subnet);
             subnetOf.put(cidr, subnet);
         });
@@ -95,7 +100,7 @@ public record DeploymentPlan(String managementNode, List<InboundRule> rules, Lis
                     problems.add("The configuration file of " + node.name() + " makes " + data.length()
                             + " bytes of user data, more than EC2's " + USER_DATA_LIMIT + ": upload it on the node's"
                             + " port 8443 instead (leave out --include-node-config)."));
-            instances.add(new Instance(node, instances.size() + 1, type, subnetOf.get(network(node)),
+            instances.add(new Instance(node, type, subnetOf.get(network(node)),
                     overflow.expectedTag(node.location(), node.cloudBursting()), userData));
         }
         if (!problems.isEmpty()) {

@@ -47,9 +47,7 @@ public final class TerraformTemplate {
                 .set("description", TemplateText.groupDescription(plan))
                 .set("vpc_id", new Expression("var.vpc_id"))
                 .set("tags", Map.of("Name", TemplateNames.awsName(plan.managementNode(), "platform"))));
-        for (int i = 0; i < plan.rules().size(); i++) {
-            blocks.add(ingress(plan.rules().get(i), i + 1));
-        }
+        plan.rules().forEach(rule -> blocks.add(ingress(rule)));
         blocks.add(Block.of("resource", "aws_vpc_security_group_egress_rule", "platform_all")
                 .set("security_group_id", GROUP_ID).set("ip_protocol", "-1").set("cidr_ipv4", "0.0.0.0/0")
                 .set("description", TemplateText.EGRESS));
@@ -61,8 +59,8 @@ public final class TerraformTemplate {
                 + " Conferencing Node instance(s). Made by confab aws-template.", blocks);
     }
 
-    private static Block ingress(InboundRule rule, int number) {
-        Block block = Block.of("resource", "aws_vpc_security_group_ingress_rule", "platform_" + number)
+    private static Block ingress(InboundRule rule) {
+        Block block = Block.of("resource", "aws_vpc_security_group_ingress_rule", TemplateNames.ruleName(rule))
                 .set("security_group_id", GROUP_ID)
                 .set("description", TemplateText.ruleDescription(rule))
                 .set("ip_protocol", rule.protocol().ec2Name());
@@ -131,7 +129,7 @@ public final class TerraformTemplate {
     }
 
     static String subnetVariable(DeploymentPlan.Subnet subnet) {
-        return "subnet_" + subnet.number();
+        return "subnet_" + subnet.cidr().replaceAll("[./]", "_");
     }
 
     private static Block variable(String name, String description) {

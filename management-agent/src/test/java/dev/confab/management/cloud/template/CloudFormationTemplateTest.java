@@ -72,10 +72,10 @@ class CloudFormationTemplateTest {
         assertEquals("c5.2xlarge", lon.get("InstanceType").asText());
         assertEquals("dedicated", lon.get("Tenancy").asText());
         assertTrue(lon.get("EbsOptimized").asBoolean());
-        assertEquals("Subnet1", lon.get("SubnetId").get("Ref").asText());
+        assertEquals("Subnet10x0x1x0x24", lon.get("SubnetId").get("Ref").asText());
         assertEquals(List.of("Name"), tagKeys(lon));
         JsonNode burst = resources.get("Node3Burst1").get("Properties");
-        assertEquals("Subnet2", burst.get("SubnetId").get("Ref").asText());
+        assertEquals("Subnet10x0x2x0x24", burst.get("SubnetId").get("Ref").asText());
         assertEquals(List.of("Name", "pexip-cloud"), tagKeys(burst));
         assertEquals("mgr", burst.get("Tags").get(1).get("Value").asText());
         assertFalse(burst.has("UserData"), "no file was made for it");

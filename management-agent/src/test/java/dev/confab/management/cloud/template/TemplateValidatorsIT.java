@@ -71,9 +71,8 @@ class TemplateValidatorsIT {
 
         JsonNode ingress = hcl.get("resource").get("aws_vpc_security_group_ingress_rule");
         assertEquals(plan.rules().size(), ingress.size());
-        for (int i = 0; i < plan.rules().size(); i++) {
-            InboundRule rule = plan.rules().get(i);
-            JsonNode read = ingress.get("platform_" + (i + 1)).get(0);
+        for (InboundRule rule : plan.rules()) {
+            JsonNode read = ingress.get(TemplateNames.ruleName(rule)).get(0);
             assertEquals(rule.protocol().ec2Name(), read.get("ip_protocol").asText());
             switch (rule.source()) {
                 case ANYWHERE -> assertEquals("0.0.0.0/0", read.get("cidr_ipv4").asText());
