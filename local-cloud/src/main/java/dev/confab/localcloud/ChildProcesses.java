@@ -71,6 +71,15 @@ public final class ChildProcesses {
         return child.current();
     }
 
+    /** Stops one child for good (SIGTERM, SIGKILL after 10 s), unreported, and forgets it. */
+    public void stop(Supervised child) {
+        synchronized (this) {
+            running.remove(child);
+        }
+        child.stop();
+        child.awaitStopped();
+    }
+
     /** Asks every child to stop (SIGTERM), waits up to 10 s each, then kills what is left. */
     public void stopAll() {
         List<Supervised> children;

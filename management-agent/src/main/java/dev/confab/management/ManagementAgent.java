@@ -3,6 +3,7 @@ package dev.confab.management;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
+import dev.confab.management.api.CloudApi;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
@@ -10,6 +11,7 @@ import dev.confab.management.api.JsonOnly;
 import dev.confab.management.api.NodeConfigurationFileCommand;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
+import dev.confab.management.cloud.CloudService;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -60,6 +62,7 @@ public final class ManagementAgent implements AutoCloseable {
     private ManagementIpsec ipsec;
     private NodeMonitor monitor;
     private ReplicationHub replication;
+    private CloudService cloud;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -99,6 +102,7 @@ public final class ManagementAgent implements AutoCloseable {
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
+        cloud = CloudService.create(configuration, secrets, config.clock());
         reactions(secrets).forEach(configuration::onChange);
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
         nodes.onEnrolled(ipsec::refresh);
@@ -126,6 +130,7 @@ public final class ManagementAgent implements AutoCloseable {
                 () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
+        new CloudApi(cloud).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
         new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
@@ -223,6 +228,11 @@ public final class ManagementAgent implements AutoCloseable {
         return replication;
     }
 
+    /** EC2: describing, starting and stopping overflow instances, and the IAM policy that allows it. */
+    public CloudService cloud() {
+        return cloud;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -244,6 +254,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (replication != null) {
             replication.close();
             replication = null;
+        }
+        if (cloud != null) {
+            cloud.close();
+            cloud = null;
         }
         if (monitor != null) {
             monitor.close();

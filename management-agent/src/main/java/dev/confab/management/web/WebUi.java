@@ -67,7 +67,9 @@ public final class WebUi {
         config.staticFiles.enableWebjars();
         config.routes.before(new WebGuard(sessions)::check);
         config.routes.get("/", ctx -> ctx.redirect(Menu.HOME, HttpStatus.FOUND));
-        config.routes.get("/static/confab.css", WebUi::stylesheet);
+        config.routes.get("/static/confab.css", ctx -> staticFile(ctx, "/web/confab.css", "text/css; charset=utf-8"));
+        config.routes.get("/static/copy.js", ctx -> staticFile(ctx, "/web/copy.js",
+                "text/javascript; charset=utf-8"));
         login.register(config);
         Lookups lookups = new Lookups(service);
         ListPage list = new ListPage(service, templates, lookups);
@@ -120,12 +122,12 @@ public final class WebUi {
         templates.render(ctx, "error.jte", params);
     }
 
-    private static void stylesheet(Context ctx) {
-        try (InputStream in = WebUi.class.getResourceAsStream("/web/confab.css")) {
+    private static void staticFile(Context ctx, String resource, String contentType) {
+        try (InputStream in = WebUi.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The stylesheet is missing from the build.");
+                throw new IllegalStateException(resource + " is missing from the build.");
             }
-            ctx.contentType("text/css; charset=utf-8").header("Cache-Control", "max-age=3600")
+            ctx.contentType(contentType).header("Cache-Control", "max-age=3600")
                     .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

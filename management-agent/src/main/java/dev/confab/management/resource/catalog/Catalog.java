@@ -3,6 +3,7 @@ package dev.confab.management.resource.catalog;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.StoreView;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -79,6 +80,11 @@ public final class Catalog {
     /** The tag key that marks overflow instances. */
     public static String burstingTagName() {
         return GlobalSettingsSpec.TAG_NAME;
+    }
+
+    /** The tag value that marks this platform's overflow instances, as the store holds it now. */
+    public static String burstingTagValue(StoreView store) {
+        return GlobalSettingsSpec.tagValue(store);
     }
 
     private static ResourceSpec adminLog() {

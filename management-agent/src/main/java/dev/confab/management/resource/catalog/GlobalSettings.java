@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The platform-wide settings ({@code global}, one object) as stored, without the sealed AWS secret
- * key. Immutable.
+ * key ({@link #sealedAwsSecretKey} reads it apart, for the one component that uses it). Immutable.
  *
  * @param burstingMinLifetime minutes an overflow node stays up at least once started
  * @param enableSsh           platform-wide SSH access, followed by nodes set to {@code GLOBAL}
@@ -21,5 +21,10 @@ public record GlobalSettings(boolean burstingEnabled, int burstingThreshold, int
                 row.integer("bursting_min_lifetime"), row.text("cloud_provider"), row.optionalText("aws_access_key"),
                 row.flag("aws_instance_role"), row.text("aws_region"), row.optionalText("aws_endpoint"),
                 row.text("enable_ssh").equals("ON"));
+    }
+
+    /** The AWS secret access key of the settings, still sealed under the Management Node's secret key. */
+    public static Optional<String> sealedAwsSecretKey(StoredRow row) {
+        return row.optionalText("aws_secret_key");
     }
 }

@@ -39,9 +39,11 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .field(FieldSpec.bool("aws_instance_role", false)
                         .help("Use the Management Node instance's IAM role instead of an access key."))
                 .field(FieldSpec.string("aws_region").defaultValue("us-east-1").required().maxLength(32)
-                        .help("AWS region of the overflow instances."))
+                        .help("AWS region of the overflow instances, such as us-east-1 or us-gov-west-1 (AWS China"
+                                + " regions are not supported)."))
                 .field(FieldSpec.string("aws_endpoint").nullable().maxLength(250).format(Format.URL)
-                        .help("EC2 endpoint URL; blank for AWS's own endpoint of the region."))
+                        .help("EC2 endpoint URL; blank for AWS's own endpoint of the region"
+                                + " (https://ec2.REGION.amazonaws.com)."))
                 .field(FieldSpec.string("enable_ssh").defaultValue("ON").choices("ON", "OFF")
                         .help("Platform-wide SSH access, followed by nodes set to GLOBAL."))
                 .field(FieldSpec.string("bursting_tag_name").computed()
@@ -54,6 +56,7 @@ final class GlobalSettingsSpec implements ResourceRules {
 
     @Override
     public void check(Candidate settings, StoreView store, FieldErrors errors) {
+        AwsRegions.problem(settings.text("aws_region")).ifPresent(problem -> errors.add("aws_region", problem));
         if (settings.flag("bursting_enabled") && !settings.flag("aws_instance_role")) {
             if (settings.text("aws_access_key").isEmpty()) {
                 errors.add("aws_access_key", "Bursting on AWS needs an access key (or turn on aws_instance_role).");

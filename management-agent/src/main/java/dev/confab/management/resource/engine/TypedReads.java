@@ -58,6 +58,16 @@ public final class TypedReads {
                 "The store holds no global settings"));
     }
 
+    /** The AWS secret access key of the global settings, still sealed, if one is set. */
+    public Optional<String> sealedAwsSecretKey() {
+        return one(ResourceNames.GLOBAL, 1, GlobalSettings::sealedAwsSecretKey).flatMap(key -> key);
+    }
+
+    /** The tag value that marks this platform's overflow instances: the Management Node's host name, or unknown. */
+    public String burstingTagValue() {
+        return Catalog.burstingTagValue(view);
+    }
+
     public List<Conference> conferences() {
         return all(ResourceNames.CONFERENCE, Conference::of);
     }

@@ -5,10 +5,15 @@ import java.util.List;
 
 /**
  * A form page: where it posts, its sections of controls, what went wrong (a summary and one line
- * per field, linked to the field when the form shows it) and where delete and cancel lead. Immutable.
+ * per field, linked to the field when the form shows it), where delete and cancel lead, and a text
+ * shown below it to copy (null for none). Immutable.
  */
 public record FormModel(String title, String action, List<SectionView> sections, String message,
-                        List<Problem> problems, String deleteHref, String cancelHref) {
+                        List<Problem> problems, String deleteHref, String cancelHref, Snippet snippet) {
+
+    /** A read-only text below the form, with a button that copies it: its element id, heading and lead. */
+    public record Snippet(String id, String title, String intro, String text) {
+    }
 
     /** One field's error in the summary; {@code href} points at the control, null when not shown. */
     public record Problem(String label, String href, String message) {

@@ -117,7 +117,9 @@ public final class FormPage {
                 : view.isSingleton() ? view.title() : view.singular() + ": " + name(view, values);
         String action = isNew ? view.newHref() : view.isSingleton() ? view.href() : view.objectHref(id);
         String deleteHref = !isNew && view.isCollection() ? view.objectHref(id) + "delete" : null;
-        FormModel form = new FormModel(title, action, sections, message, problems, deleteHref, view.href());
+        FormModel.Snippet snippet = !isNew && view.href().equals(PlatformViews.GLOBAL_HREF)
+                ? IamPolicySnippet.of(values) : null;
+        FormModel form = new FormModel(title, action, sections, message, problems, deleteHref, view.href(), snippet);
         templates.page(ctx, "form.jte", title, Map.of("form", form));
     }
 

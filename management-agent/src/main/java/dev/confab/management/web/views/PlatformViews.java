@@ -13,6 +13,8 @@ import static dev.confab.management.web.views.ResourceViews.section;
 /** The pages whose forms group their fields or fix some of them. */
 public final class PlatformViews {
 
+    /** Platform › Global Settings, which also shows the IAM policy bursting needs. */
+    public static final String GLOBAL_HREF = "/platform/global-settings/";
     /** Platform › Conferencing Nodes, whose new nodes go on to the deploy step. */
     public static final String NODES_HREF = "/platform/conferencing-nodes/";
 
@@ -20,7 +22,7 @@ public final class PlatformViews {
     }
 
     static ResourceView global(ResourceSpec spec) {
-        return new ResourceView("/platform/global-settings/", "Global Settings", spec.title(), spec, List.of(),
+        return new ResourceView(GLOBAL_HREF, "Global Settings", spec.title(), spec, List.of(),
                 Map.of(), List.of(
                 section("Cloud bursting", "bursting_enabled", "bursting_threshold", "bursting_min_lifetime",
                         "cloud_provider", "aws_region", "aws_endpoint", "aws_instance_role", "aws_access_key",

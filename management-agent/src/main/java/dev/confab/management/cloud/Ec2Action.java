@@ -1,0 +1,27 @@
+package dev.confab.management.cloud;
+
+/**
+ * The EC2 actions Confab calls, and no others: each with the IAM permission it needs. The IAM
+ * policy ({@link IamPolicy}) is made from this list.
+ */
+public enum Ec2Action {
+    DESCRIBE_INSTANCES("DescribeInstances"),
+    START_INSTANCES("StartInstances"),
+    STOP_INSTANCES("StopInstances");
+
+    private final String action;
+
+    Ec2Action(String action) {
+        this.action = action;
+    }
+
+    /** The action's name in the EC2 API, such as {@code StartInstances}. */
+    public String action() {
+        return action;
+    }
+
+    /** The IAM permission the action needs, such as {@code ec2:StartInstances}. */
+    public String permission() {
+        return "ec2:" + action;
+    }
+}
