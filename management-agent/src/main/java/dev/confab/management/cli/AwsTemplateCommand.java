@@ -3,7 +3,6 @@ package dev.confab.management.cli;
 import dev.confab.management.ManagementException;
 import dev.confab.management.cloud.guide.ConfiguredNode;
 import dev.confab.management.cloud.guide.InstanceTypeRules;
-import dev.confab.management.cloud.policy.BurstingPolicy;
 import dev.confab.management.cloud.template.CloudFormationTemplate;
 import dev.confab.management.cloud.template.DeploymentPlan;
 import dev.confab.management.cloud.template.IamIdentity;
@@ -111,10 +110,8 @@ public final class AwsTemplateCommand implements Callable<Integer> {
         ConfiguredPlatform platform = ConfiguredPlatform.read(client);
         TemplateOptions options = new TemplateOptions(instanceType, nodeInstanceTypes, identity(platform), sipOverUdp,
                 tenancy);
-        BurstingPolicy policy = new BurstingPolicy(platform.region(), platform.overflow().tagName(),
-                platform.overflow().tagValue(), true);
         // the plan is checked before any file is made: a refused template retires no token
-        DeploymentPlan.of(platform.nodes(), platform.overflow(), policy, options, Map.of());
+        DeploymentPlan.of(platform.nodes(), platform.overflow(), options, Map.of());
         Map<Long, String> files = new LinkedHashMap<>();
         if (includeNodeConfig) {
             for (ConfiguredNode node : platform.nodes()) {
@@ -122,7 +119,7 @@ public final class AwsTemplateCommand implements Callable<Integer> {
                         StandardCharsets.UTF_8));
             }
         }
-        DeploymentPlan plan = DeploymentPlan.of(platform.nodes(), platform.overflow(), policy, options, files);
+        DeploymentPlan plan = DeploymentPlan.of(platform.nodes(), platform.overflow(), options, files);
         return terraform ? TerraformTemplate.render(plan) : CloudFormationTemplate.render(plan);
     }
 

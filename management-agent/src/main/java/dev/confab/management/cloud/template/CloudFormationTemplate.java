@@ -102,7 +102,7 @@ public final class CloudFormationTemplate {
     private static void identity(DeploymentPlan plan, Map<String, Object> resources) {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("PolicyName", TemplateNames.awsName(plan.managementNode(), "bursting"));
-        policy.put("PolicyDocument", plan.policy().document());
+        policy.put("PolicyDocument", plan.policy());
         if (plan.identity() == IamIdentity.USER) {
             Map<String, Object> user = new LinkedHashMap<>();
             user.put("UserName", TemplateNames.awsName(plan.managementNode(), "bursting"));
@@ -134,7 +134,7 @@ public final class CloudFormationTemplate {
         instance.userData().ifPresent(data -> properties.put("UserData", Map.of("Fn::Base64", data)));
         List<Object> tags = new ArrayList<>();
         tags.add(tag("Name", instance.node().name()));
-        instance.overflowTag().ifPresent(value -> tags.add(tag(plan.policy().tagName(), value)));
+        instance.overflowTag().ifPresent(value -> tags.add(tag(plan.tagName(), value)));
         properties.put("Tags", tags);
         return properties;
     }

@@ -7,7 +7,7 @@ import dev.confab.management.cloud.guide.InboundRule;
 import dev.confab.management.cloud.guide.InstanceTypeRules;
 import dev.confab.management.cloud.guide.OverflowNodes;
 import dev.confab.management.cloud.guide.SecurityGroupRules;
-import dev.confab.management.cloud.policy.BurstingPolicy;
+import dev.confab.management.cloud.IamPolicy;
 import dev.confab.shared.net.Ipv4Address;
 import dev.confab.shared.net.Ipv4Netmask;
 import dev.confab.shared.net.Ipv4Network;
@@ -28,10 +28,11 @@ import java.util.Set;
  * instance per Conferencing Node. Made by {@link #of}, which checks every choice against the guide
  * first, so a plan that exists is one the guide accepts. Immutable.
  *
+ * @param tagName        the tag key of overflow instances ({@code pexip-cloud})
  * @param managementNode the Management Node's tag value, which also names the generated resources
  */
-public record DeploymentPlan(String managementNode, List<InboundRule> rules, List<Subnet> subnets,
-                             List<Instance> instances, BurstingPolicy policy, IamIdentity identity, String tenancy) {
+public record DeploymentPlan(String tagName, String managementNode, List<InboundRule> rules, List<Subnet> subnets,
+                             List<Instance> instances, IamIdentity identity, String tenancy) {
 
     /** EC2 takes at most 16 KB of user data. */
     static final int USER_DATA_LIMIT = 16 * 1024;
@@ -69,8 +70,8 @@ public record DeploymentPlan(String managementNode, List<InboundRule> rules, Lis
      *
      * @throws TemplateException listing every choice the guide does not accept
      */
-    public static DeploymentPlan of(List<ConfiguredNode> nodes, OverflowNodes overflow, BurstingPolicy policy,
-                                    TemplateOptions options, Map<Long, String> configurationFiles) {
+    public static DeploymentPlan of(List<ConfiguredNode> nodes, OverflowNodes overflow, TemplateOptions options,
+                                    Map<Long, String> configurationFiles) {
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
         nodes.forEach(node -> names.add(node.name()));
@@ -106,8 +107,19 @@ public record DeploymentPlan(String managementNode, List<InboundRule> rules, Lis
         if (!problems.isEmpty()) {
             throw new TemplateException("The template was not made:\n  " + String.join("\n  ", problems));
         }
-        return new DeploymentPlan(overflow.tagValue(), SecurityGroupRules.forTemplate(options.sipOverUdp()), subnets,
-                instances, policy, options.identity(), options.tenancy());
+        return new DeploymentPlan(overflow.tagName(), overflow.tagValue(),
+                SecurityGroupRules.forTemplate(options.sipOverUdp()), subnets, instances, options.identity(),
+                options.tenancy());
+    }
+
+    /** The IAM policy of the bursting identity, as maps and lists. */
+    public Map<String, Object> policy() {
+        return IamPolicy.policy(managementNode);
+    }
+
+    /** The same as JSON text. */
+    public String policyJson() {
+        return IamPolicy.document(managementNode);
     }
 
     private static Optional<String> instanceTypeProblem(String node, String type) {

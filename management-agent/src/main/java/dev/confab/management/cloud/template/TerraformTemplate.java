@@ -78,7 +78,7 @@ public final class TerraformTemplate {
 
     private static void identity(DeploymentPlan plan, List<Block> blocks) {
         String name = TemplateNames.awsName(plan.managementNode(), "bursting");
-        Heredoc policy = new Heredoc(plan.policy().json());
+        Heredoc policy = new Heredoc(plan.policyJson());
         if (plan.identity() == IamIdentity.USER) {
             blocks.add(Block.of("resource", "aws_iam_user", "bursting").set("name", name));
             blocks.add(Block.of("resource", "aws_iam_user_policy", "bursting").set("name", name)
@@ -107,7 +107,7 @@ public final class TerraformTemplate {
         instance.userData().ifPresent(data -> block.set("user_data", new Heredoc(data)));
         Map<String, Object> tags = new LinkedHashMap<>();
         tags.put("Name", instance.node().name());
-        instance.overflowTag().ifPresent(value -> tags.put(plan.policy().tagName(), value));
+        instance.overflowTag().ifPresent(value -> tags.put(plan.tagName(), value));
         return block.set("tags", tags);
     }
 

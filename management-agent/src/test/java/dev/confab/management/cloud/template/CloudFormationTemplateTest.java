@@ -3,6 +3,7 @@ package dev.confab.management.cloud.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.confab.management.cloud.IamPolicy;
 import dev.confab.management.cloud.guide.InboundRule;
 import dev.confab.management.cloud.guide.RuleSource;
 import dev.confab.management.cloud.guide.SecurityGroupRules;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.confab.management.cloud.template.PlanFixtures.FILE;
-import static dev.confab.management.cloud.template.PlanFixtures.POLICY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,7 +96,7 @@ class CloudFormationTemplateTest {
 
         assertEquals("AWS::IAM::User", user.get("Type").asText());
         JsonNode document = user.get("Properties").get("Policies").get(0).get("PolicyDocument");
-        assertEquals(new ObjectMapper().readTree(POLICY.json()), document);
+        assertEquals(new ObjectMapper().readTree(IamPolicy.document("mgr")), document);
     }
 
     @Test
@@ -107,7 +107,7 @@ class CloudFormationTemplateTest {
         assertFalse(resources.has("BurstingUser"));
         JsonNode trust = resources.get("BurstingRole").get("Properties").get("AssumeRolePolicyDocument");
         assertEquals("ec2.amazonaws.com", trust.get("Statement").get(0).get("Principal").get("Service").asText());
-        assertEquals(new ObjectMapper().readTree(POLICY.json()),
+        assertEquals(new ObjectMapper().readTree(IamPolicy.document("mgr")),
                 resources.get("BurstingRole").get("Properties").get("Policies").get(0).get("PolicyDocument"));
         assertEquals("BurstingRole", resources.get("BurstingInstanceProfile").get("Properties").get("Roles").get(0)
                 .get("Ref").asText());

@@ -12,7 +12,6 @@ import static dev.confab.management.cloud.template.PlanFixtures.FILE;
 import static dev.confab.management.cloud.template.PlanFixtures.LON_1;
 import static dev.confab.management.cloud.template.PlanFixtures.NODES;
 import static dev.confab.management.cloud.template.PlanFixtures.OVERFLOW;
-import static dev.confab.management.cloud.template.PlanFixtures.POLICY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,14 +78,14 @@ class DeploymentPlanTest {
         String large = "x".repeat(DeploymentPlan.USER_DATA_LIMIT);
 
         TemplateException refused = assertThrows(TemplateException.class, () -> DeploymentPlan.of(NODES, OVERFLOW,
-                POLICY, TemplateOptions.defaults(), Map.of(LON_1.id(), large)));
+                TemplateOptions.defaults(), Map.of(LON_1.id(), large)));
 
         assertTrue(refused.getMessage().contains("more than EC2's 16384"), refused.getMessage());
     }
 
     @Test
     void makesAPlanWithoutNodesForTheSecurityGroupAndIdentityFirst() {
-        DeploymentPlan plan = DeploymentPlan.of(List.of(), OVERFLOW, POLICY, TemplateOptions.defaults(), Map.of());
+        DeploymentPlan plan = DeploymentPlan.of(List.of(), OVERFLOW, TemplateOptions.defaults(), Map.of());
 
         assertTrue(plan.instances().isEmpty());
         assertEquals(15, plan.rules().size(), "the guide's table without SIP over UDP, and Confab's two rules");

@@ -2,7 +2,6 @@ package dev.confab.management.cloud.template;
 
 import dev.confab.management.cloud.guide.ConfiguredNode;
 import dev.confab.management.cloud.guide.OverflowNodes;
-import dev.confab.management.cloud.policy.BurstingPolicy;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ final class PlanFixtures {
             false);
     static final List<ConfiguredNode> NODES = List.of(LON_1, LON_2, BURST_1);
     static final OverflowNodes OVERFLOW = OverflowNodes.of(OverflowNodes.TAG_NAME, "mgr", List.of(2L));
-    static final BurstingPolicy POLICY = new BurstingPolicy("eu-west-1", OverflowNodes.TAG_NAME, "mgr", false);
     /** A configuration file with every character a template must carry through unchanged. */
     static final String FILE = "<?xml version=\"1.0\"?>\n<node description='${x} %{y} \\ \"q\"\ttab é'>\r\n</node>\n";
 
@@ -24,7 +22,7 @@ final class PlanFixtures {
     }
 
     static DeploymentPlan plan(TemplateOptions options) {
-        return DeploymentPlan.of(NODES, OVERFLOW, POLICY, options, Map.of(LON_1.id(), FILE));
+        return DeploymentPlan.of(NODES, OVERFLOW, options, Map.of(LON_1.id(), FILE));
     }
 
     static DeploymentPlan plan() {
