@@ -22,9 +22,11 @@ record ConfiguredPlatform(List<ConfiguredNode> nodes, OverflowNodes overflow, St
         JsonNode global = api.get("configuration/v1/global/1/");
         List<Long> overflowLocations = new ArrayList<>();
         for (JsonNode location : api.all("configuration/v1/system_location/")) {
-            JsonNode overflow = location.get("overflow_location1");
-            if (overflow != null && !overflow.isNull()) {
-                overflowLocations.add(id(overflow.asText()));
+            for (String field : new String[]{"overflow_location1", "overflow_location2"}) {
+                JsonNode overflow = location.get(field);
+                if (overflow != null && !overflow.isNull()) {
+                    overflowLocations.add(id(overflow.asText()));
+                }
             }
         }
         List<ConfiguredNode> nodes = new ArrayList<>();

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * Which Conferencing Nodes are overflow (bursting) nodes, and the tag their instances carry. As the
- * guide sets bursting up, overflow nodes live in a location that is another location's primary
- * overflow location, and only there; a node the platform marks {@code cloud_bursting} is one too.
+ * guide sets bursting up, overflow nodes live in a location that is another location's primary or
+ * secondary overflow location, and only there (as bursting's own instance matching has it); a node
+ * the platform marks {@code cloud_bursting} is one too.
  * An overflow node's instance carries {@code pexip-cloud=<the Management Node's tag value>}; an
  * always-on node's instance carries no such tag, or bursting would stop it. Immutable.
  *
@@ -24,9 +25,9 @@ public record OverflowNodes(String tagName, String tagValue, Set<Long> overflowL
         overflowLocations = Set.copyOf(overflowLocations);
     }
 
-    /** The rule for a platform whose locations overflow to {@code primaryOverflowLocations} (ids). */
-    public static OverflowNodes of(String tagName, String tagValue, Collection<Long> primaryOverflowLocations) {
-        return new OverflowNodes(tagName, tagValue, primaryOverflowLocations.stream().collect(Collectors.toSet()));
+    /** The rule for a platform whose locations overflow to {@code overflowLocations} (ids). */
+    public static OverflowNodes of(String tagName, String tagValue, Collection<Long> overflowLocations) {
+        return new OverflowNodes(tagName, tagValue, overflowLocations.stream().collect(Collectors.toSet()));
     }
 
     /** Whether a node in location {@code location}, marked {@code cloudBursting} or not, is an overflow node. */

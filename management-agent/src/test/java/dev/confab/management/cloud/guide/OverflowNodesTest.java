@@ -12,7 +12,7 @@ class OverflowNodesTest {
     private final OverflowNodes overflow = OverflowNodes.of(OverflowNodes.TAG_NAME, "mgr", List.of(2L));
 
     @Test
-    void tagsNodesOfAPrimaryOverflowLocationWithTheManagementNodesValue() {
+    void tagsNodesOfAnOverflowLocationWithTheManagementNodesValue() {
         assertEquals(Optional.of("mgr"), overflow.expectedTag(2, false));
     }
 
