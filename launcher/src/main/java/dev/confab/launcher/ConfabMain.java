@@ -2,6 +2,7 @@ package dev.confab.launcher;
 
 import dev.confab.conferencing.cli.ConferencingAgentCommand;
 import dev.confab.installer.cli.InstallerCommand;
+import dev.confab.management.cli.AwsCheckCommand;
 import dev.confab.management.cli.AwsTemplateCommand;
 import dev.confab.management.cli.ManagementAgentCommand;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ public final class ConfabMain implements Runnable {
         line.addSubcommand(new ConferencingAgentCommand());
         line.addSubcommand(new InstallerCommand());
         line.addSubcommand(new AwsTemplateCommand());
+        line.addSubcommand(new AwsCheckCommand());
         return line;
     }
 
