@@ -6,6 +6,7 @@ import dev.confab.management.cloud.check.Finding;
 import dev.confab.management.cloud.check.Severity;
 import dev.confab.management.resource.NotFoundException;
 import dev.confab.management.resource.ValidationException;
+import dev.confab.management.store.Times;
 import dev.confab.shared.net.Ipv4Address;
 import dev.confab.shared.net.Ipv4Network;
 import io.javalin.config.JavalinConfig;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * The AWS deployment check in the API (ours: the reference platform has none): {@code POST
  * /api/admin/command/v1/platform/aws_check/} runs it, optionally with {@code {"management_subnet":
  * "10.0.0.0/24"}} to hold administration sources to that network; {@code GET
- * /api/admin/status/v1/aws_check/} answers the last result. Both answer {@code checked_at},
+ * /api/admin/status/v1/aws_check/} answers the last result. Both answer {@code checked_at} (UTC),
  * {@code errors}, {@code warnings} and {@code findings} (each {@code severity}, {@code resource},
  * {@code problem}, {@code fix}). What {@code confab aws-check} and Global Settings show.
  */
@@ -76,7 +77,7 @@ public final class AwsCheckApi {
     /** A result as the API answers it. */
     public static Map<String, Object> answer(DeploymentChecks.Result result) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("checked_at", result.checkedAt().toString());
+        answer.put("checked_at", Times.format(result.checkedAt()));
         answer.put("errors", count(result.findings(), Severity.ERROR));
         answer.put("warnings", count(result.findings(), Severity.WARNING));
         List<Map<String, Object>> findings = result.findings().stream().map(finding -> {

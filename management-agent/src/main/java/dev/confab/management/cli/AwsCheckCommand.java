@@ -77,7 +77,7 @@ public final class AwsCheckCommand implements Callable<Integer> {
 
     private static void text(JsonNode result, PrintWriter out) {
         JsonNode findings = result.get("findings");
-        out.println("AWS deployment check at " + result.get("checked_at").asText() + ": " + result.get("errors").asLong()
+        out.println("AWS deployment check at " + result.get("checked_at").asText() + " UTC: " + result.get("errors").asLong()
                 + " error(s), " + result.get("warnings").asLong() + " warning(s), " + findings.size() + " finding(s).");
         for (JsonNode finding : findings) {
             out.println();
