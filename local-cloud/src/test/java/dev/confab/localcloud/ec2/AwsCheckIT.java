@@ -193,15 +193,21 @@ class AwsCheckIT {
         }
     }
 
+    /** The deployment of the README's example. */
     @Test
     void printsTextByDefault() {
         rules(rules -> replace(rules, "tcp", 8443, List.of("0.0.0.0/0"), List.of()));
+        place(lon, "subnet-0000000000000000a", "default", true);
 
         Result result = execute();
 
         assertEquals(1, result.exitCode(), result.err());
         assertTrue(result.out().startsWith("AWS deployment check at "), result.out());
-        assertTrue(result.out().contains("ERROR   " + GROUP), result.out());
+        assertTrue(result.out().contains("1 error(s), 1 warning(s), 2 finding(s)."), result.out());
+        assertTrue(result.out().contains("ERROR   " + GROUP + "\n        The inbound rule TCP 8443 from 0.0.0.0/0 is"
+                + " wider than the guide"), result.out());
+        assertTrue(result.out().contains("WARNING " + lon + " (lon-1)\n        The instance runs on default"
+                + " tenancy"), result.out());
         assertTrue(result.out().contains("  fix:  "), result.out());
     }
 

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a Management Node has configured that the AWS commands read through its management API: the
- * Conferencing Nodes, which of them are overflow nodes and the tag they carry, the AWS region, and
- * whether bursting uses the instance's role. Immutable.
+ * What a Management Node has configured that {@code confab aws-template} reads through its management API: the
+ * Conferencing Nodes, which of them are overflow nodes and the tag they carry, and whether bursting
+ * uses the instance's role. Immutable.
  */
-record ConfiguredPlatform(List<ConfiguredNode> nodes, OverflowNodes overflow, String region, boolean instanceRole) {
+record ConfiguredPlatform(List<ConfiguredNode> nodes, OverflowNodes overflow, boolean instanceRole) {
 
     ConfiguredPlatform {
         nodes = List.copyOf(nodes);
@@ -36,7 +36,7 @@ record ConfiguredPlatform(List<ConfiguredNode> nodes, OverflowNodes overflow, St
                     id(node.get("system_location").asText()), node.path("cloud_bursting").asBoolean(false)));
         }
         return new ConfiguredPlatform(nodes, OverflowNodes.of(global.get("bursting_tag_name").asText(),
-                global.get("bursting_tag_value").asText(), overflowLocations), global.get("aws_region").asText(),
+                global.get("bursting_tag_value").asText(), overflowLocations),
                 global.path("aws_instance_role").asBoolean(false));
     }
 
