@@ -5,7 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /**
  * Makes the SDK's EC2 client for a {@link CloudAccess}: the region, the endpoint override if any,
- * the credentials, the JDK's HTTP client with short timeouts, and no retries of its own ({@link
+ * the credentials, the SDK's Apache HTTP client with short timeouts, and no retries of its own ({@link
  * Retrying} decides what is tried again, so that a refused capacity is not).
  */
 final class Ec2Clients {
@@ -44,7 +44,7 @@ final class Ec2Clients {
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(Region.of(access.region()))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
+                .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(READ_TIMEOUT))
                 .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry())
                         .apiCallAttemptTimeout(CONNECT_TIMEOUT.plus(READ_TIMEOUT)));

@@ -52,9 +52,11 @@ public interface NodeStatusDao {
     @SqlUpdate("DELETE FROM node_status WHERE node_id = :node")
     int deleteStatus(@Bind("node") long nodeId);
 
+    // an id neither table has had: SQLite would give a cleared alarm's id to the next one, which its history holds
     @SqlUpdate("""
-            INSERT INTO alarm (identifier, name, level, details, instance, node, node_id, time_raised)
-            VALUES (:identifier, :name, :level, :details, :instance, :node, :nodeId, :timeRaised)
+            INSERT INTO alarm (id, identifier, name, level, details, instance, node, node_id, time_raised)
+            VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM (SELECT id FROM alarm UNION ALL SELECT id FROM alarm_history)),
+                    :identifier, :name, :level, :details, :instance, :node, :nodeId, :timeRaised)
             """)
     @GetGeneratedKeys("id")
     long insertAlarm(@BindMethods AlarmRecord alarm);

@@ -150,6 +150,13 @@ class AdministratorInterfaceIT {
         assertTrue(page.contains("Cloud bursting") && page.contains("pexip-cloud"), page);
         browser.scrollTo("f-aws_region");
         browser.screenshot("global-settings");
+        assertTrue(browser.text("#iam-policy").contains("\"ec2:StartInstances\""), browser.text("#iam-policy"));
+        browser.scrollTo("iam-policy-title");
+        browser.find("#iam-policy-copy").click();
+        // the button says what happened: copied, or refused (a headless browser may keep its clipboard closed)
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(ignored -> !browser.text("#iam-policy-copy").equals("Copy"));
+        browser.screenshot("iam-policy");
         browser.open("/status/live-view/");
         assertTrue(browser.text("main").contains("lon-conf-1"));
         browser.screenshot("live-view");
