@@ -2,6 +2,8 @@ package dev.confab.launcher;
 
 import dev.confab.conferencing.cli.ConferencingAgentCommand;
 import dev.confab.installer.cli.InstallerCommand;
+import dev.confab.management.cli.AwsCheckCommand;
+import dev.confab.management.cli.AwsTemplateCommand;
 import dev.confab.management.cli.ManagementAgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +29,7 @@ public final class ConfabMain implements Runnable {
 
     /**
      * The command line with every command: those the class path provides first (as {@code confab demo}
-     * always came first in the list), then the agents and the installer.
+     * always came first in the list), then the agents, the installer and the AWS commands.
      */
     public static CommandLine commandLine() {
         CommandLine line = new CommandLine(new ConfabMain());
@@ -37,6 +39,8 @@ public final class ConfabMain implements Runnable {
         line.addSubcommand(new ManagementAgentCommand());
         line.addSubcommand(new ConferencingAgentCommand());
         line.addSubcommand(new InstallerCommand());
+        line.addSubcommand(new AwsTemplateCommand());
+        line.addSubcommand(new AwsCheckCommand());
         line.getSubcommands().values().forEach(command -> command.addMixin("logFormat", new LogFormatOption()));
         return line;
     }

@@ -13,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfabMainTest {
 
     @Test
-    void dispatchesToTheCommandsTheClassPathProvidesThenToTheAgentsAndTheInstaller() {
+    void dispatchesToTheCommandsTheClassPathProvidesThenToTheAgentsTheInstallerAndTheAwsCommands() {
         // this module's tests register one provider (META-INF/services): the command it adds
-        assertEquals(List.of(ExampleCommandProvider.NAME, "management-agent", "conferencing-agent", "installer"),
+        assertEquals(List.of(ExampleCommandProvider.NAME, "management-agent", "conferencing-agent", "installer",
+                        "aws-template", "aws-check"),
                 List.copyOf(ConfabMain.commandLine().getSubcommands().keySet()));
     }
 
@@ -32,7 +33,7 @@ class ConfabMainTest {
 
     @Test
     void eachCommandExplainsItself() {
-        for (String command : List.of("management-agent", "conferencing-agent", "installer")) {
+        for (String command : List.of("management-agent", "conferencing-agent", "installer", "aws-template", "aws-check")) {
             CommandLine line = ConfabMain.commandLine();
             StringWriter out = new StringWriter();
             line.setOut(new PrintWriter(out));

@@ -16,7 +16,7 @@ class DemoCommandProviderTest {
 
     @Test
     void theLauncherListsTheDemoFirst() {
-        assertEquals(List.of("demo", "management-agent", "conferencing-agent", "installer"),
+        assertEquals(List.of("demo", "management-agent", "conferencing-agent", "installer", "aws-template", "aws-check"),
                 List.copyOf(ConfabMain.commandLine().getSubcommands().keySet()));
     }
 

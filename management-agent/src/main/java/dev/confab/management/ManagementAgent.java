@@ -3,15 +3,18 @@ package dev.confab.management;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
+import dev.confab.management.api.AwsCheckApi;
 import dev.confab.management.api.CloudApi;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
 import dev.confab.management.api.JettyErrors;
 import dev.confab.management.api.JsonOnly;
+import dev.confab.management.api.NodeConfigurationFileCommand;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.cloud.CloudService;
+import dev.confab.management.cloud.DeploymentChecks;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -133,13 +136,16 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.routes.before("/api/*", CrossSiteGuard::check);
         javalin.routes.before("/api/*", auth::authenticate);
         javalin.routes.before("/api/*", JsonOnly::check);
-        WebUi web = new WebUi(configuration, nodes.files(), guesses.logins(), config.clock(), config.webIdle(),
-                () -> identity.selfSigned());
+        DeploymentChecks checks = new DeploymentChecks(cloud, configuration, config.clock());
+        WebUi web = new WebUi(configuration, nodes.files(), checks, guesses.logins(), config.clock(),
+                config.webIdle(), () -> identity.selfSigned());
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new CloudApi(cloud).register(javalin);
+        new AwsCheckApi(checks, json).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+        new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
     }
 
     /**

@@ -8,21 +8,24 @@ import java.util.Optional;
 
 /**
  * The actions the endpoint serves, on its {@link Instances}: DescribeInstances (instance ids,
- * filters, paging), StartInstances, StopInstances and DescribeInstanceStatus, each with
- * {@code DryRun}. Thread-safe.
+ * filters, paging), StartInstances, StopInstances and DescribeInstanceStatus; and on its
+ * {@link Ec2Network}, read-only: DescribeSecurityGroups, DescribeSubnets and DescribeInstanceTypes (by
+ * id or name, or all). Each with {@code DryRun}. Thread-safe.
  */
 final class Ec2Actions {
 
     /** The only API version the endpoint speaks. */
     static final String VERSION = "2016-11-15";
     static final List<String> ACTIONS = List.of("DescribeInstances", "StartInstances", "StopInstances",
-            "DescribeInstanceStatus");
+            "DescribeInstanceStatus", "DescribeSecurityGroups", "DescribeSubnets", "DescribeInstanceTypes");
 
     private final Instances instances;
+    private final Ec2Network network;
     private final Clock clock;
 
-    Ec2Actions(Instances instances, Clock clock) {
+    Ec2Actions(Instances instances, Ec2Network network, Clock clock) {
         this.instances = instances;
+        this.network = network;
         this.clock = clock;
     }
 
@@ -52,6 +55,11 @@ final class Ec2Actions {
             case "StopInstances" -> Ec2Xml.transitions(action, requestId,
                     instances.stop(instanceIds(parameters), clock.instant()));
             case "DescribeInstanceStatus" -> describeInstanceStatus(parameters, requestId);
+            case "DescribeSecurityGroups" -> Ec2Xml.describeSecurityGroups(requestId,
+                    network.groups(parameters.numbered("GroupId")));
+            case "DescribeSubnets" -> Ec2Xml.describeSubnets(requestId, network.subnets(parameters.numbered("SubnetId")));
+            case "DescribeInstanceTypes" -> Ec2Xml.describeInstanceTypes(requestId,
+                    network.types(parameters.numbered("InstanceType")));
             default -> throw new IllegalStateException("no handler for " + action);
         };
     }
@@ -78,7 +86,7 @@ final class Ec2Actions {
         int end = (int) Math.min((long) offset + limit, matching.size());
         List<InstanceView> page = offset >= matching.size() ? List.of() : matching.subList(offset, end);
         Optional<String> next = end < matching.size() ? Optional.of(token(end)) : Optional.empty();
-        return Ec2Xml.describeInstances(requestId, page, next);
+        return Ec2Xml.describeInstances(requestId, page, next, network::placement);
     }
 
     private String describeInstanceStatus(QueryParameters parameters, String requestId) {

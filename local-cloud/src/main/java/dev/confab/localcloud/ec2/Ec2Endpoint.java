@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * HTTP, as the AWS SDK speaks it with an endpoint override. It checks every request's Signature
  * Version 4 against its access keys, serves DescribeInstances, StartInstances, StopInstances and
  * DescribeInstanceStatus over the {@link Instances} declared to it, whose machines it powers on and
- * off, answers the failures {@link #faults()} asks for, and records every call ({@link #calls()}).
+ * off, and DescribeSecurityGroups, DescribeSubnets and DescribeInstanceTypes over its {@link #network()}, answers the failures {@link #faults()} asks for, and records every call ({@link #calls()}).
  * It serves the demo and the tests; it is not a general AWS emulator. Create with {@link #create},
  * then {@link #start()} and {@link #stop()}. Thread-safe once started.
  */
@@ -41,6 +41,7 @@ public final class Ec2Endpoint implements AutoCloseable {
         return thread;
     });
     private final Instances instances;
+    private final Ec2Network network = new Ec2Network();
     private final Ec2Actions actions;
     private final FaultInjection faults = new FaultInjection(new Random());
     private final List<Ec2Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -52,7 +53,7 @@ public final class Ec2Endpoint implements AutoCloseable {
         this.verifier = new SigV4Verifier(id -> Optional.ofNullable(keys.get(id)).map(AccessKey::secret),
                 config.region(), "ec2");
         this.instances = new Instances(config.bootDelay(), config.stopDelay(), config.region() + "a", power);
-        this.actions = new Ec2Actions(instances, config.clock());
+        this.actions = new Ec2Actions(instances, network, config.clock());
     }
 
     public static Ec2Endpoint create(Ec2EndpointConfig config) {
@@ -96,6 +97,11 @@ public final class Ec2Endpoint implements AutoCloseable {
     /** One instance as it is now. */
     public InstanceView instance(String id) {
         return instances.get(id, config.clock().instant());
+    }
+
+    /** The security groups, subnets, instance types and instance placements it answers with. */
+    public Ec2Network network() {
+        return network;
     }
 
     /** The failures to answer with. */

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The endpoint's answers in EC2's XML (API version 2016-11-15, its namespace on every response
@@ -24,12 +25,13 @@ final class Ec2Xml {
     private Ec2Xml() {
     }
 
-    static String describeInstances(String requestId, List<InstanceView> instances, Optional<String> nextToken) {
+    static String describeInstances(String requestId, List<InstanceView> instances, Optional<String> nextToken,
+                                    Function<String, Ec2Network.Placement> placements) {
         Ec2Xml xml = response("DescribeInstancesResponse", requestId).open("reservationSet");
         for (InstanceView instance : instances) {
             xml.open("item").leaf("reservationId", "r-" + instance.instanceId().substring(2))
                     .leaf("ownerId", OWNER_ID).empty("groupSet").open("instancesSet");
-            xml.instance(instance);
+            xml.instance(instance, placements.apply(instance.instanceId()));
             xml.close().close();
         }
         xml.close();
@@ -37,7 +39,7 @@ final class Ec2Xml {
         return xml.done();
     }
 
-    private void instance(InstanceView instance) {
+    private void instance(InstanceView instance, Ec2Network.Placement placement) {
         open("item").leaf("instanceId", instance.instanceId()).leaf("imageId", "ami-0c0f5ee0c0f5ee0c0");
         state("instanceState", instance.state());
         leaf("privateDnsName", "ip-" + instance.privateIp().replace('.', '-') + ".ec2.internal");
@@ -47,16 +49,71 @@ final class Ec2Xml {
         leaf("amiLaunchIndex", "0").empty("productCodes").leaf("instanceType", instance.instanceType());
         leaf("launchTime", time(instance.launchTime()));
         open("placement").leaf("availabilityZone", instance.availabilityZone()).empty("groupName")
-                .leaf("tenancy", "default").close();
+                .leaf("tenancy", placement.tenancy()).close();
         open("monitoring").leaf("state", "disabled").close();
+        if (!placement.subnetId().isEmpty()) {
+            leaf("subnetId", placement.subnetId());
+        }
         leaf("privateIpAddress", instance.privateIp());
         instance.publicIp().ifPresent(ip -> leaf("ipAddress", ip));
+        open("groupSet");
+        placement.groupIds().forEach(id -> open("item").leaf("groupId", id).close());
+        close();
         leaf("architecture", "x86_64").leaf("rootDeviceType", "ebs").leaf("rootDeviceName", "/dev/xvda");
         instance.stateReason().ifPresent(reason -> open("stateReason")
                 .leaf("code", reason.substring(0, reason.indexOf(": ")))
                 .leaf("message", reason.substring(reason.indexOf(": ") + 2)).close());
         tags(instance.tags());
+        leaf("enaSupport", Boolean.toString(placement.enaSupport()));
         close();
+    }
+
+    static String describeSecurityGroups(String requestId, List<Ec2Network.SecurityGroup> groups) {
+        Ec2Xml xml = response("DescribeSecurityGroupsResponse", requestId).open("securityGroupInfo");
+        for (Ec2Network.SecurityGroup group : groups) {
+            xml.open("item").leaf("ownerId", OWNER_ID).leaf("groupId", group.id()).leaf("groupName", group.name())
+                    .leaf("groupDescription", group.name()).leaf("vpcId", group.vpcId()).open("ipPermissions");
+            for (Ec2Network.Permission permission : group.inbound()) {
+                xml.open("item").leaf("ipProtocol", permission.protocol());
+                if (!permission.protocol().equals("-1")) {
+                    xml.leaf("fromPort", Integer.toString(permission.fromPort()))
+                            .leaf("toPort", Integer.toString(permission.toPort()));
+                }
+                xml.open("groups");
+                permission.groupIds().forEach(id -> xml.open("item").leaf("userId", OWNER_ID).leaf("groupId", id)
+                        .close());
+                xml.close().open("ipRanges");
+                permission.cidrs().stream().filter(cidr -> !cidr.contains(":"))
+                        .forEach(cidr -> xml.open("item").leaf("cidrIp", cidr).close());
+                xml.close().open("ipv6Ranges");
+                permission.cidrs().stream().filter(cidr -> cidr.contains(":"))
+                        .forEach(cidr -> xml.open("item").leaf("cidrIpv6", cidr).close());
+                xml.close().empty("prefixListIds").close();
+            }
+            xml.close().open("ipPermissionsEgress").open("item").leaf("ipProtocol", "-1").empty("groups")
+                    .open("ipRanges").open("item").leaf("cidrIp", "0.0.0.0/0").close().close().close().close();
+            xml.close();
+        }
+        return xml.close().done();
+    }
+
+    static String describeSubnets(String requestId, List<Ec2Network.Subnet> subnets) {
+        Ec2Xml xml = response("DescribeSubnetsResponse", requestId).open("subnetSet");
+        for (Ec2Network.Subnet subnet : subnets) {
+            xml.open("item").leaf("subnetId", subnet.id()).leaf("state", "available").leaf("vpcId", subnet.vpcId())
+                    .leaf("cidrBlock", subnet.cidr()).close();
+        }
+        return xml.close().done();
+    }
+
+    static String describeInstanceTypes(String requestId, List<Ec2Network.InstanceType> types) {
+        Ec2Xml xml = response("DescribeInstanceTypesResponse", requestId).open("instanceTypeSet");
+        for (Ec2Network.InstanceType type : types) {
+            xml.open("item").leaf("instanceType", type.name()).open("vCpuInfo")
+                    .leaf("defaultVCpus", Integer.toString(type.vcpus())).close().open("networkInfo")
+                    .leaf("enaSupport", type.enaSupport()).close().close();
+        }
+        return xml.close().done();
     }
 
     private void tags(Map<String, String> tags) {

@@ -96,8 +96,27 @@ public final class CloudService implements CloudInstances, AutoCloseable {
         return result;
     }
 
+    /**
+     * What the deployment check compares, read from EC2 with the settings as they are now; only
+     * read-only calls. A refused permission raises the same alarm as bursting's.
+     */
+    public DeploymentRead readDeployment() {
+        Ec2CloudInstances instances;
+        try {
+            instances = instances();
+        } catch (CloudSettingsException e) {
+            return new DeploymentRead.Failed(new CloudFailure(CloudFailure.Kind.NOT_CONFIGURED,
+                    Ec2Action.DESCRIBE_INSTANCES, "NotConfigured", e.getMessage()));
+        }
+        DeploymentRead read = instances.readDeployment();
+        if (read instanceof DeploymentRead.Failed failed && failed.failure().kind() == CloudFailure.Kind.NOT_PERMITTED) {
+            alarms.refused(failed.failure());
+        }
+        return read;
+    }
+
     /** The adapter for the settings as they are now, made anew when they have changed. */
-    private synchronized CloudInstances instances() {
+    private synchronized Ec2CloudInstances instances() {
         CloudAccess access = configuration.read(transaction -> CloudAccess.of(transaction.reads().globalSettings(),
                 transaction.reads().sealedAwsSecretKey().map(secrets::open), transaction.reads().burstingTagValue()));
         if (current == null || !current.access().equals(access)) {

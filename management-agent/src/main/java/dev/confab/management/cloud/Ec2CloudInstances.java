@@ -117,6 +117,15 @@ final class Ec2CloudInstances implements CloudInstances, AutoCloseable {
                 Optional.ofNullable(instance.launchTime()), tags);
     }
 
+    /** What the deployment check compares, read-only: every instance, and their groups, types and subnets. */
+    DeploymentRead readDeployment() {
+        try {
+            return new DeploymentRead.Read(Ec2DeploymentReader.read(opened.client(), retrying));
+        } catch (Ec2DeploymentReader.CallFailed failed) {
+            return new DeploymentRead.Failed(failure(failed.failed(), failed.action()));
+        }
+    }
+
     @Override
     public void close() {
         opened.close();

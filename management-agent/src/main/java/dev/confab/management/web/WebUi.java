@@ -1,6 +1,7 @@
 package dev.confab.management.web;
 
 import dev.confab.management.auth.LoginAttempts;
+import dev.confab.management.cloud.DeploymentChecks;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.forms.BulkAction;
 import dev.confab.management.web.forms.DeployPage;
@@ -47,16 +48,19 @@ public final class WebUi {
     private final LoginPage login;
     private final List<ResourceView> views;
     private final ConfigurationFiles files;
+    private final DeploymentChecks checks;
 
     /**
+     * @param checks     the AWS deployment check, shown and run on Global Settings
      * @param logins     checks logins, throttled and summed in the administrator log as for the API
      * @param idle       how long a session lasts without a request
      * @param selfSigned whether the HTTPS certificate is still the self-signed one (shows a banner)
      */
-    public WebUi(ConfigurationService service, ConfigurationFiles files, LoginAttempts logins, Clock clock,
-                 Duration idle, BooleanSupplier selfSigned) {
+    public WebUi(ConfigurationService service, ConfigurationFiles files, DeploymentChecks checks, LoginAttempts logins,
+                 Clock clock, Duration idle, BooleanSupplier selfSigned) {
         this.service = service;
         this.files = files;
+        this.checks = checks;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
         this.login = new LoginPage(logins, sessions, templates);
@@ -73,11 +77,14 @@ public final class WebUi {
         login.register(config);
         Lookups lookups = new Lookups(service);
         ListPage list = new ListPage(service, templates, lookups);
-        FormPage form = new FormPage(service, templates, lookups);
+        FormPage form = new FormPage(service, templates, lookups, checks);
         BulkAction bulk = new BulkAction(service);
         for (ResourceView view : views) {
             String href = view.href();
             if (view.isSingleton()) {
+                if (href.equals(PlatformViews.GLOBAL_HREF)) {
+                    config.routes.post(href + "check", form::checkDeployment);
+                }
                 config.routes.get(href, ctx -> form.showEdit(ctx, view));
                 config.routes.post(href, ctx -> form.update(ctx, view));
                 continue;

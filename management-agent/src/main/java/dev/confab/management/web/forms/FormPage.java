@@ -1,5 +1,7 @@
 package dev.confab.management.web.forms;
 
+import dev.confab.management.cloud.DeploymentChecks;
+import dev.confab.management.cloud.check.Severity;
 import dev.confab.management.resource.ConflictException;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.NotFoundException;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Add, edit and delete forms over one resource. Every write goes through
@@ -32,11 +35,23 @@ public final class FormPage {
     private final ConfigurationService service;
     private final Templates templates;
     private final Lookups lookups;
+    private final DeploymentChecks checks;
 
-    public FormPage(ConfigurationService service, Templates templates, Lookups lookups) {
+    /** {@code checks}: the AWS deployment check that Global Settings shows and runs. */
+    public FormPage(ConfigurationService service, Templates templates, Lookups lookups, DeploymentChecks checks) {
         this.service = service;
         this.templates = templates;
         this.lookups = lookups;
+        this.checks = checks;
+    }
+
+    /** "Check now" on Global Settings: runs the AWS deployment check, then shows the page with its result. */
+    public void checkDeployment(Context ctx) {
+        DeploymentChecks.Result result = checks.run(Optional.empty());
+        long errors = result.findings().stream().filter(finding -> finding.severity() == Severity.ERROR).count();
+        done(ctx, PlatformViews.GLOBAL_HREF, result.findings().isEmpty()
+                ? "The AWS deployment check found nothing to fix."
+                : "The AWS deployment check found " + result.findings().size() + " thing(s), " + errors + " error(s).");
     }
 
     public void showNew(Context ctx, ResourceView view) {
@@ -119,7 +134,10 @@ public final class FormPage {
         String deleteHref = !isNew && view.isCollection() ? view.objectHref(id) + "delete" : null;
         FormModel.Snippet snippet = !isNew && view.href().equals(PlatformViews.GLOBAL_HREF)
                 ? IamPolicySnippet.of(values) : null;
-        FormModel form = new FormModel(title, action, sections, message, problems, deleteHref, view.href(), snippet);
+        FormModel.CheckView check = !isNew && view.href().equals(PlatformViews.GLOBAL_HREF)
+                ? DeploymentCheckView.of(checks.last(), PlatformViews.GLOBAL_HREF + "check") : null;
+        FormModel form = new FormModel(title, action, sections, message, problems, deleteHref, view.href(), snippet,
+                check);
         templates.page(ctx, "form.jte", title, Map.of("form", form));
     }
 

@@ -16,7 +16,8 @@ final class IamPolicySnippet {
         return new FormModel.Snippet("iam-policy", "IAM policy for the Management Node",
                 "Attach this policy to the IAM user whose access key is set above (or to the Management Node"
                         + " instance's role): it lets Confab describe instances, and start and stop only those tagged"
-                        + " pexip-cloud=" + tagValue + ". The same is served at /api/admin/status/v1/cloud_iam_policy/.",
+                        + " pexip-cloud=" + tagValue + "; and the AWS deployment check describe security groups,"
+                        + " instance types and subnets. The same is served at /api/admin/status/v1/cloud_iam_policy/.",
                 IamPolicy.document(tagValue));
     }
 }
