@@ -1,0 +1,36 @@
+package dev.confab.management.bursting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** How reasons and notes write durations, instants and lists. */
+final class Texts {
+
+    private Texts() {
+    }
+
+    /** Whole minutes from one minute up ("1 minute", "52 minutes"), else whole seconds. */
+    static String duration(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes >= 1) {
+            return minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long seconds = duration.toSeconds();
+        return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+
+    /** An instant in UTC to the second, e.g. {@code 2026-11-25T09:00:00Z}. */
+    static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    static String and(List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+}
