@@ -31,8 +31,8 @@ public final class BurstingPolicy {
         StartRule.apply(platform, breaker, plan);
         StopRule.apply(platform, plan);
         if (plan.runningOrStarting() >= settings.maxOverflowNodes()) {
-            plan.note("guardrail reached: " + plan.runningOrStarting() + " overflow nodes are running or starting,"
-                    + " the most allowed (" + settings.maxOverflowNodes() + ")");
+            plan.note("guardrail reached: " + Texts.runningOrStarting(plan.runningOrStarting()) + ", the most"
+                    + " allowed (" + settings.maxOverflowNodes() + ")");
         }
         return new BurstingDecision(plan.actions(), statuses(platform, plan, true), statuses(platform, plan, false),
                 plan.notes());

@@ -12,11 +12,12 @@ import java.util.Optional;
  * notes on the nodes whose load is not counted.
  *
  * @param servingNodes nodes whose capacity is counted
+ * @param silentNodes  overflow nodes running without a fresh load since their start (stuck or stale)
  * @param awaiting     an always-on node has not reported yet since the Management Node started, and
  *                     is still within the staleness limit: the location is not judged before it has
  */
-record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, int servingNodes, boolean hasAlwaysOn,
-                        boolean awaiting, List<String> notes) {
+record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, int servingNodes, int silentNodes,
+                        boolean hasAlwaysOn, boolean awaiting, List<String> notes) {
 
     /** Whether its free HD calls are known well enough to start a node on them. */
     boolean evaluated() {
@@ -35,7 +36,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
     }
 
     private LocationState unknownState() {
-        return hasAlwaysOn ? LocationState.LOAD_UNKNOWN : LocationState.NO_NODE_RUNNING;
+        return hasAlwaysOn || silentNodes > 0 ? LocationState.LOAD_UNKNOWN : LocationState.NO_NODE_RUNNING;
     }
 
     static LocationCapacity of(List<Node> nodes, Map<Long, NodeLoad> loads, Map<Long, OverflowNode> overflowNodes,
@@ -44,6 +45,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
         int max = 0;
         int starting = 0;
         int serving = 0;
+        int silent = 0;
         boolean alwaysOn = false;
         boolean awaiting = false;
         List<String> notes = new ArrayList<>();
@@ -61,6 +63,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
                     max += node.capacityHdCalls();
                 }
                 starting += overflow.startingHdCalls();
+                silent += overflow.phase() == NodePhase.STUCK || overflow.phase() == NodePhase.SILENT ? 1 : 0;
                 overflowNote(overflow, input).ifPresent(notes::add);
                 continue;
             }
@@ -82,7 +85,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
                         + " as no free capacity");
             }
         }
-        return new LocationCapacity(free, max, starting, serving, alwaysOn, awaiting, notes);
+        return new LocationCapacity(free, max, starting, serving, silent, alwaysOn, awaiting, notes);
     }
 
     private static Optional<String> overflowNote(OverflowNode overflow, BurstingInput input) {

@@ -8,7 +8,10 @@ public enum LocationState {
     APPROACHING("approaching threshold"),
     /** Free HD calls at or below the threshold. */
     REACHED("bursting threshold reached"),
-    /** No node of the location has a fresh load report, or one is still awaited after a restart. */
+    /**
+     * No node of the location has a fresh load report, one is still awaited after a restart, or
+     * its only running overflow nodes do not report.
+     */
     LOAD_UNKNOWN("load unknown"),
     /** A location of overflow nodes only, none of them running or starting. */
     NO_NODE_RUNNING("no node running");

@@ -38,8 +38,8 @@ final class ManualStart {
         int running = platform.runningOrStarting();
         int most = platform.settings().maxOverflowNodes();
         if (running >= most) {
-            return new Refused(Refusal.GUARDRAIL, "Not started: " + running + " overflow nodes are running or starting,"
-                    + " the most the guardrail allows (" + most + "); stop one or raise the maximum first");
+            return new Refused(Refusal.GUARDRAIL, "Not started: " + Texts.runningOrStarting(running) + ", the most"
+                    + " the guardrail allows (" + most + "); stop one or raise the maximum first");
         }
         return new Accepted(BurstingAction.start(node, REASON));
     }

@@ -98,8 +98,8 @@ final class StartRule {
                     + Texts.instant(breaker.openUntil().orElseThrow()));
         }
         if (plan.runningOrStarting() >= settings.maxOverflowNodes()) {
-            return Optional.of("guardrail reached: " + plan.runningOrStarting() + " overflow nodes are running or"
-                    + " starting, the most allowed; no node of " + overflow.name() + " is started");
+            return Optional.of("guardrail reached: " + Texts.runningOrStarting(plan.runningOrStarting())
+                    + ", the most allowed; no node of " + overflow.name() + " is started");
         }
         return Optional.empty();
     }

@@ -26,6 +26,11 @@ final class Texts {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** "1 overflow node is running or starting", "2 overflow nodes are running or starting". */
+    static String runningOrStarting(int nodes) {
+        return nodes + (nodes == 1 ? " overflow node is" : " overflow nodes are") + " running or starting";
+    }
+
     /** {@code a}, {@code a and b}, {@code a, b and c}. */
     static String and(List<String> items) {
         if (items.size() <= 1) {
