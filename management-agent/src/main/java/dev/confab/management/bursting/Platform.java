@@ -35,21 +35,28 @@ final class Platform {
         this.input = input;
         this.locations = input.locations().stream().sorted(BY_LOCATION_NAME).toList();
         this.locationsById = input.locations().stream().collect(Collectors.toMap(Location::id, Function.identity()));
-        Map<Long, NodeLoad> loads = new HashMap<>();
+        Map<Long, NodeLoad> loads = new HashMap<>(2 * input.loads().size());
         input.loads().forEach(load -> loads.put(load.nodeId(), load));
-        Map<Long, CloudInstance> instances = new HashMap<>();
+        Map<Long, CloudInstance> instances = new HashMap<>(2 * input.instances().size());
         input.instances().forEach(instance -> instances.put(instance.nodeId(), instance));
-        Map<Long, List<Node>> nodesByLocation = new HashMap<>();
-        Map<Long, OverflowNode> overflowNodes = new HashMap<>();
-        for (Node node : input.nodes().stream().sorted(BY_NODE_NAME).toList()) {
+        Map<Long, List<Node>> nodesByLocation = new HashMap<>(2 * locations.size());
+        for (Node node : input.nodes()) {
             nodesByLocation.computeIfAbsent(node.locationId(), id -> new ArrayList<>()).add(node);
             (node.bursting() ? burstingLocations : alwaysOnLocations).add(node.locationId());
-            CloudInstance instance = instances.get(node.id());
-            if (node.bursting() && instance != null) {
-                OverflowNode overflow = OverflowNode.of(node, instance, Optional.ofNullable(loads.get(node.id())), input);
-                overflowNodes.put(node.id(), overflow);
-                overflowNodesByInstance.put(instance.instanceId(), overflow);
-                overflowNodesByLocation.computeIfAbsent(node.locationId(), id -> new ArrayList<>()).add(overflow);
+        }
+        Map<Long, OverflowNode> overflowNodes = new HashMap<>(2 * instances.size());
+        for (List<Node> nodes : nodesByLocation.values()) {
+            // each location's nodes in name order: the order nodes are started and stopped in
+            nodes.sort(BY_NODE_NAME);
+            for (Node node : nodes) {
+                CloudInstance instance = instances.get(node.id());
+                if (node.bursting() && instance != null) {
+                    OverflowNode overflow = OverflowNode.of(node, instance, Optional.ofNullable(loads.get(node.id())),
+                            input);
+                    overflowNodes.put(node.id(), overflow);
+                    overflowNodesByInstance.put(instance.instanceId(), overflow);
+                    overflowNodesByLocation.computeIfAbsent(node.locationId(), id -> new ArrayList<>()).add(overflow);
+                }
             }
         }
         for (Location location : locations) {
