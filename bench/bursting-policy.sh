@@ -2,7 +2,8 @@
 # Bursting policy benchmark (JMH): the time BurstingPolicy.decide takes for a generated platform of
 # 1,000 nodes in 100 locations (50 monitored locations of always-on nodes, 50 overflow locations of
 # EC2-backed nodes, stopped, starting, running with calls or idle), and startByAdministrator on it.
-# One fork, 3 warm-up and 5 measured iterations of 1 s each; prints the average time per call.
+# One fork, 5 warm-up iterations of 2 s and 5 measured ones of 1 s; prints the average wall-clock
+# time per call (JMH's score) and, after each iteration, the CPU time per call of the benchmark thread.
 # Usage: bench/bursting-policy.sh [extra JMH options, e.g. "-p nodes=2000 -p locations=200"]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
