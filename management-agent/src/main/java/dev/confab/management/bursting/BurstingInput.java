@@ -37,14 +37,9 @@ public record BurstingInput(List<Location> locations, List<Node> nodes, List<Nod
         requireConsistent(locations, nodes, loads, instances);
     }
 
-    /** The same platform at another instant. */
+    /** The same platform at another instant: the loads, instances and errors as they were. */
     public BurstingInput at(Instant instant) {
         return new BurstingInput(locations, nodes, loads, instances, ec2Errors, settings, observedSince, instant);
-    }
-
-    /** The same platform with other settings. */
-    public BurstingInput with(BurstingSettings other) {
-        return new BurstingInput(locations, nodes, loads, instances, ec2Errors, other, observedSince, now);
     }
 
     private static void requireConsistent(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,

@@ -15,9 +15,4 @@ public enum InstanceState {
                     + " (pending, running, stopping, stopped)", e);
         }
     }
-
-    /** Whether the instance is up or on its way up. */
-    public boolean runningOrPending() {
-        return this == PENDING || this == RUNNING;
-    }
 }

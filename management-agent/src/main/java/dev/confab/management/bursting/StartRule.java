@@ -36,7 +36,7 @@ final class StartRule {
         List<Location> inNeed = platform.locationsInNeed(overflow);
         boolean serving = capacity.servingNodes() > 0;
         int available = capacity.freeHdCalls() + capacity.startingHdCalls();
-        if (inNeed.isEmpty() && !serving || available > threshold) {
+        if ((inNeed.isEmpty() && !serving) || available > threshold) {
             return;
         }
         Deque<OverflowNode> stuck = new ArrayDeque<>();

@@ -3,7 +3,6 @@ package dev.confab.management.bursting;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /** How reasons and notes write durations, instants and lists. */
 final class Texts {
@@ -29,13 +28,5 @@ final class Texts {
     /** "1 overflow node is running or starting", "2 overflow nodes are running or starting". */
     static String runningOrStarting(int nodes) {
         return nodes + (nodes == 1 ? " overflow node is" : " overflow nodes are") + " running or starting";
-    }
-
-    /** {@code a}, {@code a and b}, {@code a, b and c}. */
-    static String and(List<String> items) {
-        if (items.size() <= 1) {
-            return String.join("", items);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 }

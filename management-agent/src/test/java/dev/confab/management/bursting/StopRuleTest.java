@@ -1,5 +1,6 @@
 package dev.confab.management.bursting;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,20 @@ class StopRuleTest {
                 .load("overflow-1a", tokens, conferences, Duration.ofSeconds(5));
 
         assertEquals(action == null ? List.of() : List.of(action), fleet.actions());
+    }
+
+    @Test
+    void stopsTheSameIdleNodeOnceTheMinimumLifetimeHasPassed() {
+        BurstingInput input = overflowOne(10).settings(settings -> settings.withStaleAfter(minutes(5)))
+                .running("overflow-1a", "Overflow-1", minutes(45), 0).load("overflow-1a", 0, 0, Duration.ZERO).input();
+
+        assertEquals(List.of(), BurstingPolicy.decide(input).actions());
+        assertEquals(List.of(), BurstingPolicy.decide(input.at(Fleet.NOW.plusSeconds(299))).actions());
+        assertEquals(List.of("STOP i-overflow-1a: overflow-1a (i-overflow-1a) hosts no call and has run 50 minutes"
+                + " (minimum lifetime 50 minutes)"), BurstingPolicy.decide(input.at(Fleet.NOW.plusSeconds(300)))
+                .actions().stream().map(BurstingAction::toString).toList());
+        assertEquals(List.of(), BurstingPolicy.decide(input.at(Fleet.NOW.plusSeconds(301))).actions(),
+                "a report more than 5 minutes old is stale, and a node is never stopped on a stale load");
     }
 
     static Stream<Arguments> cases() {
