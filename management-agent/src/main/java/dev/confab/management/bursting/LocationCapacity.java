@@ -1,0 +1,105 @@
+package dev.confab.management.bursting;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A location's capacity from its nodes' loads: free and maximum HD calls of the nodes that serve
+ * (always-on nodes with a fresh load, overflow nodes up and reporting), HD calls starting, and
+ * notes on the nodes whose load is not counted.
+ *
+ * @param servingNodes nodes whose capacity is counted
+ * @param silentNodes  overflow nodes running without a fresh load since their start (stuck or stale)
+ * @param awaiting     an always-on node has not reported yet since the Management Node started, and
+ *                     is still within the staleness limit: the location is not judged before it has
+ */
+record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, int servingNodes, int silentNodes,
+                        boolean hasAlwaysOn, boolean awaiting, List<String> notes) {
+
+    /** Whether its free HD calls are known well enough to start a node on them. */
+    boolean evaluated() {
+        return servingNodes > 0 && !awaiting;
+    }
+
+    /** Its state as a monitored location: its own free HD calls against the threshold. */
+    LocationState monitoredState(int threshold) {
+        return evaluated() ? LocationState.of(freeHdCalls, threshold) : unknownState();
+    }
+
+    /** Its state as an overflow location: free and starting HD calls (planned starts included) together. */
+    LocationState overflowState(int threshold, int plannedHdCalls) {
+        int starting = startingHdCalls + plannedHdCalls;
+        return servingNodes == 0 && starting == 0 ? unknownState() : LocationState.of(freeHdCalls + starting, threshold);
+    }
+
+    private LocationState unknownState() {
+        return hasAlwaysOn || silentNodes > 0 ? LocationState.LOAD_UNKNOWN : LocationState.NO_NODE_RUNNING;
+    }
+
+    static LocationCapacity of(List<Node> nodes, Map<Long, NodeLoad> loads, Map<Long, OverflowNode> overflowNodes,
+                               BurstingInput input) {
+        int free = 0;
+        int max = 0;
+        int starting = 0;
+        int serving = 0;
+        int silent = 0;
+        boolean alwaysOn = false;
+        boolean awaiting = false;
+        List<String> notes = new ArrayList<>();
+        Instant now = input.now();
+        boolean inRestartGrace = now.isBefore(input.observedSince().plus(input.settings().staleAfter()));
+        for (Node node : nodes) {
+            if (node.bursting()) {
+                OverflowNode overflow = overflowNodes.get(node.id());
+                if (overflow == null) {
+                    continue;
+                }
+                if (overflow.phase() == NodePhase.UP) {
+                    serving++;
+                    free += overflow.freeHdCalls();
+                    max += node.capacityHdCalls();
+                }
+                starting += overflow.startingHdCalls();
+                silent += overflow.phase() == NodePhase.STUCK || overflow.phase() == NodePhase.SILENT ? 1 : 0;
+                overflowNote(overflow, input).ifPresent(notes::add);
+                continue;
+            }
+            alwaysOn = true;
+            Optional<NodeLoad> load = Optional.ofNullable(loads.get(node.id()));
+            if (load.isPresent() && load.get().freshAt(now, input.settings().staleAfter())) {
+                serving++;
+                free += node.maintenance() ? 0 : load.get().freeHdCalls(node.capacityTokens());
+                max += node.capacityHdCalls();
+            } else if (load.isPresent()) {
+                notes.add(node.name() + "'s load is stale (last report at " + Texts.instant(load.get().reportedAt())
+                        + "): it counts as no free capacity");
+            } else if (inRestartGrace && !node.maintenance()) {
+                awaiting = true;
+                notes.add("waiting for the first load report of " + node.name()
+                        + " since the Management Node started");
+            } else {
+                notes.add(node.name() + " has not reported its load since the Management Node started: it counts"
+                        + " as no free capacity");
+            }
+        }
+        return new LocationCapacity(free, max, starting, serving, silent, alwaysOn, awaiting, notes);
+    }
+
+    private static Optional<String> overflowNote(OverflowNode overflow, BurstingInput input) {
+        return switch (overflow.phase()) {
+            case STUCK -> Optional.of(overflow.label() + " was started at "
+                    + Texts.instant(overflow.instance().startedAt().orElseThrow()) + " and has not reported within "
+                    + Texts.duration(input.settings().startDeadline()) + ": another node is started in its place if"
+                    + " capacity is needed, and it is not stopped");
+            case SILENT -> Optional.of(overflow.load()
+                    .map(load -> overflow.label() + " is running with a stale load (last report at "
+                            + Texts.instant(load.reportedAt()) + "): it is not stopped")
+                    .orElse(overflow.label() + " is running and has not reported its load since the Management Node"
+                            + " started: it is not stopped"));
+            default -> Optional.empty();
+        };
+    }
+}
