@@ -54,9 +54,8 @@ public enum LogFormat {
         Encoder<ILoggingEvent> encoder = json();
         encoder.setContext(context);
         encoder.start();
-        appender.stop();
+        // no stop and start: stopping an appender closes its stream
         appender.setEncoder(encoder);
-        appender.start();
     }
 
     private static Encoder<ILoggingEvent> json() {
