@@ -68,6 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
         Files.delete(passwordFile);
         String location = api.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Loopback",
                 "description", "Conferencing Nodes of the demo")).get("resource_uri").asText();
+        String alias = DemoCalls.create(api);
         for (int i = 1; i <= nodes; i++) {
             DemoNodes.provision(api, location, i, dir, children);
             System.out.println("Conferencing Node demo-cn" + i + " on 127.0.1." + i + " configured and enrolled.");
@@ -77,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         access.put("url", url);
         access.put("username", "admin");
         access.put("password", password);
+        access.put("ca_certificate", managementData.resolve("pki/ca.crt").toAbsolutePath().toString());
         DemoDirectory.writePrivate(dir.resolve("access.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(access));
         System.out.println();
@@ -87,6 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (int i = 1; i <= nodes; i++) {
             System.out.println("  Conferencing Node demo-cn" + i + ": https://127.0.1." + i + ":8443/ (configured)");
         }
+        System.out.println("  Virtual Meeting Room: " + alias);
         System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
         System.out.println("A process that exits unexpectedly is reported here and started again (after 1 s, doubling"
                 + " to 30 s while it keeps failing).");
