@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
                 "description", "Conferencing Nodes of the demo")).get("resource_uri").asText();
         String alias = DemoCalls.create(api);
         for (int i = 1; i <= nodes; i++) {
-            DemoNodes.provision(api, location, i, dir, children);
+            DemoNodes.provision(api, location, i, dir, children, List.of());
             System.out.println("Conferencing Node demo-cn" + i + " on 127.0.1." + i + " configured and enrolled.");
         }
 

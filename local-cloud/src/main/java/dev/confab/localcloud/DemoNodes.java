@@ -1,6 +1,8 @@
 package dev.confab.localcloud;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,21 +45,37 @@ public final class DemoNodes {
         return node;
     }
 
+    /** The loopback address of node number {@code index} (1, 2 …): 127.0.1.{@code index}. */
+    public static String address(int index) {
+        return "127.0.1." + index;
+    }
+
+    /** A TCP port free on {@code address} now, for a listener a node is told to open. */
+    public static int freePort(String address) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort();
+        }
+    }
+
     /**
-     * Adds node number {@code index} (1, 2 …) at 127.0.1.{@code index}, starts its agent and uploads its
-     * file; returns the supervised agent process, which restarts itself into configured mode.
+     * Adds node number {@code index} (1, 2 …) at {@link #address}, starts its agent with
+     * {@code agentOptions} after the demo's own, and uploads its file; returns the supervised agent
+     * process, which restarts itself into configured mode with the same options.
      */
     public static ChildProcesses.Supervised provision(ManagementClient api, String locationUri, int index, Path dir,
-                                                      ChildProcesses children) throws Exception {
+                                                      ChildProcesses children, List<String> agentOptions)
+            throws Exception {
         String name = "demo-cn" + index;
-        String address = "127.0.1." + index;
+        String address = address(index);
         Path data = dir.resolve(name);
         Path root = Files.createDirectories(dir.resolve(name + "-root"));
         ManagementClient.Download file = api.postForFile("/api/admin/configuration/v1/worker_vm/",
                 nodeRequest(name, address, locationUri));
         Files.write(dir.resolve(file.fileName()), file.content());
-        ChildProcesses.Supervised agent = children.startSupervised(List.of("conferencing-agent", "--data",
-                data.toString(), "--system-root", root.toString(), "--bind", address), dir.resolve(name + ".log"));
+        List<String> arguments = new ArrayList<>(List.of("conferencing-agent", "--data", data.toString(),
+                "--system-root", root.toString(), "--bind", address));
+        arguments.addAll(agentOptions);
+        ChildProcesses.Supervised agent = children.startSupervised(arguments, dir.resolve(name + ".log"));
         NodeUploadClient.Answer answer = awaitUploadPage(address, 8443, data, Duration.ofSeconds(90))
                 .upload(file.fileName(), file.content());
         if (answer.status() != 200) {

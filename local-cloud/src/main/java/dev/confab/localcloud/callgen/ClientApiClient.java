@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -44,6 +45,15 @@ public final class ClientApiClient {
         /** The text of a refusal's {@code result}. */
         public String message() {
             return result.isTextual() ? result.asText() : result.toString();
+        }
+
+        /** The reason of a refusal: "capacity exceeded" whatever detail follows it, else the node's message. */
+        public String refusalReason() {
+            String message = message().strip();
+            if (status == 503 && message.toLowerCase(Locale.ROOT).startsWith("capacity exceeded")) {
+                return "capacity exceeded";
+            }
+            return message.length() > 120 ? message.substring(0, 117) + "..." : message;
         }
 
         /** The field {@code name} of a successful result, or an exception naming what the node left out. */

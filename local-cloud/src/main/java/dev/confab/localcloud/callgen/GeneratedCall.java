@@ -3,7 +3,6 @@ package dev.confab.localcloud.callgen;
 import dev.confab.localcloud.callgen.ClientApiClient.Answer;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -77,7 +76,7 @@ final class GeneratedCall {
             return;
         }
         if (!answer.success()) {
-            run.stats().refused(reason(answer), latency);
+            run.stats().refused(answer.refusalReason(), latency);
             finish();
             return;
         }
@@ -192,14 +191,5 @@ final class GeneratedCall {
             state = State.ENDED;
         }
         run.ended(this);
-    }
-
-    /** The reason of a refusal: "capacity exceeded" whatever detail follows it, else the node's message. */
-    static String reason(Answer answer) {
-        String message = answer.message().strip();
-        if (answer.status() == 503 && message.toLowerCase(Locale.ROOT).startsWith("capacity exceeded")) {
-            return "capacity exceeded";
-        }
-        return message.length() > 120 ? message.substring(0, 117) + "..." : message;
     }
 }

@@ -31,10 +31,10 @@ class ClientApiClientTest {
 
     @Test
     void aRefusalIsCountedByTheNodesMessageAndCapacityByItsPrefix() {
-        assertEquals("capacity exceeded", GeneratedCall.reason(refusal(503, "capacity exceeded: no room in London")));
-        assertEquals("capacity exceeded", GeneratedCall.reason(refusal(503, "Capacity exceeded")));
-        assertEquals("Invalid PIN", GeneratedCall.reason(refusal(403, "Invalid PIN")));
-        assertEquals("x".repeat(117) + "...", GeneratedCall.reason(refusal(400, "x".repeat(200))));
+        assertEquals("capacity exceeded", refusal(503, "capacity exceeded: no room in London").refusalReason());
+        assertEquals("capacity exceeded", refusal(503, "Capacity exceeded").refusalReason());
+        assertEquals("Invalid PIN", refusal(403, "Invalid PIN").refusalReason());
+        assertEquals("x".repeat(117) + "...", refusal(400, "x".repeat(200)).refusalReason());
     }
 
     @Test
