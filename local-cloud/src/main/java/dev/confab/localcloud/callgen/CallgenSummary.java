@@ -118,15 +118,20 @@ record CallgenSummary(Duration elapsed, long attempted, long admitted, Map<Strin
         object.put("locations", perLocation);
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("answers", requestToken.answers());
-        latency.put("p50", requestToken.p50Millis());
-        latency.put("p99", requestToken.p99Millis());
-        latency.put("max", requestToken.maxMillis());
+        latency.put("p50", microseconds(requestToken.p50Millis()));
+        latency.put("p99", microseconds(requestToken.p99Millis()));
+        latency.put("max", microseconds(requestToken.maxMillis()));
         object.put("request_token_ms", latency);
         try {
             return new ObjectMapper().writeValueAsString(object);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The summary cannot be written as JSON", e);
         }
+    }
+
+    /** {@code millis} rounded to the microsecond. */
+    private static double microseconds(double millis) {
+        return Math.round(millis * 1000) / 1000.0;
     }
 
     private static long count(Map<String, Long> counts) {

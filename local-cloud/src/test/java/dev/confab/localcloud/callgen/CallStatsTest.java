@@ -80,8 +80,9 @@ class CallStatsTest {
         assertEquals(3, json.get("locations").get("London").get("admitted").asLong());
         assertEquals(1, json.get("locations").get("London").get("active").asLong());
         assertEquals(6, json.get("request_token_ms").get("answers").asLong());
-        assertTrue(json.get("request_token_ms").has("p50"));
-        assertTrue(json.get("request_token_ms").has("p99"));
+        // 3.0004 ms, to the microsecond
+        assertEquals(3.0, json.get("request_token_ms").get("p50").asDouble());
+        assertEquals(6.0, json.get("request_token_ms").get("p99").asDouble());
     }
 
     @Test
@@ -105,7 +106,7 @@ class CallStatsTest {
         for (int i = 0; i < 7; i++) {
             stats.attempted();
         }
-        stats.admitted("London", Duration.ofMillis(3));
+        stats.admitted("London", Duration.ofNanos(3_000_400));
         stats.admitted("London", Duration.ofMillis(4));
         stats.admitted("Paris", Duration.ofMillis(5));
         stats.admitted("London", Duration.ofMillis(6));
