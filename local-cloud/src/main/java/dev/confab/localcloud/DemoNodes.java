@@ -22,6 +22,8 @@ public final class DemoNodes {
 
     /** The domain of demo nodes. */
     public static final String DOMAIN = "confab.local";
+    /** The port of each demo node's client API on its own address (443 would need root). */
+    public static final int CLIENT_API_PORT = 4443;
 
     private DemoNodes() {
     }
@@ -56,7 +58,8 @@ public final class DemoNodes {
                 nodeRequest(name, address, locationUri));
         Files.write(dir.resolve(file.fileName()), file.content());
         ChildProcesses.Supervised agent = children.startSupervised(List.of("conferencing-agent", "--data",
-                data.toString(), "--system-root", root.toString(), "--bind", address), dir.resolve(name + ".log"));
+                data.toString(), "--system-root", root.toString(), "--bind", address, "--client-api-port",
+                Integer.toString(CLIENT_API_PORT)), dir.resolve(name + ".log"));
         NodeUploadClient.Answer answer = awaitUploadPage(address, 8443, data, Duration.ofSeconds(90))
                 .upload(file.fileName(), file.content());
         if (answer.status() != 200) {
