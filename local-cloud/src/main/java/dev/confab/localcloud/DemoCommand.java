@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,15 +70,22 @@ public final class DemoCommand implements Callable<Integer> {
         String location = api.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Loopback",
                 "description", "Conferencing Nodes of the demo")).get("resource_uri").asText();
         String alias = DemoCalls.create(api);
+        List<String> clientApi = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
-            DemoNodes.provision(api, location, i, dir, children, List.of());
-            System.out.println("Conferencing Node demo-cn" + i + " on 127.0.1." + i + " configured and enrolled.");
+            // each node binds its own address, so a port free there now stays its own
+            int clientApiPort = DemoNodes.freePort(DemoNodes.address(i));
+            DemoNodes.provision(api, location, i, dir, children, List.of("--client-api-port",
+                    Integer.toString(clientApiPort)));
+            clientApi.add("https://" + DemoNodes.address(i) + ":" + clientApiPort);
+            System.out.println("Conferencing Node demo-cn" + i + " on " + DemoNodes.address(i)
+                    + " configured and enrolled.");
         }
 
-        Map<String, String> access = new LinkedHashMap<>();
+        Map<String, Object> access = new LinkedHashMap<>();
         access.put("url", url);
         access.put("username", "admin");
         access.put("password", password);
+        access.put("client_api", clientApi);
         access.put("ca_certificate", managementData.resolve("pki/ca.crt").toAbsolutePath().toString());
         DemoDirectory.writePrivate(dir.resolve("access.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(access));
@@ -87,15 +95,25 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Username: admin");
         System.out.println("  Password: " + password);
         for (int i = 1; i <= nodes; i++) {
-            System.out.println("  Conferencing Node demo-cn" + i + ": https://127.0.1." + i + ":8443/ (configured)");
+            System.out.println("  Conferencing Node demo-cn" + i + ": https://" + DemoNodes.address(i)
+                    + ":8443/ (configured), client API " + clientApi.get(i - 1));
         }
         System.out.println("  Virtual Meeting Room: " + alias);
         System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
         System.out.println("A process that exits unexpectedly is reported here and started again (after 1 s, doubling"
                 + " to 30 s while it keeps failing).");
+        System.out.println("Make calls to the room from another terminal (Ctrl-C there releases them):");
+        System.out.println("  " + callgenCommand(alias));
         System.out.println("Press Ctrl-C to stop everything the demo started.");
         stop.await();
         return 0;
+    }
+
+    /** The callgen command that calls the demo's room through every node (the default --access is the default --dir's). */
+    String callgenCommand(String alias) {
+        String access = dir.normalize().equals(Path.of(".confab-demo")) ? ""
+                : " --access " + dir.resolve("access.json");
+        return "./confab callgen --alias " + alias + " --rate 1 --hold exp:20s --mix hd=70,sd=20,audio=10" + access;
     }
 
     /** The demo's working directory. */

@@ -9,6 +9,7 @@ import dev.confab.management.api.CrossSiteGuard;
 import dev.confab.management.api.JsonOnly;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
+import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -58,6 +59,7 @@ public final class ManagementAgent implements AutoCloseable {
     private NodeProvisioning nodes;
     private ManagementIpsec ipsec;
     private NodeMonitor monitor;
+    private Calls calls;
     private ReplicationHub replication;
     private Javalin http;
 
@@ -93,8 +95,12 @@ public final class ManagementAgent implements AutoCloseable {
         // heartbeats are answered from memory: the revision the hub has built, not a read of the store
         monitor = NodeMonitor.start(configuration, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
+        // calls call nodes with a certificate from the CA that node provisioning opens just below
+        calls = Calls.start(configuration, config.clock(), config.heartbeat(), () -> nodes.authority(),
+                monitor::report);
+        monitor.onLost(calls::nodeLost);
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
-                config.clock(), monitor, replication, guesses.enrolmentRefusals());
+                config.clock(), monitor, replication, guesses.enrolmentRefusals(), calls);
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
@@ -138,6 +144,10 @@ public final class ManagementAgent implements AutoCloseable {
                 // nodes are pushed every revision within one read of the store
                 Reaction.toEvery("replication", replication::changed),
                 Reaction.toDeletionOf("health", ResourceNames.WORKER_VM, monitor::forget),
+                Reaction.toDeletionOf("calls of a deleted node", ResourceNames.WORKER_VM, calls::forget),
+                // placement, licences and status read nodes, locations, conferences and licences from memory
+                Reaction.to("calls", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION,
+                        ResourceNames.CONFERENCE, ResourceNames.LICENCE), calls::configurationChanged),
                 Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
                 // where each node's requests may come from: its address and static NAT address
                 Reaction.to("node channel", Set.of(ResourceNames.WORKER_VM), nodes::nodesChanged),
@@ -216,6 +226,11 @@ public final class ManagementAgent implements AutoCloseable {
         return monitor;
     }
 
+    /** Calls: licences, the load answered to nodes, status and history of conferences and participants. */
+    public Calls calls() {
+        return calls;
+    }
+
     /** The configuration nodes replicate. */
     public ReplicationHub replication() {
         return replication;
@@ -242,6 +257,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (replication != null) {
             replication.close();
             replication = null;
+        }
+        if (calls != null) {
+            calls.close();
+            calls = null;
         }
         if (monitor != null) {
             monitor.close();

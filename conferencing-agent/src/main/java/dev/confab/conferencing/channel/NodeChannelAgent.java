@@ -43,8 +43,8 @@ import java.util.function.Supplier;
 public final class NodeChannelAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeChannelAgent.class);
-    /** A heartbeat, a long-poll and a re-enrolment may each block a thread at the same time. */
-    static final int THREADS = 3;
+    /** A heartbeat, a load report, a long-poll and a re-enrolment may each block a thread at the same time. */
+    static final int THREADS = 4;
 
     /** Enrolling the node again after it was told it is unknown. */
     @FunctionalInterface
@@ -62,6 +62,8 @@ public final class NodeChannelAgent implements AutoCloseable {
     private final Replica replica;
     private final HeartbeatPayload payload;
     private final HeartbeatTask heartbeats;
+    private final LoadReporter loadReports;
+    private final ChannelClient client;
     private final ReplicationTask replication;
     private final Reenrolment reenrolment;
     private final ScheduledExecutorService scheduler;
@@ -78,6 +80,8 @@ public final class NodeChannelAgent implements AutoCloseable {
         this.replica = replica;
         this.payload = new HeartbeatPayload(replica, clock.instant(), instanceType);
         this.heartbeats = new HeartbeatTask(client, payload, clock);
+        this.loadReports = new LoadReporter(heartbeats, scheduler, this::reporting);
+        this.client = client;
         this.replication = new ReplicationTask(client, replica);
         this.reenrolment = reenrolment;
         this.scheduler = scheduler;
@@ -234,6 +238,30 @@ public final class NodeChannelAgent implements AutoCloseable {
 
     public Replica replica() {
         return replica;
+    }
+
+    private synchronized boolean reporting() {
+        return state == ChannelState.REPORTING;
+    }
+
+    /** Makes heartbeats carry {@code reporter}'s calls and load, and tells it the answers. */
+    public void attach(CallsReporter reporter) {
+        payload.attach(reporter);
+    }
+
+    /** Reports the node's calls and load at once (at most one such report per 250 ms). */
+    public void reportSoon() {
+        loadReports.changed();
+    }
+
+    /** The client of the Management Node, for the calls admission makes on the node channel. */
+    public ChannelClient client() {
+        return client;
+    }
+
+    /** What the node can host, as its heartbeats report it. */
+    public dev.confab.shared.capacity.Capacity capacity() {
+        return payload.capacity();
     }
 
     /** The node's state for its status page: revision, maintenance mode, contact, refusal. */

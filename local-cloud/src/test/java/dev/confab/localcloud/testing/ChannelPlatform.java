@@ -40,18 +40,22 @@ public final class ChannelPlatform implements AutoCloseable {
         public final Path data;
         public final List<String> arguments;
         public final Path log;
+        public final int clientApiPort;
+        public final int nodePort;
         public final String uri;
         public final ManagementClient.Download file;
         public ChildProcesses.Supervised process;
 
-        Node(String name, String address, int port, Path data, List<String> arguments, Path log,
-             ManagementClient.Download file) {
+        Node(String name, String address, int port, Path data, List<String> arguments, Path log, int clientApiPort,
+             int nodePort, ManagementClient.Download file) {
             this.name = name;
             this.address = address;
             this.port = port;
             this.data = data;
             this.arguments = arguments;
             this.log = log;
+            this.clientApiPort = clientApiPort;
+            this.nodePort = nodePort;
             this.uri = file.location();
             this.file = file;
         }
@@ -99,15 +103,31 @@ public final class ChannelPlatform implements AutoCloseable {
 
     /** Adds node {@code name} at {@code address} through the API, keeping its configuration file. */
     public Node add(String name, String address, boolean distributedDatabase) throws Exception {
+        return add(name, address, Map.of("enable_distributed_database", distributedDatabase), List.of());
+    }
+
+    /**
+     * Adds node {@code name} at {@code address} in the platform's first location, with {@code fields}
+     * of its {@code worker_vm} set as given (another {@code system_location}, {@code node_type} …),
+     * to be started with {@code arguments} added to its command line.
+     */
+    public Node add(String name, String address, Map<String, Object> fields, List<String> arguments)
+            throws Exception {
         Map<String, Object> request = new java.util.HashMap<>(DemoNodes.nodeRequest(name, address, location));
-        request.put("enable_distributed_database", distributedDatabase);
+        request.putAll(fields);
         ManagementClient.Download file = api.postForFile(CONFIG + "worker_vm/", request);
         int port = FreePort.on(address);
+        int clientApiPort = FreePort.on(address);
+        int peerPort = FreePort.on(address);
         Path data = dir.resolve(name);
         Files.createDirectories(dir.resolve(name + "-root"));
-        List<String> arguments = List.of("conferencing-agent", "--data", data.toString(), "--system-root",
-                dir.resolve(name + "-root").toString(), "--bind", address, "--provisioning-port", Integer.toString(port));
-        return new Node(name, address, port, data, arguments, dir.resolve(name + ".log"), file);
+        List<String> command = new java.util.ArrayList<>(List.of("conferencing-agent", "--data", data.toString(),
+                "--system-root", dir.resolve(name + "-root").toString(), "--bind", address, "--provisioning-port",
+                Integer.toString(port), "--client-api-port", Integer.toString(clientApiPort), "--node-port",
+                Integer.toString(peerPort)));
+        command.addAll(arguments);
+        return new Node(name, address, port, data, List.copyOf(command), dir.resolve(name + ".log"), clientApiPort,
+                peerPort, file);
     }
 
     /** Starts the added node's agent and uploads its file: it enrols and restarts into configured mode. */

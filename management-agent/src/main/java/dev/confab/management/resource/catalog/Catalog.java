@@ -46,6 +46,10 @@ public final class Catalog {
         add(StatusRecords.workerVm());
         add(StatusRecords.systemLocation());
         add(StatusRecords.alarmHistory());
+        add(CallRecords.conferenceStatus());
+        add(CallRecords.participantStatus());
+        add(CallRecords.conferenceHistory());
+        add(CallRecords.participantHistory());
     }
 
     private void add(ResourceSpec spec) {
