@@ -166,6 +166,6 @@ final class CallGenerator implements GeneratedCall.Run, AutoCloseable {
                 return;
             }
         }
-        call.start(plan.displayName() + "-" + (number + 1), CallMix.wireName(type), plan.pin(), hold);
+        call.start(plan.displayName() + "-" + (number + 1), type.wireName(), plan.pin(), hold);
     }
 }

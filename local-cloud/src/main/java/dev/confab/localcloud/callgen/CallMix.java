@@ -2,9 +2,7 @@ package dev.confab.localcloud.callgen;
 
 import dev.confab.shared.capacity.CallType;
 
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -70,25 +68,15 @@ final class CallMix {
         return weights.getOrDefault(type, 0) / (double) total;
     }
 
-    /** The client API's name of {@code type}: {@code full_hd}, {@code hd}, {@code sd}, {@code audio}. */
-    static String wireName(CallType type) {
-        return type.name().toLowerCase(Locale.ROOT);
-    }
-
     @Override
     public String toString() {
-        return weights.entrySet().stream().map(entry -> wireName(entry.getKey()) + "=" + entry.getValue())
+        return weights.entrySet().stream().map(entry -> entry.getKey().wireName() + "=" + entry.getValue())
                 .collect(Collectors.joining(","));
     }
 
     private static CallType type(String text, String name) {
-        for (CallType type : CallType.values()) {
-            if (wireName(type).equals(name)) {
-                return type;
-            }
-        }
-        throw invalid(text, "'" + name + "' is not a call type; the types are "
-                + Arrays.stream(CallType.values()).map(CallMix::wireName).collect(Collectors.joining(", ")) + ".");
+        return CallType.ofWireName(name).orElseThrow(() -> invalid(text, "'" + name + "' is not a call type; the types"
+                + " are " + CallType.wireNames() + "."));
     }
 
     private static IllegalArgumentException invalid(String text, String problem) {
