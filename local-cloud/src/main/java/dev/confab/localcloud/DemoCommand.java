@@ -80,13 +80,17 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Conferencing Node demo-cn" + i + " on " + DemoNodes.address(i)
                     + " configured and enrolled.");
         }
+        Path caCertificate = managementData.resolve("pki/ca.crt").toAbsolutePath();
+        for (String node : clientApi) {
+            DemoNodes.awaitClientApi(node, caCertificate, Duration.ofSeconds(90));
+        }
 
         Map<String, Object> access = new LinkedHashMap<>();
         access.put("url", url);
         access.put("username", "admin");
         access.put("password", password);
         access.put("client_api", clientApi);
-        access.put("ca_certificate", managementData.resolve("pki/ca.crt").toAbsolutePath().toString());
+        access.put("ca_certificate", caCertificate.toString());
         DemoDirectory.writePrivate(dir.resolve("access.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(access));
         System.out.println();

@@ -1,5 +1,8 @@
 package dev.confab.localcloud;
 
+import dev.confab.shared.pki.Pem;
+import dev.confab.shared.pki.TlsMaterial;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Conferencing Nodes on loopback, provisioned as an operator would: add the node through the
@@ -88,18 +92,33 @@ public final class DemoNodes {
     public static NodeUploadClient awaitUploadPage(String address, int port, Path data, Duration timeout)
             throws Exception {
         Path certificate = data.resolve("provisioning.crt");
+        awaitHttps(URI.create("https://" + address + ":" + port + "/"), certificate, timeout, status -> status == 200);
+        return new NodeUploadClient(address, port, certificate);
+    }
+
+    /**
+     * Waits until the client API at {@code baseUrl} answers over HTTPS with a certificate issued by the
+     * CA in {@code caCertificate} (the node's client API starts once it has restarted configured).
+     */
+    public static void awaitClientApi(String baseUrl, Path caCertificate, Duration timeout) throws Exception {
+        awaitHttps(URI.create(baseUrl + "/api/client/v2/conferences/"), caCertificate, timeout, status -> true);
+    }
+
+    /** Polls {@code uri}, trusting the certificate in {@code certificate} once it exists, until a status is {@code accepted}. */
+    private static void awaitHttps(URI uri, Path certificate, Duration timeout, IntPredicate accepted)
+            throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Exception last = null;
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(certificate)) {
                 try {
-                    HttpClient probe = HttpClient.newBuilder().sslContext(dev.confab.shared.pki.TlsMaterial
-                            .clientContext(dev.confab.shared.pki.Pem.readCertificates(Files.readString(certificate))
-                                    .get(0), null)).connectTimeout(Duration.ofSeconds(2)).build();
-                    int status = probe.send(HttpRequest.newBuilder(URI.create("https://" + address + ":" + port + "/"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status == 200) {
-                        return new NodeUploadClient(address, port, certificate);
+                    HttpClient probe = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                            Pem.readCertificates(Files.readString(certificate)).get(0), null))
+                            .connectTimeout(Duration.ofSeconds(2)).build();
+                    int status = probe.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (accepted.test(status)) {
+                        return;
                     }
                 } catch (IOException | RuntimeException e) {
                     last = e;
@@ -107,7 +126,7 @@ public final class DemoNodes {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("The node's page https://" + address + ":" + port + "/ did not answer within "
-                + timeout.toSeconds() + " s" + (last == null ? "" : " (" + last.getMessage() + ")"));
+        throw new IllegalStateException(uri + " did not answer within " + timeout.toSeconds() + " s"
+                + (last == null ? "" : " (" + last.getMessage() + ")"));
     }
 }
