@@ -3,6 +3,7 @@ package dev.confab.management;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
+import dev.confab.management.api.CallCommandApi;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
@@ -133,6 +134,7 @@ public final class ManagementAgent implements AutoCloseable {
         web.register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
+        new CallCommandApi(calls, json).register(javalin);
     }
 
     /**

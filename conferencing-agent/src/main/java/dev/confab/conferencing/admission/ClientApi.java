@@ -153,6 +153,9 @@ final class ClientApi {
                 "unknown call type " + value.asText() + "; use one of " + CallType.wireNames()));
     }
 
+    /** Set on a request answered here, so that the error pages leave its answer alone. */
+    static final String ANSWERED = "confab.answered";
+
     static void success(Context ctx, Object result) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "success");
@@ -164,6 +167,7 @@ final class ClientApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "failed");
         answer.put("result", message);
+        ctx.attribute(ANSWERED, true);
         ctx.status(status).json(answer);
     }
 }

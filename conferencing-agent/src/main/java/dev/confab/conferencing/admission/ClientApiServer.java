@@ -44,10 +44,17 @@ final class ClientApiServer {
                 LOG.error("A client API request failed", e);
                 ClientApi.failed(ctx, 500, "internal error: " + e.getMessage());
             });
-            config.routes.error(404, ctx -> ClientApi.failed(ctx, 404, "no such endpoint: " + ctx.method() + " "
-                    + ctx.path() + "; see the client API's paths under /api/client/v2/conferences/{alias}/"));
-            config.routes.error(405, ctx -> ClientApi.failed(ctx, 405, ctx.method() + " is not allowed on "
-                    + ctx.path()));
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(ClientApi.ANSWERED) == null) {
+                    ClientApi.failed(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + "; see the"
+                            + " client API's paths under /api/client/v2/conferences/{alias}/");
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.attribute(ClientApi.ANSWERED) == null) {
+                    ClientApi.failed(ctx, 405, ctx.method() + " is not allowed on " + ctx.path());
+                }
+            });
         }).start();
         return new ClientApiServer(http);
     }

@@ -57,8 +57,7 @@ public record Service(String name, String serviceType, String pin, String guestP
         if (allowGuests && !guestPin.isEmpty() && same(pin, guestPin)) {
             return Role.GUEST;
         }
-        throw AdmissionException.forbidden(allowGuests || guestPin.isEmpty() ? "invalid PIN"
-                : "invalid PIN (this conference takes no guests)");
+        throw AdmissionException.forbidden(allowGuests ? "invalid PIN" : "invalid PIN (this conference takes no guests)");
     }
 
     /**

@@ -4,7 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,19 +27,30 @@ final class LoadReporter {
     /** The wait after a report that failed. */
     static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final HeartbeatTask heartbeats;
+    private final Sender heartbeats;
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier reporting;
+    private final Clock clock;
     // guarded by this
     private boolean pending;
     private boolean busy; // a report is scheduled or being sent
-    private long notBefore = System.nanoTime();
+    private Instant notBefore = Instant.MIN;
 
-    /** Sends through {@code heartbeats} on {@code scheduler} while {@code reporting} says the channel reports. */
-    LoadReporter(HeartbeatTask heartbeats, ScheduledExecutorService scheduler, BooleanSupplier reporting) {
-        this.heartbeats = heartbeats;
+    /**
+     * Sends through {@code sender} on {@code scheduler} while {@code reporting} says the channel
+     * reports, keeping the gaps by {@code clock}.
+     */
+    LoadReporter(Sender sender, ScheduledExecutorService scheduler, BooleanSupplier reporting, Clock clock) {
+        this.heartbeats = sender;
         this.scheduler = scheduler;
         this.reporting = reporting;
+        this.clock = clock;
+    }
+
+    /** Sends one report now. */
+    @FunctionalInterface
+    interface Sender {
+        void send() throws IOException, InterruptedException;
     }
 
     /** Announces a change: it is reported at once, or when the last report is {@link #MIN_GAP} old. */
@@ -51,9 +64,10 @@ final class LoadReporter {
     private void scheduleNext() {
         assert Thread.holdsLock(this);
         busy = true;
-        long delay = Math.max(0, notBefore - System.nanoTime());
+        Instant now = clock.instant();
+        long delay = notBefore.isAfter(now) ? Duration.between(now, notBefore).toMillis() : 0;
         try {
-            scheduler.schedule(this::report, delay, TimeUnit.NANOSECONDS);
+            scheduler.schedule(this::report, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             busy = false; // the channel closed
         }
@@ -62,7 +76,7 @@ final class LoadReporter {
     private void report() {
         synchronized (this) {
             pending = false;
-            notBefore = System.nanoTime() + MIN_GAP.toNanos();
+            notBefore = clock.instant().plus(MIN_GAP);
         }
         boolean failed = false;
         if (reporting.getAsBoolean()) {
@@ -81,7 +95,7 @@ final class LoadReporter {
             busy = false;
             if (failed) {
                 pending = true;
-                notBefore = System.nanoTime() + RETRY.toNanos();
+                notBefore = clock.instant().plus(RETRY);
             }
             if (pending) {
                 scheduleNext();

@@ -80,7 +80,7 @@ public final class NodeChannelAgent implements AutoCloseable {
         this.replica = replica;
         this.payload = new HeartbeatPayload(replica, clock.instant(), instanceType);
         this.heartbeats = new HeartbeatTask(client, payload, clock);
-        this.loadReports = new LoadReporter(heartbeats, scheduler, this::reporting);
+        this.loadReports = new LoadReporter(heartbeats::send, scheduler, this::reporting, clock);
         this.client = client;
         this.replication = new ReplicationTask(client, replica);
         this.reenrolment = reenrolment;
@@ -275,6 +275,8 @@ public final class NodeChannelAgent implements AutoCloseable {
         status.put("maintenance_mode_reason", replica.maintenanceReason());
         status.put("replica_on_disk", replica.onDisk());
         status.put("mesh_size", replica.config().mesh().size());
+        status.put("enrolled_nodes", replica.config().enrolledMesh().stream()
+                .filter(peer -> !peer.nodeType().equals("MANAGEMENT")).count());
         status.put("last_contact", contact == null ? null : contact.toString());
         Heartbeat reported = payload.get();
         status.put("instance_type", payload.instanceType());

@@ -1,9 +1,14 @@
 package dev.confab.management.calls;
 
+import dev.confab.management.adminlog.Actor;
+import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.health.NodeReport;
 import dev.confab.management.resource.NotFoundException;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.store.AdminLogDao;
+import dev.confab.management.store.CallsDao;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.CertificateRequest;
 import dev.confab.shared.pki.IssuedCertificate;
@@ -24,9 +29,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -172,35 +175,65 @@ public final class Calls implements Licensing, AutoCloseable {
     }
 
     /**
-     * Disconnects the participants named (by participant id): each signalling node ends its calls.
-     * Returns the ids disconnected; throws {@link NotFoundException} for an id no call has, and
-     * {@link CallsException} when a node does not answer.
+     * Disconnects one participant, named by its participant id (the client API's
+     * {@code participant_uuid}) or by its {@code status/participant} id: the node that signals the
+     * call ends it. Returns the participant ids disconnected; throws {@link NotFoundException} when
+     * no call in progress is named so, {@link CallsException} when the node does not answer.
      */
-    public List<String> disconnectParticipants(List<String> uuids) {
-        Map<Long, List<String>> byNode = new LinkedHashMap<>();
-        for (String uuid : uuids) {
-            LedgerEntry entry = ledger.entries(found -> found.report().uuid().equals(uuid)).stream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("No call in progress has the participant id " + uuid
-                            + ": see status/v1/participant for the calls in progress."));
-            byNode.computeIfAbsent(entry.nodeId(), id -> new ArrayList<>()).add(uuid);
-        }
-        List<String> disconnected = new ArrayList<>();
-        byNode.forEach((node, ids) -> disconnected.addAll(disconnect(node, new Disconnect.Request(ids, List.of()))));
+    public List<String> disconnectParticipant(String id, Actor actor) {
+        String uuid = numeric(id).flatMap(number -> configuration.read(transaction -> transaction.dao(CallsDao.class)
+                .participantUuid(number))).orElse(id);
+        LedgerEntry entry = ledger.entries(found -> found.report().uuid().equals(uuid)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No call in progress has the participant id " + id
+                        + ": see status/v1/participant for the calls in progress."));
+        List<String> disconnected = disconnect(entry.nodeId(), new Disconnect.Request(List.of(uuid), List.of()));
+        log(actor, ResourceNames.PARTICIPANT, entry.report().displayName() + " in " + entry.report().conference(),
+                "disconnected participant " + uuid);
         return disconnected;
     }
 
-    /** Disconnects every participant of the conference named; throws {@link NotFoundException} when it has none. */
-    public List<String> disconnectConference(String conference) {
+    /**
+     * Disconnects every participant of a conference, named by its name or its
+     * {@code status/conference} id: each node that signals one of its calls ends them. Throws
+     * {@link NotFoundException} when it has no participants, {@link CallsException} when a node does
+     * not answer (the other nodes' calls are disconnected all the same).
+     */
+    public List<String> disconnectConference(String id, Actor actor) {
+        String conference = numeric(id).flatMap(number -> configuration.read(transaction -> transaction
+                .dao(CallsDao.class).conferenceName(number))).orElse(id);
         List<Long> nodes = ledger.entries(entry -> entry.report().conference().equals(conference)).stream()
                 .map(LedgerEntry::nodeId).distinct().toList();
         if (nodes.isEmpty()) {
-            throw new NotFoundException("The conference " + conference + " has no participants: see"
-                    + " status/v1/conference for the conferences in progress.");
+            throw new NotFoundException("No conference in progress is named " + id + ": see status/v1/conference"
+                    + " for the conferences in progress.");
         }
         List<String> disconnected = new ArrayList<>();
-        nodes.forEach(node -> disconnected.addAll(disconnect(node, new Disconnect.Request(List.of(),
-                List.of(conference)))));
+        CallsException failed = null;
+        for (long node : nodes) {
+            try {
+                disconnected.addAll(disconnect(node, new Disconnect.Request(List.of(), List.of(conference))));
+            } catch (CallsException e) {
+                failed = e;
+            }
+        }
+        log(actor, ResourceNames.CONFERENCE, conference, "disconnected " + disconnected.size() + " participant(s)"
+                + (failed == null ? "" : "; " + failed.getMessage()));
+        if (failed != null) {
+            throw failed;
+        }
         return disconnected;
+    }
+
+    private static Optional<Long> numeric(String id) {
+        return id.matches("[0-9]{1,18}") ? Optional.of(Long.parseLong(id)) : Optional.empty();
+    }
+
+    private void log(Actor actor, String resource, String name, String details) {
+        configuration.write(transaction -> {
+            AdminLog.of(AdminLog.Action.DISCONNECTED, clock.instant()).by(actor).about(resource, null, name)
+                    .details(details).appendTo(transaction.dao(AdminLogDao.class));
+            return null;
+        });
     }
 
     private List<String> disconnect(long nodeId, Disconnect.Request request) {

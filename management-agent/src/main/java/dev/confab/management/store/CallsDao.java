@@ -75,6 +75,9 @@ public interface CallsDao {
     @SqlUpdate("DELETE FROM conference_status")
     int clearConferences();
 
-    @SqlQuery("SELECT COUNT(*) FROM participant_status")
-    int participantCount();
+    @SqlQuery("SELECT uuid FROM participant_status WHERE id = :id")
+    java.util.Optional<String> participantUuid(@Bind("id") long id);
+
+    @SqlQuery("SELECT name FROM conference_status WHERE id = :id")
+    java.util.Optional<String> conferenceName(@Bind("id") long id);
 }
