@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * {@code confab callgen}: makes calls through Conferencing Nodes' client API, as load for the
@@ -212,39 +213,42 @@ public final class CallgenCommand implements Callable<Integer> {
         }
     }
 
-    /** Converts {@code --duration}. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    /** Converts an option with {@code parse}, its error message in picocli's "Invalid value for option" error. */
+    abstract static class ParsingConverter<T> implements CommandLine.ITypeConverter<T> {
+        private final Function<String, T> parse;
+
+        ParsingConverter(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public Duration convert(String value) {
+        public T convert(String value) {
             try {
-                return Durations.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** Converts {@code --duration}. */
+    static final class DurationConverter extends ParsingConverter<Duration> {
+        DurationConverter() {
+            super(Durations::parse);
         }
     }
 
     /** Converts {@code --hold}. */
-    static final class HoldConverter implements CommandLine.ITypeConverter<HoldTime> {
-        @Override
-        public HoldTime convert(String value) {
-            try {
-                return HoldTime.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class HoldConverter extends ParsingConverter<HoldTime> {
+        HoldConverter() {
+            super(HoldTime::parse);
         }
     }
 
     /** Converts {@code --mix}. */
-    static final class MixConverter implements CommandLine.ITypeConverter<CallMix> {
-        @Override
-        public CallMix convert(String value) {
-            try {
-                return CallMix.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class MixConverter extends ParsingConverter<CallMix> {
+        MixConverter() {
+            super(CallMix::parse);
         }
     }
 }
