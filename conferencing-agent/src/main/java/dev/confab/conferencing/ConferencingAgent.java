@@ -3,6 +3,7 @@ package dev.confab.conferencing;
 import dev.confab.conferencing.admission.CallAdmission;
 import dev.confab.conferencing.channel.CallsReporter;
 import dev.confab.conferencing.channel.ChannelCheck;
+import dev.confab.conferencing.channel.ChannelClient;
 import dev.confab.conferencing.ipsec.EnrolledNode;
 import dev.confab.conferencing.ipsec.IpsecMesh;
 import dev.confab.conferencing.channel.MeshListener;
@@ -111,7 +112,7 @@ public final class ConferencingAgent implements AutoCloseable {
         NodeChannelAgent running = channel;
         admission = CallAdmission.start(config.admission(), config.bindAddress(), fqdn, enrolled.identity(),
                 enrolled.ca(), () -> running.replica().config(), running::capacity, config.clock(),
-                new ChannelLink(running.client()), running::reportSoon);
+                new ChannelLink(ChannelClient.forNode(data)), running::reportSoon);
         CallAdmission started = admission;
         running.attach(new CallsReporter() {
             @Override

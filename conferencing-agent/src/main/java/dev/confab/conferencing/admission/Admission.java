@@ -176,7 +176,10 @@ public final class Admission {
                             candidate.nodePort(), answer.incarnation(), false));
                 }
             } catch (IOException e) {
+                // the node may have taken the capacity and its answer been lost: it is given back
                 LOG.warn("{} did not answer a reservation ({}); trying the next node", candidate.node(), e.getMessage());
+                releases.release(new Call.Media(candidate.node(), candidate.location(), candidate.address(),
+                        candidate.nodePort(), null, false), call.uuid());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw AdmissionException.unavailable("the call's placement was interrupted");

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * check that keeps the node within its capacity. A reservation is taken only if the node's tokens
  * in use (every call's, plus one HD call per conference for the backplane on a platform of several
  * nodes) stay within its capacity after it, and, in maintenance mode, only for a conference the
- * node hosts already. Every check and change is atomic: thread-safe.
+ * node hosts already. A reservation released is remembered for a while and not taken again: the
+ * release of a reservation whose answer was lost may overtake the reservation itself. Every check
+ * and change is atomic: thread-safe.
  */
 final class MediaLedger {
 
@@ -43,6 +45,15 @@ final class MediaLedger {
     private final Map<String, Reservation> byId = new LinkedHashMap<>();
     private final Map<String, Integer> callsByConference = new TreeMap<>();
     private int callTokens;
+    private final Map<String, Boolean> released = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > RELEASED_KEPT;
+        }
+    };
+
+    /** How many released reservations are remembered. */
+    static final int RELEASED_KEPT = 100_000;
 
     MediaLedger(Supplier<Capacity> capacity, BooleanSupplier multiNode, BooleanSupplier maintenanceMode) {
         this.capacity = capacity;
@@ -54,6 +65,9 @@ final class MediaLedger {
     synchronized Optional<String> reserve(Reservation reservation) {
         if (byId.containsKey(reservation.id())) {
             return Optional.empty();
+        }
+        if (released.containsKey(reservation.id())) {
+            return Optional.of("the call's reservation was released already");
         }
         boolean hosts = callsByConference.containsKey(reservation.conference());
         if (!hosts && maintenanceMode.getAsBoolean()) {
@@ -74,6 +88,7 @@ final class MediaLedger {
 
     /** Frees one call's capacity, and its conference's backplane with its last call; false when not held. */
     synchronized boolean release(String id) {
+        released.put(id, Boolean.TRUE);
         Reservation reservation = byId.remove(id);
         if (reservation == null) {
             return false;

@@ -35,7 +35,10 @@ final class MediaReleases {
         this.ended = ended;
     }
 
-    /** Releases {@code call}'s capacity on its remote media node. */
+    /**
+     * Releases a call's capacity on its remote media node; {@code media}'s incarnation is null when
+     * the node's answer to the reservation was lost.
+     */
     void release(Call.Media media, String uuid) {
         submit(media, uuid, 1, Duration.ZERO);
     }
@@ -49,7 +52,7 @@ final class MediaReleases {
     }
 
     private void attempt(Call.Media media, String uuid, int attempt) {
-        if (ended.test(media.node(), media.incarnation())) {
+        if (media.incarnation() != null && ended.test(media.node(), media.incarnation())) {
             return;
         }
         try {

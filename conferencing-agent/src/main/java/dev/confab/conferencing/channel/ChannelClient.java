@@ -44,7 +44,7 @@ public final class ChannelClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** A caller waits for admission: a Management Node that does not answer within this is taken as unreachable. */
-    private static final Duration ADMISSION_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration ADMISSION_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = NodeChannel.json();
     private static final int MAX_SUMMARY = 200;
 

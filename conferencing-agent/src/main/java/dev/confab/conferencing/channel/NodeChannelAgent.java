@@ -63,7 +63,6 @@ public final class NodeChannelAgent implements AutoCloseable {
     private final HeartbeatPayload payload;
     private final HeartbeatTask heartbeats;
     private final LoadReporter loadReports;
-    private final ChannelClient client;
     private final ReplicationTask replication;
     private final Reenrolment reenrolment;
     private final ScheduledExecutorService scheduler;
@@ -81,7 +80,6 @@ public final class NodeChannelAgent implements AutoCloseable {
         this.payload = new HeartbeatPayload(replica, clock.instant(), instanceType);
         this.heartbeats = new HeartbeatTask(client, payload, clock);
         this.loadReports = new LoadReporter(heartbeats::send, scheduler, this::reporting, clock);
-        this.client = client;
         this.replication = new ReplicationTask(client, replica);
         this.reenrolment = reenrolment;
         this.scheduler = scheduler;
@@ -252,11 +250,6 @@ public final class NodeChannelAgent implements AutoCloseable {
     /** Reports the node's calls and load at once (at most one such report per 250 ms). */
     public void reportSoon() {
         loadReports.changed();
-    }
-
-    /** The client of the Management Node, for the calls admission makes on the node channel. */
-    public ChannelClient client() {
-        return client;
     }
 
     /** What the node can host, as its heartbeats report it. */

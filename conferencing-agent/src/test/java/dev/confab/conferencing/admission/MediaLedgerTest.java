@@ -93,6 +93,15 @@ class MediaLedgerTest {
     }
 
     @Test
+    void aReleasedReservationIsNotTakenAgainEvenWhenTheReleaseCameFirst() {
+        MediaLedger ledger = ledger(true);
+        assertFalse(ledger.release("late"));
+        assertEquals(Optional.of("the call's reservation was released already"),
+                ledger.reserve(call("late", "Board", CallType.HD)));
+        assertEquals(0, ledger.load().mediaTokensUsed());
+    }
+
+    @Test
     void aReservationHeldAlreadyIsTakenOnce() {
         MediaLedger ledger = ledger(true);
         assertEquals(Optional.empty(), ledger.reserve(call("a", "Board", CallType.HD)));

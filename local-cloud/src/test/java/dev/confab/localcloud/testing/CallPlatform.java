@@ -26,6 +26,11 @@ public final class CallPlatform implements AutoCloseable {
         channel = new ChannelPlatform(dir);
     }
 
+    /** A platform whose nodes heartbeat every {@code heartbeat}. */
+    public CallPlatform(Path dir, Duration heartbeat) throws Exception {
+        channel = new ChannelPlatform(dir, heartbeat);
+    }
+
     /** Creates a location and returns its URI; {@code fields} adds overflow or transcoding locations. */
     public String location(String name, Map<String, Object> fields) throws Exception {
         Map<String, Object> body = new HashMap<>(fields);
@@ -91,9 +96,14 @@ public final class CallPlatform implements AutoCloseable {
     /** A client of the client API, trusting the platform's CA. */
     public ClientApiClient client() throws Exception {
         if (client == null) {
-            client = new ClientApiClient(nodes.get(0).data.resolve("ca.crt"));
+            client = new ClientApiClient(nodes.get(0).data.resolve("ca.crt"), Duration.ofSeconds(10));
         }
         return client;
+    }
+
+    /** A client of the client API whose requests wait up to {@code timeout} for an answer. */
+    public ClientApiClient client(Duration timeout) throws Exception {
+        return new ClientApiClient(nodes.get(0).data.resolve("ca.crt"), timeout);
     }
 
     /** The status object of location {@code name}. */

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Management Node process with a 1 s heartbeat interval and Conferencing Node processes
+ * A Management Node process with a 1 s heartbeat interval (or another) and Conferencing Node processes
  * provisioned against it, for tests of the node channel across real processes and ports.
  */
 public final class ChannelPlatform implements AutoCloseable {
@@ -66,12 +66,19 @@ public final class ChannelPlatform implements AutoCloseable {
     private final Path dir;
     private final int httpsPort;
     private final int nodePort;
+    private final Duration heartbeat;
     private Process management;
     public ManagementClient api;
     public String location;
 
     public ChannelPlatform(Path dir) throws Exception {
+        this(dir, Duration.ofSeconds(1));
+    }
+
+    /** A platform whose nodes heartbeat every {@code heartbeat} (a node silent for 3 intervals is lost). */
+    public ChannelPlatform(Path dir, Duration heartbeat) throws Exception {
         this.dir = dir;
+        this.heartbeat = heartbeat;
         this.httpsPort = FreePort.on("127.0.0.1");
         this.nodePort = FreePort.on("127.0.0.1");
         Files.writeString(dir.resolve("password"), "s3cret-for-test");
@@ -83,7 +90,7 @@ public final class ChannelPlatform implements AutoCloseable {
         Path data = dir.resolve("management");
         management = children.start(List.of("management-agent", "--data", data.toString(), "--bind", "127.0.0.1",
                 "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(nodePort),
-                "--admin-password-file", dir.resolve("password").toString(), "--heartbeat-interval-ms", "1000"),
+                "--admin-password-file", dir.resolve("password").toString(), "--heartbeat-interval-ms", Long.toString(heartbeat.toMillis())),
                 dir.resolve("management.log"));
         api = ManagementClient.await("https://127.0.0.1:" + httpsPort + "/", data.resolve("pki/https-selfsigned.crt"),
                 "admin", "s3cret-for-test", management, Duration.ofSeconds(60), dir.resolve("management.log"));

@@ -41,8 +41,11 @@ public final class ClientApiClient {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http;
+    private final Duration timeout;
 
-    public ClientApiClient(Path caCertificate) throws Exception {
+    /** A client whose requests wait up to {@code timeout} for an answer. */
+    public ClientApiClient(Path caCertificate, Duration timeout) throws Exception {
+        this.timeout = timeout;
         http = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
                 Pem.readCertificates(Files.readString(caCertificate)).get(0), null))
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,7 +72,7 @@ public final class ClientApiClient {
 
     public Answer participants(ChannelPlatform.Node node, String alias, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(node, alias, "participants"))
-                .timeout(Duration.ofSeconds(10)).header("token", token).GET();
+                .timeout(timeout).header("token", token).GET();
         return send(request.build());
     }
 
@@ -77,7 +80,7 @@ public final class ClientApiClient {
     public Answer post(ChannelPlatform.Node node, String alias, String operation, String body,
                        Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(node, alias, operation))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request.build());
