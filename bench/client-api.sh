@@ -6,8 +6,10 @@
 #   request_token at RATE/s      HD calls to meet@demo, each released as soon as it is admitted
 #   /status at saturation        CONCURRENCY requests in flight, the next sent as one is answered
 #   request_token + release      the same with whole calls: admissions per second at saturation
-# with p50/p99/max latency (request handed to the client → answer), answers per second, outcomes,
-# and the cores the node used in each phase.
+# with p50/p99/max latency (from when a request is due to its answer; at a fixed rate at most
+# --max-in-flight requests are in flight, 64 by default, and one due beyond waits), answers per
+# second, outcomes, and the cores the node, the Management Node (each call takes a licence from it)
+# and this client used in each phase.
 # Usage: bench/client-api.sh [ClientApiLoad options, e.g. --rate 1000 --seconds 20 --concurrency 16]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

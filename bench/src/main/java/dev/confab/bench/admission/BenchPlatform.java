@@ -27,6 +27,7 @@ final class BenchPlatform implements AutoCloseable {
     private final ChildProcesses children = new ChildProcesses();
     private final Path dir;
     private String clientApi;
+    private Process management;
     private ChildProcesses.Supervised node;
 
     private BenchPlatform(Path dir) {
@@ -46,15 +47,16 @@ final class BenchPlatform implements AutoCloseable {
     }
 
     private void startProcesses(String instanceType) throws Exception {
-        Path management = dir.resolve("management");
+        Path managementData = dir.resolve("management");
         Path password = Files.writeString(dir.resolve("password"), "s3cret-bench");
         int httpsPort = DemoNodes.freePort("127.0.0.1");
-        Process process = children.start(List.of("management-agent", "--data", management.toString(), "--bind",
+        management = children.start(List.of("management-agent", "--data", managementData.toString(), "--bind",
                 "127.0.0.1", "--https-port", Integer.toString(httpsPort), "--node-port",
                 Integer.toString(DemoNodes.freePort("127.0.0.1")), "--admin-password-file", password.toString()),
                 dir.resolve("management.log"));
         ManagementClient api = ManagementClient.await("https://127.0.0.1:" + httpsPort + "/",
-                management.resolve("pki/https-selfsigned.crt"), "admin", "s3cret-bench", process, Duration.ofSeconds(90),
+                managementData.resolve("pki/https-selfsigned.crt"), "admin", "s3cret-bench", management,
+                Duration.ofSeconds(90),
                 dir.resolve("management.log"));
         String location = api.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Bench"))
                 .get("resource_uri").asText();
@@ -90,6 +92,11 @@ final class BenchPlatform implements AutoCloseable {
     SSLContext statusTrust() throws Exception {
         return TlsMaterial.clientContext(Pem.readCertificates(Files.readString(dir.resolve("demo-cn" + NODE_INDEX)
                 .resolve("provisioning.crt"))).get(0), null);
+    }
+
+    /** The process id of the Management Node. */
+    long managementPid() {
+        return management.pid();
     }
 
     /** The process id of the node's agent now. */

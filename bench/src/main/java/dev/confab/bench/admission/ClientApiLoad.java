@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,7 +79,11 @@ public final class ClientApiLoad implements Callable<Integer> {
             Supplier<CompletableFuture<String>> tokenRequest = () -> admitThenRelease(client, platform.clientApi(), false);
             Supplier<CompletableFuture<String>> tokenCycle = () -> admitThenRelease(client, platform.clientApi(), true);
 
-            Load load = new Load(platform.nodePid(), maxInFlight);
+            Map<String, Long> processes = new LinkedHashMap<>();
+            processes.put("node", platform.nodePid());
+            processes.put("management", platform.managementPid());
+            processes.put("client", ProcessHandle.current().pid());
+            Load load = new Load(processes, maxInFlight);
             System.out.printf("node %s (%s), %s calls, pid %d%n", platform.clientApi(), instanceType, callType,
                     platform.nodePid());
             load.atRate("warm-up /status", rate, Duration.ofSeconds(warmup), statusRequest);

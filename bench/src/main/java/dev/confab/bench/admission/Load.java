@@ -5,6 +5,7 @@ import dev.confab.bench.ProcessCpu;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +26,12 @@ import java.util.function.Supplier;
  */
 final class Load {
 
-    private final long nodePid;
+    private final Map<String, Long> processes;
     private final int maxInFlight;
 
-    Load(long nodePid, int maxInFlight) {
-        this.nodePid = nodePid;
+    /** Load whose phases report the cores each of {@code processes} (name → process id) used meanwhile. */
+    Load(Map<String, Long> processes, int maxInFlight) {
+        this.processes = new LinkedHashMap<>(processes);
         this.maxInFlight = maxInFlight;
     }
 
@@ -38,7 +40,7 @@ final class Load {
             throws IOException, InterruptedException {
         Recording recording = new Recording();
         Semaphore inFlight = new Semaphore(maxInFlight);
-        long cpuBefore = ProcessCpu.millis(nodePid);
+        Map<String, Long> cpuBefore = cpuMillis();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         for (long i = 0; ; i++) {
@@ -62,7 +64,7 @@ final class Load {
     PhaseResult saturated(String name, int concurrency, Duration duration,
                           Supplier<CompletableFuture<String>> request) throws IOException, InterruptedException {
         Recording recording = new Recording();
-        long cpuBefore = ProcessCpu.millis(nodePid);
+        Map<String, Long> cpuBefore = cpuMillis();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         Semaphore done = new Semaphore(0);
@@ -110,13 +112,24 @@ final class Load {
             outcomes.merge(outcome, count, Long::sum);
         }
 
-        PhaseResult result(String name, long start, long cpuBefore) throws IOException {
+        PhaseResult result(String name, long start, Map<String, Long> cpuBefore) throws IOException {
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cores = (ProcessCpu.millis(nodePid) - cpuBefore) / 1000.0 / seconds;
+            Map<String, Double> cores = new LinkedHashMap<>();
+            for (Map.Entry<String, Long> now : cpuMillis().entrySet()) {
+                cores.put(now.getKey(), (now.getValue() - cpuBefore.get(now.getKey())) / 1000.0 / seconds);
+            }
             synchronized (latencies) {
                 return new PhaseResult(name, seconds, latencies, Map.copyOf(outcomes), cores);
             }
         }
+    }
+
+    private Map<String, Long> cpuMillis() throws IOException {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> process : processes.entrySet()) {
+            millis.put(process.getKey(), ProcessCpu.millis(process.getValue()));
+        }
+        return millis;
     }
 
     private static String rootCause(Throwable failure) {

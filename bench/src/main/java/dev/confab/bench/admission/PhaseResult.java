@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * What one phase of load measured: requests answered per second, their latency (from the request
- * handed to the client to its answer), their outcomes, and the cores the node used meanwhile.
+ * handed to the client to its answer), their outcomes, and the cores each process used meanwhile.
  */
 record PhaseResult(String name, double seconds, LatencyRecorder latencies, Map<String, Long> outcomes,
-                   double nodeCores) {
+                   Map<String, Double> cores) {
 
     double perSecond() {
         return latencies.count() / seconds;
@@ -23,9 +23,11 @@ record PhaseResult(String name, double seconds, LatencyRecorder latencies, Map<S
     }
 
     String line() {
-        return String.format("%-46s %9.0f/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms  node %.2f cores  %s", name,
+        return String.format("%-40s %6.0f/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  cores: %s  %s", name,
                 perSecond(), latencies.percentileMillis(0.50), latencies.percentileMillis(0.99),
-                latencies.percentileMillis(1.0), nodeCores, new TreeMap<>(outcomes).entrySet().stream()
+                latencies.percentileMillis(1.0), cores.entrySet().stream()
+                        .map(entry -> String.format("%s %.2f", entry.getKey(), entry.getValue()))
+                        .collect(Collectors.joining(", ")), new TreeMap<>(outcomes).entrySet().stream()
                         .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
     }
 }
