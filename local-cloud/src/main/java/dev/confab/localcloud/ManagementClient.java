@@ -77,6 +77,13 @@ public final class ManagementClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 201);
     }
 
+    /** POSTs {@code body} to a command ({@code /api/admin/command/v1/...}), which answers 200. */
+    public JsonNode command(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 200);
+    }
+
     public JsonNode patch(String path, Object body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
