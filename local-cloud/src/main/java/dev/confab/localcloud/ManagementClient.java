@@ -67,6 +67,11 @@ public final class ManagementClient {
                 + " s (" + (last == null ? "no certificate yet" : last.getMessage()) + "). Its log ends with:\n" + tail(log));
     }
 
+    /** The base URL of the Management Node, {@code https://<address>:<port>}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), 200);
     }

@@ -248,6 +248,8 @@ public final class Calls implements Licensing, AutoCloseable {
         try {
             Disconnect.Answer answer = caller().disconnect(node.address(), port, request);
             LOG.info("{} disconnected {} call(s)", node.name(), answer.disconnected().size());
+            ledger.disconnected(nodeId, answer.disconnected());
+            writeQuietly(); // status shows the disconnection when the command answers
             return answer.disconnected();
         } catch (IOException e) {
             throw new CallsException("The Conferencing Node " + node.name() + " (" + node.address() + ":" + port
