@@ -142,8 +142,8 @@ public final class Calls implements Licensing, AutoCloseable {
         if (grant.granted()) {
             changed();
         }
-        return new LicenceAnswer(grant.granted(), grant.refusal(), grant.granted() ? view.of(request.locations())
-                : List.of());
+        return new LicenceAnswer(grant.granted(), grant.refusal(), grant.granted()
+                ? view.forPlacement(request.locations(), request.participant().conference()) : List.of());
     }
 
     /** The participants of {@code conference} on the whole platform, as the nodes last reported them. */
