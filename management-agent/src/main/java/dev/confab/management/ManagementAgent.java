@@ -129,7 +129,7 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.routes.before("/api/*", auth::authenticate);
         javalin.routes.before("/api/*", JsonOnly::check);
         WebUi web = new WebUi(configuration, nodes.files(), guesses.logins(), config.clock(), config.webIdle(),
-                () -> identity.selfSigned());
+                () -> identity.selfSigned(), calls);
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);

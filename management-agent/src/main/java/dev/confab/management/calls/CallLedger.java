@@ -60,6 +60,14 @@ final class CallLedger {
     private final Map<String, Integer> byConference = new HashMap<>();
     private final Deque<Ended> ended = new ArrayDeque<>();
     private final Map<String, String> endReasons = new HashMap<>();
+    /** Calls that ended here, which a report made before they ended must not bring back. */
+    private final Map<String, Boolean> endedCalls = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > ENDED_CALLS_KEPT;
+        }
+    };
+    private static final int ENDED_CALLS_KEPT = 100_000;
     private int portsUsed;
     private int audioUsed;
     private long version;
@@ -142,9 +150,9 @@ final class CallLedger {
                 remove(node, entry, "ended");
             }
         }
-        // placed calls the ledger does not count: it restarted, or had ended them while the node went on
+        // placed calls the ledger does not count: the Management Node restarted while they went on
         for (ParticipantReport call : listed.values()) {
-            if (call.placed()) {
+            if (call.placed() && !endedCalls.containsKey(call.uuid())) {
                 LedgerEntry.LicenceKind licence = freeLicence(call.callType()).orElse(LedgerEntry.LicenceKind.PORT);
                 add(node, new LedgerEntry(nodeId, call, 0, licence, clock.instant()));
             }
@@ -246,7 +254,22 @@ final class CallLedger {
         if (entry.report().placed()) {
             endReasons.put(entry.report().uuid(), reason);
         }
+        endedCalls.put(entry.report().uuid(), Boolean.TRUE);
         version++;
+    }
+
+    /** Calls of node {@code nodeId} that it has ended as it was asked: they end here at once. */
+    synchronized void disconnected(long nodeId, List<String> uuids) {
+        NodeCalls node = nodes.get(nodeId);
+        if (node == null) {
+            return;
+        }
+        for (String uuid : uuids) {
+            LedgerEntry entry = node.entries.get(uuid);
+            if (entry != null) {
+                remove(node, entry, "disconnected");
+            }
+        }
     }
 
     /** Every call counted that {@code matches} selects. */

@@ -142,8 +142,8 @@ public final class Calls implements Licensing, AutoCloseable {
         if (grant.granted()) {
             changed();
         }
-        return new LicenceAnswer(grant.granted(), grant.refusal(), grant.granted() ? view.of(request.locations())
-                : List.of());
+        return new LicenceAnswer(grant.granted(), grant.refusal(), grant.granted()
+                ? view.forPlacement(request.locations(), request.participant().conference()) : List.of());
     }
 
     /** The participants of {@code conference} on the whole platform, as the nodes last reported them. */
@@ -248,6 +248,8 @@ public final class Calls implements Licensing, AutoCloseable {
         try {
             Disconnect.Answer answer = caller().disconnect(node.address(), port, request);
             LOG.info("{} disconnected {} call(s)", node.name(), answer.disconnected().size());
+            ledger.disconnected(nodeId, answer.disconnected());
+            writeQuietly(); // status shows the disconnection when the command answers
             return answer.disconnected();
         } catch (IOException e) {
             throw new CallsException("The Conferencing Node " + node.name() + " (" + node.address() + ":" + port

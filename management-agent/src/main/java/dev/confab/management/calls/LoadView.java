@@ -8,6 +8,7 @@ import dev.confab.shared.wire.NodeLoad;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -29,20 +30,37 @@ final class LoadView {
         this.reports = reports;
     }
 
-    /** The load of the locations named, in the order given; an unknown name gives a location without nodes. */
-    List<LocationLoad> of(Collection<String> locations) {
+    /** Nodes listed per location for placing a call, at most. */
+    static final int LISTED = 32;
+
+    /**
+     * The load of the locations named, in the order given, each listing the nodes that can take a
+     * call of {@code conference}: reporting transcoding nodes that host it, then those out of
+     * maintenance mode with free tokens, most free first, {@link #LISTED} at most. An unknown
+     * name gives a location without nodes.
+     */
+    List<LocationLoad> forPlacement(Collection<String> locations, String conference) {
         PlatformConfig config = platform.get();
         List<LocationLoad> loads = new ArrayList<>();
         for (String location : locations) {
-            loads.add(new LocationLoad(location, config.nodesIn(location).stream().map(this::load).toList()));
+            List<NodeLoad> all = config.nodesIn(location).stream().map(this::load).toList();
+            List<NodeLoad> candidates = all.stream()
+                    .filter(node -> node.reachable() && node.nodePort() > 0 && node.nodeType().equals("CONFERENCING")
+                            && (node.hosts(conference) || !node.maintenanceMode() && node.freeTokens() > 0))
+                    .sorted(Comparator.comparing((NodeLoad node) -> !node.hosts(conference))
+                            .thenComparing(Comparator.comparingInt(NodeLoad::freeTokens).reversed()))
+                    .limit(LISTED).toList();
+            loads.add(LocationLoad.of(location, all, candidates));
         }
         return loads;
     }
 
-    /** The locations node {@code nodeId} may place media in, with their load. */
+    /** The totals of the locations node {@code nodeId} may place media in, for its heartbeat answers. */
     List<LocationLoad> forNode(long nodeId) {
         PlatformConfig config = platform.get();
-        return config.node(nodeId).map(node -> of(config.placementLocations(node))).orElse(List.of());
+        return config.node(nodeId).map(node -> config.placementLocations(node).stream()
+                .map(location -> LocationLoad.of(location, config.nodesIn(location).stream().map(this::load)
+                        .toList(), List.of())).toList()).orElse(List.of());
     }
 
     private NodeLoad load(WorkerVm node) {

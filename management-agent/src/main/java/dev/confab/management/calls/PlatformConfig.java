@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What call admission reads of the configuration, read once per committed change: nodes,
- * locations (by id and name), conferences (by name) and licences. Immutable.
+ * What call admission reads of the configuration, read once per committed change: nodes (by id
+ * and by location name), locations, conferences (by name) and licences. Immutable.
  */
 record PlatformConfig(Map<Long, WorkerVm> nodes, Map<Long, SystemLocation> locations,
-                      Map<String, Conference> conferences, List<Licence> licences) {
+                      Map<String, Conference> conferences, List<Licence> licences,
+                      Map<String, List<WorkerVm>> byLocation) {
 
     static PlatformConfig read(ConfigurationService configuration) {
         return configuration.read(transaction -> {
@@ -28,8 +29,14 @@ record PlatformConfig(Map<Long, WorkerVm> nodes, Map<Long, SystemLocation> locat
             transaction.reads().systemLocations().forEach(location -> locations.put(location.id(), location));
             Map<String, Conference> conferences = new HashMap<>();
             transaction.reads().conferences().forEach(conference -> conferences.put(conference.name(), conference));
+            Map<String, List<WorkerVm>> byLocation = new HashMap<>();
+            nodes.values().stream().sorted(java.util.Comparator.comparing(WorkerVm::name)).forEach(node -> {
+                SystemLocation location = locations.get(node.systemLocation());
+                byLocation.computeIfAbsent(location == null ? "" : location.name(), name -> new ArrayList<>()).add(node);
+            });
+            byLocation.replaceAll((name, list) -> List.copyOf(list));
             return new PlatformConfig(Map.copyOf(nodes), Map.copyOf(locations), Map.copyOf(conferences),
-                    List.copyOf(transaction.reads().licences()));
+                    List.copyOf(transaction.reads().licences()), Map.copyOf(byLocation));
         });
     }
 
@@ -60,7 +67,6 @@ record PlatformConfig(Map<Long, WorkerVm> nodes, Map<Long, SystemLocation> locat
 
     /** The nodes of the location named {@code name}, by name. */
     List<WorkerVm> nodesIn(String name) {
-        return nodes.values().stream().filter(node -> locationName(node.systemLocation()).equals(name))
-                .sorted(java.util.Comparator.comparing(WorkerVm::name)).toList();
+        return byLocation.getOrDefault(name, List.of());
     }
 }

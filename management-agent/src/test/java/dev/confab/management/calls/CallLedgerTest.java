@@ -107,6 +107,17 @@ class CallLedgerTest {
     }
 
     @Test
+    void aDisconnectedCallEndsAtOnceAndAnEarlierReportDoesNotBringItBack() {
+        ask(1, "i", 1, call("a", "Board", "hd", "", false), null);
+        ledger.report(1, "cn1", new Heartbeat.Calls("i", 2, List.of(call("a", "Board", "hd", "cn1", true))));
+        ledger.disconnected(1, List.of("a"));
+        assertEquals(List.of(), uuids());
+        assertEquals(java.util.Map.of("a", "disconnected"), ledger.drainEndReasons());
+        ledger.report(1, "cn1", new Heartbeat.Calls("i", 3, List.of(call("a", "Board", "hd", "cn1", true))));
+        assertEquals(List.of(), uuids());
+    }
+
+    @Test
     void aNodeThatStartedAnewEndsItsEarlierGeneration() {
         ask(1, "old", 1, call("a", "Board", "hd", "", false), null);
         ledger.report(1, "cn1", new Heartbeat.Calls("old", 2, List.of(call("a", "Board", "hd", "cn1", true))));

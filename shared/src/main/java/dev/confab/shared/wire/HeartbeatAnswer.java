@@ -14,8 +14,8 @@ import java.util.Map;
  * @param latestRevision the newest configuration revision
  * @param locationLoad   media load in percent of each system location, by location name
  * @param locations      the load of the locations this node may place media in (its own or its
- *                       transcoding location, and their overflow locations), as fresh as the
- *                       Management Node has it
+ *                       transcoding location, and its overflow locations), as fresh as the
+ *                       Management Node has it: totals only (a licence answer lists the nodes)
  * @param endedNodes     calls' generations of nodes that ended lately: declared lost (silent for 3
  *                       intervals) or started anew; every call signalled or hosted by one is over
  * @param declaredLost   whether this node's own generation has ended (it was declared lost): the

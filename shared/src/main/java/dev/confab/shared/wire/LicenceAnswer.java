@@ -8,7 +8,9 @@ import java.util.List;
  * @param granted   whether the call holds a licence now (until the node's reports no longer list it)
  * @param refusal   why not, starting with "capacity exceeded" when licences or the conference's
  *                  participant limit are exhausted; null when granted
- * @param locations the load of the locations asked for, as fresh as the Management Node has it
+ * @param locations the load of the locations asked for, as fresh as the Management Node has it, each
+ *                  listing the nodes that can take the call: those hosting its conference, and the
+ *                  others out of maintenance mode with the most free tokens (at most 32 in all)
  */
 public record LicenceAnswer(boolean granted, String refusal, List<LocationLoad> locations) {
 
