@@ -1,6 +1,9 @@
 package dev.confab.conferencing;
 
+import dev.confab.conferencing.admission.CallAdmission;
+import dev.confab.conferencing.channel.CallsReporter;
 import dev.confab.conferencing.channel.ChannelCheck;
+import dev.confab.conferencing.channel.ChannelClient;
 import dev.confab.conferencing.ipsec.EnrolledNode;
 import dev.confab.conferencing.ipsec.IpsecMesh;
 import dev.confab.conferencing.channel.MeshListener;
@@ -13,6 +16,8 @@ import dev.confab.conferencing.provisioning.ProvisioningServer;
 import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.ConfabException;
 import dev.confab.shared.nodeconfig.NodeConfig;
+import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.HeartbeatAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +33,9 @@ import java.util.Optional;
  * instance metadata service is configured, applies the configuration file in the user data at
  * first boot. Configured (it holds a certificate from the Management Node's CA), port 8443 refuses
  * uploads with 409 and serves the node's state at {@code /status}; the node's side of the IPsec mesh is
- * rendered (and loaded into strongSwan when installed), and the node channel sends heartbeats and
- * keeps the configuration replica, whose node list drives the mesh; told by the Management Node that
+ * rendered (and loaded into strongSwan when installed), the node channel sends heartbeats and
+ * keeps the configuration replica, whose node list drives the mesh, and call admission serves the
+ * client API and the node-to-node listener, its load reported at once; told by the Management Node that
  * it does not know the node, the node enrols again with its stored file and restarts. Create with {@link #create},
  * then {@link #start()} and {@link #stop()}; not
  * thread-safe for start/stop.
@@ -49,6 +55,7 @@ public final class ConferencingAgent implements AutoCloseable {
     private IpsecMesh ipsec;
     private Thread channelCheck;
     private NodeChannelAgent channel;
+    private CallAdmission admission;
     private final List<MeshListener> meshListeners = new ArrayList<>();
 
     private ConferencingAgent(ConferencingConfig config, Restarter restarter) {
@@ -78,12 +85,11 @@ public final class ConferencingAgent implements AutoCloseable {
         Optional<String> fqdn = data.enrolledFqdn();
         fqdn.ifPresent(name -> LogFields.put(LogFields.NODE, name));
         if (fqdn.isPresent()) {
-            startMesh();
+            EnrolledNode enrolled = startMesh();
             meshListeners.add(ipsec);
-            InstanceType instanceType = config.imdsBaseUrl().isEmpty() ? InstanceType.none()
-                    : InstanceType.lookUp(new InstanceMetadata(config.imdsBaseUrl()));
-            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners, instanceType,
+            channel = NodeChannelAgent.start(data, fqdn.get(), config.clock(), meshListeners, instanceType(),
                     this::reenrol);
+            startAdmission(enrolled, fqdn.get());
         }
         provisioning = ProvisioningServer.start(config.bindAddress(), config.provisioningPort(), data, provisioner,
                 restarter::restart, config.clock(), this::status);
@@ -96,8 +102,46 @@ public final class ConferencingAgent implements AutoCloseable {
         return this;
     }
 
+    private java.util.function.Supplier<String> instanceType() {
+        if (!config.imdsBaseUrl().isEmpty()) {
+            return InstanceType.lookUp(new InstanceMetadata(config.imdsBaseUrl()));
+        }
+        return config.instanceType().isEmpty() ? InstanceType.none() : config::instanceType;
+    }
+
+    /** Admission reports through the channel: its calls and load ride on heartbeats, and a change sends one at once. */
+    private void startAdmission(EnrolledNode enrolled, String fqdn) {
+        NodeChannelAgent running = channel;
+        admission = CallAdmission.start(config.admission(), config.bindAddress(), fqdn, enrolled.identity(),
+                enrolled.ca(), () -> running.replica().config(), running::capacity, config.clock(),
+                new ChannelLink(ChannelClient.forNode(data)), running::reportSoon);
+        CallAdmission started = admission;
+        running.attach(new CallsReporter() {
+            @Override
+            public Heartbeat.Load load() {
+                return started.admission().load();
+            }
+
+            @Override
+            public Heartbeat.Calls calls() {
+                return started.admission().report();
+            }
+
+            @Override
+            public Heartbeat.Endpoints endpoints() {
+                return started.endpoints();
+            }
+
+            @Override
+            public void answered(HeartbeatAnswer answer) {
+                started.admission().answered(answer);
+            }
+        });
+        running.reportSoon();
+    }
+
     /** Tunnels first, so that the first call to the Management Node already travels inside one. */
-    private void startMesh() {
+    private EnrolledNode startMesh() {
         EnrolledNode enrolled = EnrolledNode.read(data);
         ipsec = IpsecMesh.of(enrolled, config.ipsec());
         ipsec.applyNow();
@@ -113,6 +157,7 @@ public final class ConferencingAgent implements AutoCloseable {
         }, "confab-channel-check");
         channelCheck.setDaemon(true);
         channelCheck.start();
+        return enrolled;
     }
 
     /**
@@ -166,12 +211,28 @@ public final class ConferencingAgent implements AutoCloseable {
     /** The node's state as its status page shows it. */
     public Map<String, Object> status() {
         NodeChannelAgent running = channel;
-        return running == null ? Map.of("configured", isConfigured()) : running.status();
+        if (running == null) {
+            return Map.of("configured", isConfigured());
+        }
+        Map<String, Object> status = new java.util.LinkedHashMap<>(running.status());
+        CallAdmission calls = admission;
+        if (calls != null) {
+            status.put("client_api_port", calls.clientApiPort());
+            status.put("node_port", calls.nodePort());
+            status.put("calls_signalled", calls.admission().callCount());
+            status.put("media_tokens_used", calls.admission().load().mediaTokensUsed());
+        }
+        return status;
     }
 
     /** The node channel once configured, else empty. */
     public Optional<NodeChannelAgent> channel() {
         return Optional.ofNullable(channel);
+    }
+
+    /** Call admission once configured, else empty. */
+    public Optional<CallAdmission> admission() {
+        return Optional.ofNullable(admission);
     }
 
     /** Waits for the first-boot user-data check to finish, if one runs (tests). */
@@ -182,6 +243,10 @@ public final class ConferencingAgent implements AutoCloseable {
     }
 
     public void stop() {
+        if (admission != null) {
+            admission.close();
+            admission = null;
+        }
         if (channel != null) {
             channel.close();
             channel = null;

@@ -1,5 +1,6 @@
 package dev.confab.conferencing;
 
+import dev.confab.conferencing.admission.AdmissionConfig;
 import dev.confab.shared.ipsec.SwanctlSettings;
 
 import java.nio.file.Path;
@@ -20,10 +21,13 @@ import java.util.List;
  *                         supervisor ({@code ./confab}, systemd) starts the agent again
  * @param clock            time source, injected so tests control expiry
  * @param ipsec            where the IPsec configuration is rendered once enrolled, and how it is loaded
+ * @param admission        the client API's and the node-to-node listener's ports, the tokens' lifetime
+ * @param instanceType     the EC2 instance type to size the node's capacity as when no instance metadata
+ *                         service is configured; empty = by the CPU count
  */
 public record ConferencingConfig(Path dataDir, Path systemRoot, String bindAddress, int provisioningPort,
                                  String imdsBaseUrl, List<String> restartCommand, Clock clock,
-                                 SwanctlSettings ipsec) {
+                                 SwanctlSettings ipsec, AdmissionConfig admission, String instanceType) {
 
     public ConferencingConfig {
         restartCommand = List.copyOf(restartCommand);
@@ -31,31 +35,41 @@ public record ConferencingConfig(Path dataDir, Path systemRoot, String bindAddre
 
     public static ConferencingConfig defaults(Path dataDir, Path systemRoot, String bindAddress) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, 8443, "", List.of(), Clock.systemUTC(),
-                SwanctlSettings.under(dataDir));
+                SwanctlSettings.under(dataDir), AdmissionConfig.defaults(), "");
     }
 
     public ConferencingConfig withProvisioningPort(int port) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, port, imdsBaseUrl, restartCommand, clock,
-                ipsec);
+                ipsec, admission, instanceType);
     }
 
     public ConferencingConfig withImds(String baseUrl) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, baseUrl, restartCommand,
-                clock, ipsec);
+                clock, ipsec, admission, instanceType);
     }
 
     public ConferencingConfig withRestartCommand(List<String> command) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, command, clock,
-                ipsec);
+                ipsec, admission, instanceType);
     }
 
     public ConferencingConfig withClock(Clock value) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, restartCommand,
-                value, ipsec);
+                value, ipsec, admission, instanceType);
     }
 
     public ConferencingConfig withIpsec(SwanctlSettings value) {
         return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, restartCommand,
-                clock, value);
+                clock, value, admission, instanceType);
+    }
+
+    public ConferencingConfig withAdmission(AdmissionConfig value) {
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, restartCommand,
+                clock, ipsec, value, instanceType);
+    }
+
+    public ConferencingConfig withInstanceType(String value) {
+        return new ConferencingConfig(dataDir, systemRoot, bindAddress, provisioningPort, imdsBaseUrl, restartCommand,
+                clock, ipsec, admission, value == null ? "" : value.strip());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +67,29 @@ public final class DemoCommand implements Callable<Integer> {
         ManagementClient api = ManagementClient.await(url, managementData.resolve("pki/https-selfsigned.crt"),
                 "admin", password, management, Duration.ofSeconds(90), dir.resolve("management.log"));
         Files.delete(passwordFile);
-        String location = api.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Loopback",
-                "description", "Conferencing Nodes of the demo")).get("resource_uri").asText();
+        DemoLocations locations = DemoLocations.create(api, nodes);
+        String alias = DemoCalls.create(api);
+        List<String> clientApi = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
-            DemoNodes.provision(api, location, i, dir, children);
-            System.out.println("Conferencing Node demo-cn" + i + " on 127.0.1." + i + " configured and enrolled.");
+            // each node binds its own address, so a port free there now stays its own
+            int clientApiPort = DemoNodes.freePort(DemoNodes.address(i));
+            DemoNodes.provision(api, locations.of(i), i, dir, children, List.of("--client-api-port",
+                    Integer.toString(clientApiPort)));
+            clientApi.add("https://" + DemoNodes.address(i) + ":" + clientApiPort);
+            System.out.println("Conferencing Node demo-cn" + i + " on " + DemoNodes.address(i) + " in "
+                    + locations.nameOf(i) + " configured and enrolled.");
+        }
+        Path caCertificate = managementData.resolve("pki/ca.crt").toAbsolutePath();
+        for (String node : clientApi) {
+            DemoNodes.awaitClientApi(node, caCertificate, Duration.ofSeconds(90));
         }
 
-        Map<String, String> access = new LinkedHashMap<>();
+        Map<String, Object> access = new LinkedHashMap<>();
         access.put("url", url);
         access.put("username", "admin");
         access.put("password", password);
+        access.put("client_api", clientApi);
+        access.put("ca_certificate", caCertificate.toString());
         DemoDirectory.writePrivate(dir.resolve("access.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(access));
         System.out.println();
@@ -85,14 +98,31 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  Username: admin");
         System.out.println("  Password: " + password);
         for (int i = 1; i <= nodes; i++) {
-            System.out.println("  Conferencing Node demo-cn" + i + ": https://127.0.1." + i + ":8443/ (configured)");
+            System.out.println("  Conferencing Node demo-cn" + i + " in " + locations.nameOf(i) + ": https://"
+                    + DemoNodes.address(i) + ":8443/ (configured), client API " + clientApi.get(i - 1));
         }
+        System.out.println("  Virtual Meeting Room: " + alias);
         System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
         System.out.println("A process that exits unexpectedly is reported here and started again (after 1 s, doubling"
                 + " to 30 s while it keeps failing).");
+        System.out.println("Make calls to the room from another terminal (Ctrl-C there releases them)"
+                + (locations.overflow() == null ? ":" : " through Loopback's nodes, to see them fill Loopback and"
+                + " overflow, in Status › Live View:"));
+        System.out.println("  " + callgenCommand(alias, locations.loopbackNodes()));
         System.out.println("Press Ctrl-C to stop everything the demo started.");
         stop.await();
         return 0;
+    }
+
+    /**
+     * The callgen command that calls the demo's room through {@code nodes} (as {@code --nodes} takes
+     * them; every node when empty); the default {@code --access} is the default {@code --dir}'s.
+     */
+    String callgenCommand(String alias, String nodes) {
+        String access = dir.normalize().equals(Path.of(".confab-demo")) ? ""
+                : " --access " + dir.resolve("access.json");
+        return "./confab callgen --alias " + alias + (nodes.isEmpty() ? "" : " --nodes " + nodes)
+                + " --rate 1 --hold exp:20s --mix hd=70,sd=20,audio=10" + access;
     }
 
     /** The demo's working directory. */

@@ -1,6 +1,11 @@
 package dev.confab.localcloud;
 
+import dev.confab.shared.pki.Pem;
+import dev.confab.shared.pki.TlsMaterial;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Conferencing Nodes on loopback, provisioned as an operator would: add the node through the
@@ -42,21 +49,37 @@ public final class DemoNodes {
         return node;
     }
 
+    /** The loopback address of node number {@code index} (1, 2 …): 127.0.1.{@code index}. */
+    public static String address(int index) {
+        return "127.0.1." + index;
+    }
+
+    /** A TCP port free on {@code address} now, for a listener a node is told to open. */
+    public static int freePort(String address) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort();
+        }
+    }
+
     /**
-     * Adds node number {@code index} (1, 2 …) at 127.0.1.{@code index}, starts its agent and uploads its
-     * file; returns the supervised agent process, which restarts itself into configured mode.
+     * Adds node number {@code index} (1, 2 …) at {@link #address}, starts its agent with
+     * {@code agentOptions} after the demo's own, and uploads its file; returns the supervised agent
+     * process, which restarts itself into configured mode with the same options.
      */
     public static ChildProcesses.Supervised provision(ManagementClient api, String locationUri, int index, Path dir,
-                                                      ChildProcesses children) throws Exception {
+                                                      ChildProcesses children, List<String> agentOptions)
+            throws Exception {
         String name = "demo-cn" + index;
-        String address = "127.0.1." + index;
+        String address = address(index);
         Path data = dir.resolve(name);
         Path root = Files.createDirectories(dir.resolve(name + "-root"));
         ManagementClient.Download file = api.postForFile("/api/admin/configuration/v1/worker_vm/",
                 nodeRequest(name, address, locationUri));
         Files.write(dir.resolve(file.fileName()), file.content());
-        ChildProcesses.Supervised agent = children.startSupervised(List.of("conferencing-agent", "--data",
-                data.toString(), "--system-root", root.toString(), "--bind", address), dir.resolve(name + ".log"));
+        List<String> arguments = new ArrayList<>(List.of("conferencing-agent", "--data", data.toString(),
+                "--system-root", root.toString(), "--bind", address));
+        arguments.addAll(agentOptions);
+        ChildProcesses.Supervised agent = children.startSupervised(arguments, dir.resolve(name + ".log"));
         NodeUploadClient.Answer answer = awaitUploadPage(address, 8443, data, Duration.ofSeconds(90))
                 .upload(file.fileName(), file.content());
         if (answer.status() != 200) {
@@ -69,18 +92,33 @@ public final class DemoNodes {
     public static NodeUploadClient awaitUploadPage(String address, int port, Path data, Duration timeout)
             throws Exception {
         Path certificate = data.resolve("provisioning.crt");
+        awaitHttps(URI.create("https://" + address + ":" + port + "/"), certificate, timeout, status -> status == 200);
+        return new NodeUploadClient(address, port, certificate);
+    }
+
+    /**
+     * Waits until the client API at {@code baseUrl} answers over HTTPS with a certificate issued by the
+     * CA in {@code caCertificate} (the node's client API starts once it has restarted configured).
+     */
+    public static void awaitClientApi(String baseUrl, Path caCertificate, Duration timeout) throws Exception {
+        awaitHttps(URI.create(baseUrl + "/api/client/v2/conferences/"), caCertificate, timeout, status -> true);
+    }
+
+    /** Polls {@code uri}, trusting the certificate in {@code certificate} once it exists, until a status is {@code accepted}. */
+    private static void awaitHttps(URI uri, Path certificate, Duration timeout, IntPredicate accepted)
+            throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Exception last = null;
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(certificate)) {
                 try {
-                    HttpClient probe = HttpClient.newBuilder().sslContext(dev.confab.shared.pki.TlsMaterial
-                            .clientContext(dev.confab.shared.pki.Pem.readCertificates(Files.readString(certificate))
-                                    .get(0), null)).connectTimeout(Duration.ofSeconds(2)).build();
-                    int status = probe.send(HttpRequest.newBuilder(URI.create("https://" + address + ":" + port + "/"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status == 200) {
-                        return new NodeUploadClient(address, port, certificate);
+                    HttpClient probe = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                            Pem.readCertificates(Files.readString(certificate)).get(0), null))
+                            .connectTimeout(Duration.ofSeconds(2)).build();
+                    int status = probe.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (accepted.test(status)) {
+                        return;
                     }
                 } catch (IOException | RuntimeException e) {
                     last = e;
@@ -88,7 +126,7 @@ public final class DemoNodes {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("The node's page https://" + address + ":" + port + "/ did not answer within "
-                + timeout.toSeconds() + " s" + (last == null ? "" : " (" + last.getMessage() + ")"));
+        throw new IllegalStateException(uri + " did not answer within " + timeout.toSeconds() + " s"
+                + (last == null ? "" : " (" + last.getMessage() + ")"));
     }
 }

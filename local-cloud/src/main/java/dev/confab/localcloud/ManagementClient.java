@@ -67,6 +67,11 @@ public final class ManagementClient {
                 + " s (" + (last == null ? "no certificate yet" : last.getMessage()) + "). Its log ends with:\n" + tail(log));
     }
 
+    /** The base URL of the Management Node, {@code https://<address>:<port>}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), 200);
     }
@@ -75,6 +80,13 @@ public final class ManagementClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 201);
+    }
+
+    /** POSTs {@code body} to a command ({@code /api/admin/command/v1/...}), which answers 200. */
+    public JsonNode command(String path, Object body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), 200);
     }
 
     public JsonNode patch(String path, Object body) throws IOException, InterruptedException {

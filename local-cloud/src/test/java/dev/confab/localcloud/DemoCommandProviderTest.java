@@ -11,12 +11,14 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With this module on the class path, as {@code ./confab} runs, the launcher has {@code confab demo}, first as ever. */
+/** With this module on the class path, as {@code ./confab} runs, the launcher has {@code confab demo}, first as ever,
+ * then {@code confab callgen}. */
 class DemoCommandProviderTest {
 
     @Test
-    void theLauncherListsTheDemoFirst() {
-        assertEquals(List.of("demo", "management-agent", "conferencing-agent", "installer", "aws-template", "aws-check"),
+    void theLauncherListsTheDemoFirstThenCallgen() {
+        assertEquals(List.of("demo", "callgen", "management-agent", "conferencing-agent", "installer", "aws-template",
+                "aws-check"),
                 List.copyOf(ConfabMain.commandLine().getSubcommands().keySet()));
     }
 

@@ -2,6 +2,7 @@ package dev.confab.localcloud;
 
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
+import dev.confab.conferencing.admission.AdmissionConfig;
 import dev.confab.shared.testing.Await;
 import dev.confab.localcloud.testing.InProcessPlatform;
 import dev.confab.localcloud.testing.SystemRootSnapshot;
@@ -87,7 +88,8 @@ class FirstBootIT {
         Path root = SystemRootSnapshot.populate(platform.directory().resolve(name + "-root"));
         Javalin imds = metadataService(userData(node), instanceType);
         ConferencingConfig config = ConferencingConfig.defaults(platform.directory().resolve(name + "-data"), root,
-                address).withProvisioningPort(0).withImds("http://127.0.0.1:" + imds.port());
+                address).withProvisioningPort(0).withImds("http://127.0.0.1:" + imds.port())
+                .withAdmission(new AdmissionConfig(0, 0, AdmissionConfig.DEFAULT_TOKEN_LIFETIME));
         CountDownLatch restarted = new CountDownLatch(1);
         ConferencingAgent agent = ConferencingAgent.create(config, restarted::countDown).start();
         agent.awaitFirstBoot();

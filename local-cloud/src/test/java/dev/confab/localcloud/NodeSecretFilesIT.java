@@ -4,6 +4,7 @@ import dev.confab.shared.testing.Await;
 import dev.confab.localcloud.testing.InProcessPlatform;
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
+import dev.confab.conferencing.admission.AdmissionConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +37,8 @@ class NodeSecretFilesIT {
         Path dir = platform.directory();
         Path data = dir.resolve("node");
         Path root = Files.createDirectories(dir.resolve("root"));
-        ConferencingConfig config = ConferencingConfig.defaults(data, root, ADDRESS).withProvisioningPort(0);
+        ConferencingConfig config = ConferencingConfig.defaults(data, root, ADDRESS).withProvisioningPort(0)
+                .withAdmission(new AdmissionConfig(0, 0, AdmissionConfig.DEFAULT_TOKEN_LIFETIME));
         AtomicInteger restarts = new AtomicInteger();
         InProcessPlatform.AddedNode node = platform.addNode("secrets-cn", ADDRESS);
         ConferencingAgent unconfigured = ConferencingAgent.create(config, restarts::incrementAndGet).start();

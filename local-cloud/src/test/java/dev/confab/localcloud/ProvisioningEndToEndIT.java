@@ -51,7 +51,9 @@ class ProvisioningEndToEndIT {
         Path systemRoot = Files.createDirectories(dir.resolve("root"));
         ChildProcesses.Supervised node = children.startSupervised(List.of("conferencing-agent", "--data",
                 nodeData.toString(), "--system-root", systemRoot.toString(), "--bind", nodeAddress,
-                "--provisioning-port", Integer.toString(uploadPort)), dir.resolve("node.log"));
+                "--provisioning-port", Integer.toString(uploadPort), "--client-api-port",
+                Integer.toString(FreePort.on(nodeAddress)), "--node-port", Integer.toString(FreePort.on(nodeAddress))),
+                dir.resolve("node.log"));
         ManagementClient api = ManagementClient.await("https://127.0.0.1:" + httpsPort + "/",
                 managementData.resolve("pki/https-selfsigned.crt"), "admin", "s3cret-for-test", management,
                 Duration.ofSeconds(60), dir.resolve("management.log"));

@@ -230,7 +230,8 @@ class ReconvergenceIT {
         Path log = dir.resolve(name + ".log");
         ChildProcesses.Supervised process = children.startSupervised(List.of("conferencing-agent", "--data",
                 data.toString(), "--system-root", root.toString(), "--bind", address, "--provisioning-port",
-                Integer.toString(port)), log);
+                Integer.toString(port), "--client-api-port", Integer.toString(FreePort.on(address)), "--node-port",
+                Integer.toString(FreePort.on(address))), log);
         NodeUploadClient.Answer answer = DemoNodes.awaitUploadPage(address, port, data, Duration.ofSeconds(90))
                 .upload(file.fileName(), file.content());
         assertEquals(200, answer.status(), answer.body());

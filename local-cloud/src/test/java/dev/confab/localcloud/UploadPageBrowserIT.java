@@ -2,6 +2,7 @@ package dev.confab.localcloud;
 
 import dev.confab.conferencing.ConferencingAgent;
 import dev.confab.conferencing.ConferencingConfig;
+import dev.confab.conferencing.admission.AdmissionConfig;
 import dev.confab.shared.testing.Await;
 import dev.confab.localcloud.testing.InProcessPlatform;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,8 @@ class UploadPageBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         agent = ConferencingAgent.create(ConferencingConfig.defaults(platform.directory().resolve("page-node"),
-                Files.createDirectories(platform.directory().resolve("page-root")), ADDRESS).withProvisioningPort(0),
+                Files.createDirectories(platform.directory().resolve("page-root")), ADDRESS).withProvisioningPort(0)
+                        .withAdmission(new AdmissionConfig(0, 0, AdmissionConfig.DEFAULT_TOKEN_LIFETIME)),
                 restarts::incrementAndGet).start();
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")

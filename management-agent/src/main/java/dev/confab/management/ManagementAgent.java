@@ -5,6 +5,7 @@ import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.AwsCheckApi;
 import dev.confab.management.api.CloudApi;
+import dev.confab.management.api.CallCommandApi;
 import dev.confab.management.api.CommandApi;
 import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
@@ -15,6 +16,7 @@ import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.cloud.CloudService;
 import dev.confab.management.cloud.DeploymentChecks;
+import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -68,6 +70,7 @@ public final class ManagementAgent implements AutoCloseable {
     private NodeProvisioning nodes;
     private ManagementIpsec ipsec;
     private NodeMonitor monitor;
+    private Calls calls;
     private ReplicationHub replication;
     private CloudService cloud;
     private Javalin http;
@@ -105,8 +108,18 @@ public final class ManagementAgent implements AutoCloseable {
         // heartbeats are answered from memory: the revision the hub has built, not a read of the store
         monitor = NodeMonitor.start(configuration, config.clock(), config.heartbeat(), flushPeriod(config.heartbeat()),
                 () -> hub.current().revision());
+        // calls call nodes with a certificate from the CA that node provisioning opens just below
+        calls = Calls.start(configuration, config.clock(), config.heartbeat(), () -> nodes.authority(),
+                monitor::report);
+        monitor.onLost(calls::nodeLost);
+        Calls admitting = calls;
+        licenceUsage.countFrom(use -> switch (use) {
+            case PORT -> admitting.licensing().portCount();
+            case AUDIO -> admitting.licensing().audioCount();
+            case SYSTEM -> 0;
+        });
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
-                config.clock(), monitor, replication, guesses.enrolmentRefusals());
+                config.clock(), monitor, replication, guesses.enrolmentRefusals(), calls);
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
@@ -138,7 +151,7 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.routes.before("/api/*", JsonOnly::check);
         DeploymentChecks checks = new DeploymentChecks(cloud, configuration, config.clock());
         WebUi web = new WebUi(configuration, nodes.files(), checks, guesses.logins(), config.clock(),
-                config.webIdle(), () -> identity.selfSigned());
+                config.webIdle(), () -> identity.selfSigned(), calls);
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new CloudApi(cloud).register(javalin);
@@ -146,6 +159,7 @@ public final class ManagementAgent implements AutoCloseable {
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).register(javalin);
         new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
+        new CallCommandApi(calls, json).register(javalin);
     }
 
     /**
@@ -157,6 +171,10 @@ public final class ManagementAgent implements AutoCloseable {
                 // nodes are pushed every revision within one read of the store
                 Reaction.toEvery("replication", replication::changed),
                 Reaction.toDeletionOf("health", ResourceNames.WORKER_VM, monitor::forget),
+                Reaction.toDeletionOf("calls of a deleted node", ResourceNames.WORKER_VM, calls::forget),
+                // placement, licences and status read nodes, locations, conferences and licences from memory
+                Reaction.to("calls", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION,
+                        ResourceNames.CONFERENCE, ResourceNames.LICENCE), calls::configurationChanged),
                 Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
                 // where each node's requests may come from: its address and static NAT address
                 Reaction.to("node channel", Set.of(ResourceNames.WORKER_VM), nodes::nodesChanged),
@@ -249,6 +267,11 @@ public final class ManagementAgent implements AutoCloseable {
         return licenceUsage;
     }
 
+    /** Calls: licences, the load answered to nodes, status and history of conferences and participants. */
+    public Calls calls() {
+        return calls;
+    }
+
     /** The configuration nodes replicate. */
     public ReplicationHub replication() {
         return replication;
@@ -284,6 +307,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (cloud != null) {
             cloud.close();
             cloud = null;
+        }
+        if (calls != null) {
+            calls.close();
+            calls = null;
         }
         if (monitor != null) {
             monitor.close();

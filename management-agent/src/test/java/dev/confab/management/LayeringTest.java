@@ -25,8 +25,8 @@ class LayeringTest {
     private static final String ENGINE = ROOT + ".resource.engine..";
     private static final String STORE = ROOT + ".store..";
     private static final String[] SERVICES = {ROOT + ".provisioning..", ROOT + ".channel..", ROOT + ".health..",
-            ROOT + ".replication..", ROOT + ".ipsec..", ROOT + ".http..", ROOT + ".install..", ROOT + ".cli..",
-            ROOT + ".cloud.."};
+            ROOT + ".replication..", ROOT + ".calls..", ROOT + ".ipsec..", ROOT + ".http..", ROOT + ".install..",
+            ROOT + ".cli..", ROOT + ".cloud.."};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -1,6 +1,7 @@
 package dev.confab.bench.channel;
 
 import dev.confab.bench.LatencyRecorder;
+import dev.confab.bench.ProcessCpu;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,26 +79,26 @@ public final class NodeSimulator implements Callable<Integer> {
         report("with every node polling and heartbeating");
 
         long simulator = ProcessHandle.current().pid();
-        long changeCpuBefore = cpuMillis(simulator);
+        long changeCpuBefore = ProcessCpu.millis(simulator);
         long changeWallBefore = System.nanoTime();
         LatencyRecorder latency = ChangeProbe.measure(admin, fleet, location, changes);
         System.out.printf("change -> received by all %d nodes, %d changes: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 nodes, changes, latency.percentileMillis(0.50), latency.percentileMillis(0.99),
                 latency.percentileMillis(1.0));
         System.out.printf("simulator CPU meanwhile: %.2f cores%n",
-                (cpuMillis(simulator) - changeCpuBefore) / 1000.0 / ((System.nanoTime() - changeWallBefore) / 1e9));
+                (ProcessCpu.millis(simulator) - changeCpuBefore) / 1000.0 / ((System.nanoTime() - changeWallBefore) / 1e9));
         report("after the changes");
 
         fleet.forEach(SimulatedNode::stop);
         Thread.sleep(2000);
         AtomicLong answered = new AtomicLong();
         AtomicLong all = new AtomicLong();
-        long cpuBefore = cpuMillis(managementPid);
-        long simulatorCpuBefore = cpuMillis(simulator);
+        long cpuBefore = ProcessCpu.millis(managementPid);
+        long simulatorCpuBefore = ProcessCpu.millis(simulator);
         long wallBefore = System.nanoTime();
         double rate = Saturation.run(fleet, saturateSeconds, answered, all);
-        double cpuSeconds = (cpuMillis(managementPid) - cpuBefore) / 1000.0;
-        double simulatorCpuSeconds = (cpuMillis(simulator) - simulatorCpuBefore) / 1000.0;
+        double cpuSeconds = (ProcessCpu.millis(managementPid) - cpuBefore) / 1000.0;
+        double simulatorCpuSeconds = (ProcessCpu.millis(simulator) - simulatorCpuBefore) / 1000.0;
         double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
         System.out.printf("heartbeats at saturation: %.0f/s (%d answered in %d s, %d nodes back to back)%n",
                 rate, answered.get(), saturateSeconds, nodes);
@@ -119,16 +120,6 @@ public final class NodeSimulator implements Callable<Integer> {
             System.out.printf("management RSS %s: %s MB (peak %s MB)%n", when, kb(status, "VmRSS") / 1024,
                     kb(status, "VmHWM") / 1024);
         }
-    }
-
-    /** User + system CPU time of a process in ms, from /proc (clock ticks of 10 ms); 0 without a pid. */
-    private static long cpuMillis(long pid) throws java.io.IOException {
-        if (pid <= 0) {
-            return 0;
-        }
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     private static long kb(String status, String field) {

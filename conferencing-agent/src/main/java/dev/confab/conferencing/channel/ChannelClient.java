@@ -10,11 +10,15 @@ import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ErrorResponse;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
+import dev.confab.shared.wire.LicenceAnswer;
+import dev.confab.shared.wire.LicenceRequest;
+import dev.confab.shared.wire.ParticipantList;
 import dev.confab.shared.wire.NodeChannel;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,6 +43,8 @@ public final class ChannelClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** A caller waits for admission: a Management Node that does not answer within this is taken as unreachable. */
+    private static final Duration ADMISSION_TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = NodeChannel.json();
     private static final int MAX_SUMMARY = 200;
 
@@ -84,6 +90,22 @@ public final class ChannelClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(heartbeat))).build();
         return JSON.readValue(send(request), HeartbeatAnswer.class);
+    }
+
+    /** Asks for a licence for one call; throws {@link ChannelRefusedException} when the node is refused, IOException when unanswered. */
+    public LicenceAnswer licence(LicenceRequest licence) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.LICENCE)).timeout(ADMISSION_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(licence))).build();
+        return JSON.readValue(send(request), LicenceAnswer.class);
+    }
+
+    /** The participants of {@code conference} on the whole platform, as the Management Node knows them. */
+    public ParticipantList participants(String conference) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.PARTICIPANTS + "?"
+                        + NodeChannel.CONFERENCE + "=" + URLEncoder.encode(conference, StandardCharsets.UTF_8)))
+                .timeout(ADMISSION_TIMEOUT).GET().build();
+        return JSON.readValue(send(request), ParticipantList.class);
     }
 
     /** Asks for what changed after {@code since} (negative: everything), waiting up to {@code wait} for a change. */

@@ -10,14 +10,15 @@ import java.util.function.Supplier;
 /**
  * What this node reports in each heartbeat: its version and boot time, the revision its replica
  * holds, its capacity sized for its EC2 instance type (by its CPU count while the type is unknown or
- * off EC2), its load (idle until a media engine reports one), its
- * maintenance mode as applied, CPUs and memory. Thread-safe.
+ * off EC2), its load and the calls it signals (as its call admission counts them), its
+ * maintenance mode as applied, CPUs and memory, and its listeners' ports. Thread-safe.
  */
 final class HeartbeatPayload implements Supplier<Heartbeat> {
 
     private final Replica replica;
     private final String bootTime;
     private final Supplier<String> instanceType;
+    private volatile CallsReporter calls = CallsReporter.NONE;
     private final int cpuCount = Runtime.getRuntime().availableProcessors();
     private final long memoryMb = totalMemoryMb();
 
@@ -29,8 +30,25 @@ final class HeartbeatPayload implements Supplier<Heartbeat> {
 
     @Override
     public Heartbeat get() {
+        CallsReporter reporter = calls;
+        // the calls are read before the load: a call placed meanwhile shows in the load, never the other way round
+        Heartbeat.Calls signalled = reporter.calls();
         return new Heartbeat(version(), bootTime, replica.fetched() ? replica.config().revision() : 0,
-                Capacity.of(instanceType.get(), cpuCount), Heartbeat.Load.idle(), replica.maintenanceMode(), cpuCount, memoryMb);
+                capacity(), reporter.load(), replica.maintenanceMode(), cpuCount, memoryMb, signalled,
+                reporter.endpoints());
+    }
+
+    /** What the node can host, as its heartbeats report it. */
+    Capacity capacity() {
+        return Capacity.of(instanceType.get(), cpuCount);
+    }
+
+    void attach(CallsReporter reporter) {
+        calls = reporter;
+    }
+
+    CallsReporter reporter() {
+        return calls;
     }
 
     /** The instance type the capacity is sized for; empty while unknown. */

@@ -1,6 +1,5 @@
 package dev.confab.conferencing.channel;
 
-import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 
 /**
  * Heartbeats the Nomad way, as a {@link RetryingLoop} runs them: at once, then after the interval
@@ -33,12 +31,12 @@ final class HeartbeatTask implements ChannelTask {
     static final Duration RECONNECT = Duration.ofMillis(250);
 
     private final ChannelClient client;
-    private final Supplier<Heartbeat> payload;
+    private final HeartbeatPayload payload;
     private final Clock clock;
     private volatile Duration interval = INITIAL_INTERVAL;
     private volatile Instant lastContact;
 
-    HeartbeatTask(ChannelClient client, Supplier<Heartbeat> payload, Clock clock) {
+    HeartbeatTask(ChannelClient client, HeartbeatPayload payload, Clock clock) {
         this.client = client;
         this.payload = payload;
         this.clock = clock;
@@ -46,10 +44,16 @@ final class HeartbeatTask implements ChannelTask {
 
     @Override
     public Duration step() throws IOException, InterruptedException {
+        send();
+        return jittered();
+    }
+
+    /** Sends one heartbeat now and takes in its answer (the regular ones, and the load reports between them). */
+    void send() throws IOException, InterruptedException {
         HeartbeatAnswer answer = client.heartbeat(payload.get());
         interval = Duration.ofMillis(Math.max(SHORTEST_INTERVAL.toMillis(), answer.intervalMillis()));
         lastContact = clock.instant();
-        return jittered();
+        payload.reporter().answered(answer);
     }
 
     @Override

@@ -43,8 +43,8 @@ import java.util.function.Supplier;
 public final class NodeChannelAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeChannelAgent.class);
-    /** A heartbeat, a long-poll and a re-enrolment may each block a thread at the same time. */
-    static final int THREADS = 3;
+    /** A heartbeat, a load report, a long-poll and a re-enrolment may each block a thread at the same time. */
+    static final int THREADS = 4;
 
     /** Enrolling the node again after it was told it is unknown. */
     @FunctionalInterface
@@ -62,6 +62,7 @@ public final class NodeChannelAgent implements AutoCloseable {
     private final Replica replica;
     private final HeartbeatPayload payload;
     private final HeartbeatTask heartbeats;
+    private final LoadReporter loadReports;
     private final ReplicationTask replication;
     private final Reenrolment reenrolment;
     private final ScheduledExecutorService scheduler;
@@ -78,6 +79,7 @@ public final class NodeChannelAgent implements AutoCloseable {
         this.replica = replica;
         this.payload = new HeartbeatPayload(replica, clock.instant(), instanceType);
         this.heartbeats = new HeartbeatTask(client, payload, clock);
+        this.loadReports = new LoadReporter(heartbeats::send, scheduler, this::reporting, clock);
         this.replication = new ReplicationTask(client, replica);
         this.reenrolment = reenrolment;
         this.scheduler = scheduler;
@@ -236,6 +238,25 @@ public final class NodeChannelAgent implements AutoCloseable {
         return replica;
     }
 
+    private synchronized boolean reporting() {
+        return state == ChannelState.REPORTING;
+    }
+
+    /** Makes heartbeats carry {@code reporter}'s calls and load, and tells it the answers. */
+    public void attach(CallsReporter reporter) {
+        payload.attach(reporter);
+    }
+
+    /** Reports the node's calls and load at once (at most one such report per 250 ms). */
+    public void reportSoon() {
+        loadReports.changed();
+    }
+
+    /** What the node can host, as its heartbeats report it. */
+    public dev.confab.shared.capacity.Capacity capacity() {
+        return payload.capacity();
+    }
+
     /** The node's state for its status page: revision, maintenance mode, contact, refusal. */
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
@@ -247,6 +268,8 @@ public final class NodeChannelAgent implements AutoCloseable {
         status.put("maintenance_mode_reason", replica.maintenanceReason());
         status.put("replica_on_disk", replica.onDisk());
         status.put("mesh_size", replica.config().mesh().size());
+        status.put("enrolled_nodes", replica.config().enrolledMesh().stream()
+                .filter(peer -> !peer.nodeType().equals("MANAGEMENT")).count());
         status.put("last_contact", contact == null ? null : contact.toString());
         Heartbeat reported = payload.get();
         status.put("instance_type", payload.instanceType());

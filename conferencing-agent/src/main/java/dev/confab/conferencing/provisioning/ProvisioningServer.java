@@ -3,6 +3,7 @@ package dev.confab.conferencing.provisioning;
 import dev.confab.conferencing.AlreadyConfiguredException;
 import dev.confab.conferencing.ConferencingException;
 import dev.confab.conferencing.NodeData;
+import dev.confab.conferencing.http.TlsConnector;
 import dev.confab.shared.ConfabException;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.pki.IssuedCertificate;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Management Node process with a 1 s heartbeat interval and Conferencing Node processes
+ * A Management Node process with a 1 s heartbeat interval (or another) and Conferencing Node processes
  * provisioned against it, for tests of the node channel across real processes and ports.
  */
 public final class ChannelPlatform implements AutoCloseable {
@@ -40,18 +40,22 @@ public final class ChannelPlatform implements AutoCloseable {
         public final Path data;
         public final List<String> arguments;
         public final Path log;
+        public final int clientApiPort;
+        public final int nodePort;
         public final String uri;
         public final ManagementClient.Download file;
         public ChildProcesses.Supervised process;
 
-        Node(String name, String address, int port, Path data, List<String> arguments, Path log,
-             ManagementClient.Download file) {
+        Node(String name, String address, int port, Path data, List<String> arguments, Path log, int clientApiPort,
+             int nodePort, ManagementClient.Download file) {
             this.name = name;
             this.address = address;
             this.port = port;
             this.data = data;
             this.arguments = arguments;
             this.log = log;
+            this.clientApiPort = clientApiPort;
+            this.nodePort = nodePort;
             this.uri = file.location();
             this.file = file;
         }
@@ -62,12 +66,19 @@ public final class ChannelPlatform implements AutoCloseable {
     private final Path dir;
     private final int httpsPort;
     private final int nodePort;
+    private final Duration heartbeat;
     private Process management;
     public ManagementClient api;
     public String location;
 
     public ChannelPlatform(Path dir) throws Exception {
+        this(dir, Duration.ofSeconds(1));
+    }
+
+    /** A platform whose nodes heartbeat every {@code heartbeat} (a node silent for 3 intervals is lost). */
+    public ChannelPlatform(Path dir, Duration heartbeat) throws Exception {
         this.dir = dir;
+        this.heartbeat = heartbeat;
         this.httpsPort = FreePort.on("127.0.0.1");
         this.nodePort = FreePort.on("127.0.0.1");
         Files.writeString(dir.resolve("password"), "s3cret-for-test");
@@ -79,7 +90,7 @@ public final class ChannelPlatform implements AutoCloseable {
         Path data = dir.resolve("management");
         management = children.start(List.of("management-agent", "--data", data.toString(), "--bind", "127.0.0.1",
                 "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(nodePort),
-                "--admin-password-file", dir.resolve("password").toString(), "--heartbeat-interval-ms", "1000"),
+                "--admin-password-file", dir.resolve("password").toString(), "--heartbeat-interval-ms", Long.toString(heartbeat.toMillis())),
                 dir.resolve("management.log"));
         api = ManagementClient.await("https://127.0.0.1:" + httpsPort + "/", data.resolve("pki/https-selfsigned.crt"),
                 "admin", "s3cret-for-test", management, Duration.ofSeconds(60), dir.resolve("management.log"));
@@ -99,15 +110,31 @@ public final class ChannelPlatform implements AutoCloseable {
 
     /** Adds node {@code name} at {@code address} through the API, keeping its configuration file. */
     public Node add(String name, String address, boolean distributedDatabase) throws Exception {
+        return add(name, address, Map.of("enable_distributed_database", distributedDatabase), List.of());
+    }
+
+    /**
+     * Adds node {@code name} at {@code address} in the platform's first location, with {@code fields}
+     * of its {@code worker_vm} set as given (another {@code system_location}, {@code node_type} …),
+     * to be started with {@code arguments} added to its command line.
+     */
+    public Node add(String name, String address, Map<String, Object> fields, List<String> arguments)
+            throws Exception {
         Map<String, Object> request = new java.util.HashMap<>(DemoNodes.nodeRequest(name, address, location));
-        request.put("enable_distributed_database", distributedDatabase);
+        request.putAll(fields);
         ManagementClient.Download file = api.postForFile(CONFIG + "worker_vm/", request);
         int port = FreePort.on(address);
+        int clientApiPort = FreePort.on(address);
+        int peerPort = FreePort.on(address);
         Path data = dir.resolve(name);
         Files.createDirectories(dir.resolve(name + "-root"));
-        List<String> arguments = List.of("conferencing-agent", "--data", data.toString(), "--system-root",
-                dir.resolve(name + "-root").toString(), "--bind", address, "--provisioning-port", Integer.toString(port));
-        return new Node(name, address, port, data, arguments, dir.resolve(name + ".log"), file);
+        List<String> command = new java.util.ArrayList<>(List.of("conferencing-agent", "--data", data.toString(),
+                "--system-root", dir.resolve(name + "-root").toString(), "--bind", address, "--provisioning-port",
+                Integer.toString(port), "--client-api-port", Integer.toString(clientApiPort), "--node-port",
+                Integer.toString(peerPort)));
+        command.addAll(arguments);
+        return new Node(name, address, port, data, List.copyOf(command), dir.resolve(name + ".log"), clientApiPort,
+                peerPort, file);
     }
 
     /** Starts the added node's agent and uploads its file: it enrols and restarts into configured mode. */

@@ -27,7 +27,7 @@ public final class AdminLog {
         CREATED, UPDATED, DELETED,
         LOGIN_FAILED,
         CONFIGURATION_FILE, ENROLLED, ENROL_REFUSED, CERTIFICATE_REVOKED,
-        CONFIG_APPLIED;
+        CONFIG_APPLIED, DISCONNECTED;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);

@@ -2,10 +2,12 @@ package dev.confab.management.channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiErrors;
+import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.LicenceRequest;
 import dev.confab.shared.wire.NodeChannel;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -15,7 +17,9 @@ import java.util.Map;
 
 /**
  * The node channel's routes for enrolled nodes, each behind the client certificate check:
- * {@code POST /node/v1/heartbeat} and the {@code GET /node/v1/config} long-poll.
+ * {@code POST /node/v1/heartbeat} (the node's health and calls; the answer carries the load the
+ * node places calls by), the {@code GET /node/v1/config} long-poll, {@code POST /node/v1/licence}
+ * (a licence for one call) and {@code GET /node/v1/participants} (a conference's participants).
  */
 final class NodeChannelRoutes {
 
@@ -25,12 +29,15 @@ final class NodeChannelRoutes {
     private final ChannelAuthenticator authenticator;
     private final NodeMonitor monitor;
     private final ReplicationHub replication;
+    private final Calls calls;
     private final ObjectMapper json = NodeChannel.json();
 
-    NodeChannelRoutes(ChannelAuthenticator authenticator, NodeMonitor monitor, ReplicationHub replication) {
+    NodeChannelRoutes(ChannelAuthenticator authenticator, NodeMonitor monitor, ReplicationHub replication,
+                      Calls calls) {
         this.authenticator = authenticator;
         this.monitor = monitor;
         this.replication = replication;
+        this.calls = calls;
     }
 
     void register(JavalinConfig config) {
@@ -39,8 +46,12 @@ final class NodeChannelRoutes {
                         e.node().map(node -> Map.of(NodeChannel.REFUSAL, node)).orElse(Map.of())));
         config.routes.before(NodeChannel.HEARTBEAT, this::authenticate);
         config.routes.before(NodeChannel.CONFIG, this::authenticate);
+        config.routes.before(NodeChannel.LICENCE, this::authenticate);
+        config.routes.before(NodeChannel.PARTICIPANTS, this::authenticate);
         config.routes.post(NodeChannel.HEARTBEAT, this::heartbeat);
         config.routes.get(NodeChannel.CONFIG, this::config);
+        config.routes.post(NodeChannel.LICENCE, this::licence);
+        config.routes.get(NodeChannel.PARTICIPANTS, this::participants);
     }
 
     private void authenticate(Context ctx) {
@@ -51,7 +62,26 @@ final class NodeChannelRoutes {
     private void heartbeat(Context ctx) throws Exception {
         ChannelNode node = ctx.attribute(NODE);
         Heartbeat heartbeat = json.readValue(ctx.bodyAsBytes(), Heartbeat.class);
-        ctx.json(monitor.heartbeat(node.nodeId(), heartbeat));
+        ctx.json(calls.heartbeat(node.nodeId(), heartbeat, monitor.heartbeat(node.nodeId(), heartbeat)));
+    }
+
+    private void licence(Context ctx) throws Exception {
+        ChannelNode node = ctx.attribute(NODE);
+        LicenceRequest request = json.readValue(ctx.bodyAsBytes(), LicenceRequest.class);
+        if (request.participant() == null || request.participant().uuid() == null
+                || request.participant().conference() == null || request.participant().callType() == null) {
+            throw new ValidationException("A licence request names its call: participant with uuid, conference and"
+                    + " callType.");
+        }
+        ctx.json(calls.licence(node.nodeId(), request));
+    }
+
+    private void participants(Context ctx) {
+        String conference = ctx.queryParam(NodeChannel.CONFERENCE);
+        if (conference == null || conference.isBlank()) {
+            throw new ValidationException("Name the conference: ?" + NodeChannel.CONFERENCE + "=NAME.");
+        }
+        ctx.json(calls.participants(conference));
     }
 
     private void config(Context ctx) {

@@ -2,6 +2,7 @@ package dev.confab.management.channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiErrors;
+import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.replication.ReplicationHub;
@@ -46,16 +47,17 @@ public final class NodeChannelServer {
 
     /**
      * Starts listening on {@code bind}:{@code port} (0 = any), with {@code names} (IPs, DNS) in the
-     * certificate; {@code monitor} takes heartbeats and {@code replication} answers configuration polls.
+     * certificate; {@code monitor} takes heartbeats, {@code replication} answers configuration polls and
+     * {@code calls} takes the nodes' calls and licence requests.
      */
     public static NodeChannelServer start(String bind, int port, List<String> names, CertificateAuthority authority,
                                           Enroller enroller, ConfigurationService configuration,
-                                          NodeMonitor monitor, ReplicationHub replication) {
+                                          NodeMonitor monitor, ReplicationHub replication, Calls calls) {
         ChannelAuthenticator authenticator = new ChannelAuthenticator(configuration, authority);
-        NodeChannelRoutes routes = new NodeChannelRoutes(authenticator, monitor, replication);
+        NodeChannelRoutes routes = new NodeChannelRoutes(authenticator, monitor, replication, calls);
         KeyPair keys = KeyPairs.ecP256();
-        String csr = CertificateRequest.create(keys, "confab-node-channel", names).pem();
-        X509Certificate leaf = authority.issue(csr, "confab-node-channel", names, Duration.ofDays(825));
+        String csr = CertificateRequest.create(keys, NodeChannel.MANAGEMENT_COMMON_NAME, names).pem();
+        X509Certificate leaf = authority.issue(csr, NodeChannel.MANAGEMENT_COMMON_NAME, names, Duration.ofDays(825));
         char[] password = Tokens.random(18).toCharArray();
         KeyStore keyStore = TlsMaterial.keyStore(List.of(leaf, authority.certificate()), keys.getPrivate(), password);
         ObjectMapper json = NodeChannel.json();

@@ -15,18 +15,27 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Node health on the Management Node: takes heartbeats and applied revisions into the
- * {@link HeartbeatRegistry}, and every flush period expires silent nodes and writes what changed
- * (status rows, alarms, administrator-log lines) in one transaction. Start with {@link #start},
+ * {@link HeartbeatRegistry}, and every flush period expires silent nodes, tells the listeners of
+ * each node declared lost, and writes what changed (status rows, alarms, administrator-log lines)
+ * in one transaction. A heartbeat whose load differs from the node's last one is written within
+ * {@link #LOAD_WRITE_DELAY}, so status shows an admitted call at once. Start with {@link #start},
  * stop with {@link #close()}. Thread-safe.
  */
 public final class NodeMonitor implements AutoCloseable {
 
     /** Heartbeat intervals a node may miss before the alarm is raised. */
     public static final int MISSED_INTERVALS = 3;
+    /** How soon a changed load is written, coalescing the changes meanwhile. */
+    static final Duration LOAD_WRITE_DELAY = Duration.ofMillis(50);
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
 
     private final ConfigurationService configuration;
@@ -40,6 +49,8 @@ public final class NodeMonitor implements AutoCloseable {
         return thread;
     });
     private volatile Map<String, Integer> locationLoad = Map.of();
+    private final List<LongConsumer> lostListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean loadWriteScheduled = new AtomicBoolean();
 
     private NodeMonitor(ConfigurationService configuration, Clock clock, Duration interval,
                         LongSupplier latestRevision) {
@@ -65,8 +76,35 @@ public final class NodeMonitor implements AutoCloseable {
 
     /** Records a heartbeat of {@code nodeId}; the answer carries the next interval and the newest revision. */
     public HeartbeatAnswer heartbeat(long nodeId, Heartbeat heartbeat) {
+        Heartbeat.Load before = registry.report(nodeId).map(NodeReport::load).orElse(null);
         Duration next = registry.heartbeat(nodeId, heartbeat);
+        if (before == null || before.mediaTokensUsed() != heartbeat.load().mediaTokensUsed()) {
+            writeLoadSoon();
+        }
         return new HeartbeatAnswer(next.toMillis(), latestRevision.getAsLong(), locationLoad);
+    }
+
+    private void writeLoadSoon() {
+        if (loadWriteScheduled.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> {
+                    loadWriteScheduled.set(false);
+                    flushQuietly();
+                }, LOAD_WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                loadWriteScheduled.set(false); // closed
+            }
+        }
+    }
+
+    /** Tells {@code listener} the id of each node declared lost, once per loss, at the flush that declares it. */
+    public void onLost(LongConsumer listener) {
+        lostListeners.add(listener);
+    }
+
+    /** The latest report of a node, if it is tracked: what it last said, whether it reports. */
+    public Optional<NodeReport> report(long nodeId) {
+        return registry.report(nodeId);
     }
 
     /** Records that {@code nodeId} holds {@code revision}. */
@@ -81,9 +119,15 @@ public final class NodeMonitor implements AutoCloseable {
     }
 
     /** Expires silent nodes and writes what changed (the timer does this every flush period). */
-    public void flush() {
+    public synchronized void flush() {
         registry.expire();
-        recorder.write(registry.drain());
+        HeartbeatRegistry.Drained drained = registry.drain();
+        for (HealthEvent event : drained.events()) {
+            if (event.kind() == HealthEvent.Kind.CONTACT_LOST) {
+                lostListeners.forEach(listener -> listener.accept(event.nodeId()));
+            }
+        }
+        recorder.write(drained);
         Map<String, Integer> loads = new LinkedHashMap<>();
         configuration.read(transaction -> transaction.dao(NodeStatusDao.class).locationLoads())
                 .forEach(location -> loads.put(location.name(), location.mediaLoad()));

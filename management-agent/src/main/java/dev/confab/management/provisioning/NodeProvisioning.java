@@ -2,6 +2,8 @@ package dev.confab.management.provisioning;
 
 import dev.confab.management.DataDirectory;
 import dev.confab.management.auth.FailedAttemptSummary;
+import dev.confab.management.calls.Calls;
+import dev.confab.management.calls.Calls;
 import dev.confab.management.channel.NodeChannelServer;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.replication.ReplicationHub;
@@ -48,7 +50,7 @@ public final class NodeProvisioning {
     public static NodeProvisioning start(DataDirectory data, SecretBox secrets, Store store,
                                          ConfigurationService configuration, String bind, int nodePort, Clock clock,
                                          NodeMonitor monitor, ReplicationHub replication,
-                                         FailedAttemptSummary refusals) {
+                                         FailedAttemptSummary refusals, Calls calls) {
         CertificateAuthority authority = CertificateAuthority.loadOrCreate(data.pki(), secrets,
                 "Confab Management Node CA", clock);
         Revocations revocations = new Revocations(store, authority, clock);
@@ -60,7 +62,7 @@ public final class NodeProvisioning {
         }
         Enrolment enrolment = new Enrolment(configuration, authority, clock, refusals);
         NodeChannelServer channel = NodeChannelServer.start(bind, nodePort, names, authority, enrolment,
-                configuration, monitor, replication);
+                configuration, monitor, replication, calls);
         ManagementEndpoint endpoint = new ManagementEndpoint(address, channel.port(), authority.fingerprintSha256());
         ConfigurationFiles files = new ConfigurationFiles(configuration, endpoint,
                 ConfigurationFiles.DEFAULT_TOKEN_LIFETIME, clock);

@@ -3,7 +3,6 @@ package dev.confab.management.store;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -52,14 +51,15 @@ public interface NodeStatusDao {
     @SqlUpdate("DELETE FROM node_status WHERE node_id = :node")
     int deleteStatus(@Bind("node") long nodeId);
 
-    // an id neither table has had: SQLite would give a cleared alarm's id to the next one, which its history holds
+    /** The next alarm id: past every alarm's, active or in the history, as a cleared alarm's row is deleted. */
+    @SqlQuery("SELECT MAX(COALESCE((SELECT MAX(id) FROM alarm), 0), COALESCE((SELECT MAX(id) FROM alarm_history), 0)) + 1")
+    long nextAlarmId();
+
     @SqlUpdate("""
             INSERT INTO alarm (id, identifier, name, level, details, instance, node, node_id, time_raised)
-            VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM (SELECT id FROM alarm UNION ALL SELECT id FROM alarm_history)),
-                    :identifier, :name, :level, :details, :instance, :node, :nodeId, :timeRaised)
+            VALUES (:id, :identifier, :name, :level, :details, :instance, :node, :nodeId, :timeRaised)
             """)
-    @GetGeneratedKeys("id")
-    long insertAlarm(@BindMethods AlarmRecord alarm);
+    void insertAlarm(@Bind("id") long id, @BindMethods AlarmRecord alarm);
 
     @SqlUpdate("""
             INSERT INTO alarm_history (id, identifier, name, level, details, instance, node, node_id, time_raised)
@@ -70,7 +70,8 @@ public interface NodeStatusDao {
     /** Raises an alarm: active in {@code alarm}, and in {@code alarm_history} until cleared. */
     @Transaction
     default long raise(AlarmRecord alarm) {
-        long id = insertAlarm(alarm);
+        long id = nextAlarmId();
+        insertAlarm(id, alarm);
         insertHistory(id, alarm);
         return id;
     }

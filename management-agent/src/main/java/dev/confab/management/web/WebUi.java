@@ -2,11 +2,13 @@ package dev.confab.management.web;
 
 import dev.confab.management.auth.LoginAttempts;
 import dev.confab.management.cloud.DeploymentChecks;
+import dev.confab.management.calls.Calls;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.forms.BulkAction;
 import dev.confab.management.web.forms.DeployPage;
 import dev.confab.management.web.forms.FormPage;
 import dev.confab.management.web.pages.ListPage;
+import dev.confab.management.web.pages.LiveViewPage;
 import dev.confab.management.web.pages.LoginPage;
 import dev.confab.management.web.pages.StatusPage;
 import dev.confab.management.web.session.Sessions;
@@ -49,18 +51,21 @@ public final class WebUi {
     private final List<ResourceView> views;
     private final ConfigurationFiles files;
     private final DeploymentChecks checks;
+    private final Calls calls;
 
     /**
      * @param checks     the AWS deployment check, shown and run on Global Settings
      * @param logins     checks logins, throttled and summed in the administrator log as for the API
      * @param idle       how long a session lasts without a request
      * @param selfSigned whether the HTTPS certificate is still the self-signed one (shows a banner)
+     * @param calls      the calls in progress, for Live View's disconnect buttons
      */
     public WebUi(ConfigurationService service, ConfigurationFiles files, DeploymentChecks checks, LoginAttempts logins,
-                 Clock clock, Duration idle, BooleanSupplier selfSigned) {
+                 Clock clock, Duration idle, BooleanSupplier selfSigned, Calls calls) {
         this.service = service;
         this.files = files;
         this.checks = checks;
+        this.calls = calls;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
         this.login = new LoginPage(logins, sessions, templates);
@@ -108,7 +113,9 @@ public final class WebUi {
             }
         }
         StatusPage status = new StatusPage(service, templates, lookups);
-        config.routes.get(StatusPage.LIVE_VIEW, status::liveView);
+        LiveViewPage live = new LiveViewPage(service, templates, lookups, calls);
+        config.routes.get(LiveViewPage.HREF, live::show);
+        config.routes.post(LiveViewPage.DISCONNECT, live::disconnect);
         config.routes.get(StatusPage.CLOUD_BURSTING, status::cloudBursting);
         config.routes.error(404, ctx -> {
             if (!ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SHOWN) == null) {

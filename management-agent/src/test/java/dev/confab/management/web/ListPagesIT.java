@@ -87,7 +87,7 @@ class ListPagesIT {
         HttpResponse<String> script = web.get("/webjars/htmx.org/2.0.10/dist/htmx.min.js", null);
         assertEquals(200, script.statusCode());
         HttpResponse<String> page = web.get("/status/live-view/", session);
-        assertTrue(page.body().contains("hx-trigger=\"every 10s\""));
+        assertTrue(page.body().contains("hx-trigger=\"every 2s\""));
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
         assertFalse(web.get("/status/cloud-bursting/", session).body().contains("hx-trigger"));

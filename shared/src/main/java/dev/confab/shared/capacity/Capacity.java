@@ -43,6 +43,24 @@ public record Capacity(int maxFullHdCalls, int maxHdCalls, int maxSdCalls, int m
         return calls.entrySet().stream().mapToInt(entry -> entry.getKey().tokens() * entry.getValue()).sum();
     }
 
+    /** Media tokens still free when {@code tokensUsed} are in use; never negative. */
+    public int freeTokens(int tokensUsed) {
+        return freeTokens(maxMediaTokens, tokensUsed);
+    }
+
+    /** Media tokens still free of {@code maxMediaTokens} when {@code tokensUsed} are in use; never negative. */
+    public static int freeTokens(int maxMediaTokens, int tokensUsed) {
+        return Math.max(0, maxMediaTokens - tokensUsed);
+    }
+
+    /**
+     * Free HD calls, the figure bursting watches: whole HD calls in the free tokens,
+     * {@code floor(free tokens / 16)}.
+     */
+    public static int freeHdCalls(int maxMediaTokens, int tokensUsed) {
+        return freeTokens(maxMediaTokens, tokensUsed) / CallType.TOKENS_PER_HD;
+    }
+
     /** Media load in percent for {@code tokensUsed} tokens, 0 when the node has no capacity. */
     public int mediaLoad(int tokensUsed) {
         return maxMediaTokens == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * tokensUsed / maxMediaTokens));

@@ -12,6 +12,23 @@ public final class NodeChannel {
     public static final String HEARTBEAT = "/node/v1/heartbeat";
     /** Long-poll, mutual TLS: {@code ?since=R} → {@link ConfigUpdate}. */
     public static final String CONFIG = "/node/v1/config";
+    /** Node → Management Node, mutual TLS: {@link LicenceRequest} → {@link LicenceAnswer}. */
+    public static final String LICENCE = "/node/v1/licence";
+    /** Node → Management Node, mutual TLS: {@code ?conference=NAME} → {@link ParticipantList}. */
+    public static final String PARTICIPANTS = "/node/v1/participants";
+    /** Query parameter of {@link #PARTICIPANTS}: the conference's name. */
+    public static final String CONFERENCE = "conference";
+    /** Node → node, mutual TLS: {@link Reservation.Request} → {@link Reservation.Answer}. */
+    public static final String RESERVE = "/node/v1/reserve";
+    /** Node → node, mutual TLS: {@link Reservation.Release}, answered 204. */
+    public static final String RELEASE = "/node/v1/release";
+    /** Management Node → node, mutual TLS: {@link Disconnect.Request} → {@link Disconnect.Answer}. */
+    public static final String DISCONNECT = "/node/v1/disconnect";
+    /**
+     * Common name of the certificate the Management Node presents on the node channel and when it
+     * calls a node; the CA issues it to the Management Node only.
+     */
+    public static final String MANAGEMENT_COMMON_NAME = "confab-node-channel";
     /** Query parameter of {@link #CONFIG}: the revision the node has applied. */
     public static final String SINCE = "since";
     /**

@@ -69,6 +69,10 @@ public final class Catalog {
         add(StatusRecords.alarmHistory());
         add(PlatformStatus.managementVm(self));
         add(PlatformStatus.licensing(clock, usage));
+        add(CallRecords.conferenceStatus());
+        add(CallRecords.participantStatus());
+        add(CallRecords.conferenceHistory());
+        add(CallRecords.participantHistory());
     }
 
     private void add(ResourceSpec spec) {

@@ -1,14 +1,12 @@
 package dev.confab.management.resource.catalog;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 /**
- * The licences in use now, as {@code status/licensing} counts them: the component that admits
- * calls tells it of each use that starts and ends ({@link #started}, {@link #ended}), or sets the
- * counts at once after counting its calls again ({@link #recount}). Until something feeds it, every
- * count is 0. Thread-safe.
+ * The licences in use now, as {@code status/licensing} counts them, read from the component that
+ * admits calls ({@link #countFrom}) each time the status is read. Until one is set, every count is 0.
+ * Thread-safe.
  */
 public final class LicenceUsage {
 
@@ -18,37 +16,19 @@ public final class LicenceUsage {
         PORT,
         /** An audio-only call within the audio licences. */
         AUDIO,
-        /** A registered system (device). */
+        /** A registered system (device); Confab takes no registrations. */
         SYSTEM
     }
 
-    private final Map<Use, AtomicLong> inUse = new EnumMap<>(Use.class);
+    private volatile ToLongFunction<Use> source = use -> 0;
 
-    public LicenceUsage() {
-        for (Use use : Use.values()) {
-            inUse.put(use, new AtomicLong());
-        }
+    /** Counts from {@code counts} from now on. */
+    public void countFrom(ToLongFunction<Use> counts) {
+        source = Objects.requireNonNull(counts, "counts");
     }
 
-    /** One more {@code use} is held. */
-    public void started(Use use) {
-        inUse.get(use).incrementAndGet();
-    }
-
-    /** One {@code use} is given back; the count never goes below 0. */
-    public void ended(Use use) {
-        inUse.get(use).updateAndGet(count -> Math.max(0, count - 1));
-    }
-
-    /** Sets every count at once, as a component that has counted its calls again knows them. */
-    public void recount(long ports, long audio, long systems) {
-        inUse.get(Use.PORT).set(Math.max(0, ports));
-        inUse.get(Use.AUDIO).set(Math.max(0, audio));
-        inUse.get(Use.SYSTEM).set(Math.max(0, systems));
-    }
-
-    /** How many of {@code use} are held now. */
+    /** How many of {@code use} are held now, never below 0. */
     public long inUse(Use use) {
-        return inUse.get(use).get();
+        return Math.max(0, source.applyAsLong(use));
     }
 }

@@ -15,7 +15,7 @@ public final class ResourceNames {
     public static final String MANAGEMENT_VM = "management_vm";
     /** The platform-wide settings (one object). */
     public static final String GLOBAL = "global";
-    /** A Virtual Meeting Room or Virtual Auditorium. */
+    /** A Virtual Meeting Room or Virtual Auditorium; also those in progress and ended ({@code status/conference}, {@code history/conference}). */
     public static final String CONFERENCE = "conference";
     /** An alias of a conference. */
     public static final String CONFERENCE_ALIAS = "conference_alias";
@@ -49,6 +49,8 @@ public final class ResourceNames {
     public static final String ALARM = "alarm";
     /** The administrator log ({@code history/admin_log}). */
     public static final String ADMIN_LOG = "admin_log";
+    /** Participants in progress ({@code status/participant}) and ended ({@code history/participant}). */
+    public static final String PARTICIPANT = "participant";
     /** The Conferencing Node history ({@code history/workervm_status_event}). */
     public static final String WORKERVM_STATUS_EVENT = "workervm_status_event";
 

@@ -34,12 +34,13 @@ final class StatusRecords {
                         .help("DEPLOYED once the node has enrolled, else NOT_DEPLOYED."))
                 .field(FieldSpec.string("upgrade_status").readOnly()
                         .help("IDLE: no software upgrade is running (Confab upgrades by package, outside the API)."))
-                .field(FieldSpec.bool("maintenance_mode", false).readOnly().help("Whether the node reports itself in"
-                        + " maintenance mode (it turns away new calls once call admission is built)."))
+                .field(FieldSpec.bool("maintenance_mode", false).readOnly().help("Whether the node is in maintenance"
+                        + " mode: it takes no new conferences; calls of the conferences it hosts go on."))
                 .field(FieldSpec.string("maintenance_mode_reason").readOnly().help("Why."))
                 .field(FieldSpec.integer("applied_revision").readOnly().help("The revision the node has applied."));
         for (String field : new String[] {"media_load", "max_full_hd_calls", "max_hd_calls", "max_sd_calls",
-                "max_audio_calls", "media_tokens_used", "max_media_tokens", "cpu_count", "total_ram"}) {
+                "max_audio_calls", "media_tokens_used", "max_media_tokens", "free_hd_calls", "cpu_count",
+                "total_ram"}) {
             builder.field(FieldSpec.integer(field).readOnly().help(CapacityHelp.of(field)));
         }
         return builder.build();
@@ -57,6 +58,9 @@ final class StatusRecords {
             builder.field(FieldSpec.integer(field).readOnly().help(CapacityHelp.of(field)
                     + " Sum over the location's reachable nodes."));
         }
+        builder.field(FieldSpec.integer("free_hd_calls").readOnly().help("Free HD calls of the location's reachable"
+                + " transcoding nodes out of maintenance mode (each node's free media tokens / 16, rounded down),"
+                + " the figure bursting watches."));
         return builder.build();
     }
 
@@ -81,7 +85,9 @@ final class StatusRecords {
                 case "max_hd_calls" -> "HD (720p) calls it can host.";
                 case "max_sd_calls" -> "SD calls it can host.";
                 case "max_audio_calls" -> "Audio-only calls it can host.";
-                case "media_tokens_used" -> "Media tokens in use (1/16 HD call each).";
+                case "media_tokens_used" -> "Media tokens in use (1/16 HD call each), including one HD call per"
+                        + " conference hosted for the backplane on a platform of several nodes.";
+                case "free_hd_calls" -> "Free HD calls: free media tokens / 16, rounded down; 0 while unreachable.";
                 case "max_media_tokens" -> "Media tokens in all (16 per HD call).";
                 case "cpu_count" -> "vCPUs the node reports.";
                 default -> "Memory the node reports, in KB.";

@@ -16,12 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Status pages drawn from the store as it is: Live View (each location's nodes and their state,
- * refreshed every few seconds) and Cloud Bursting (settings, monitored locations, overflow nodes).
+ * Status › Cloud Bursting, drawn from the store as it is: settings, monitored locations, overflow
+ * nodes. Live View is {@link LiveViewPage}.
  */
 public final class StatusPage {
 
-    public static final String LIVE_VIEW = "/status/live-view/";
     public static final String CLOUD_BURSTING = "/status/cloud-bursting/";
 
     private final ConfigurationService service;
@@ -32,30 +31,6 @@ public final class StatusPage {
         this.service = service;
         this.templates = templates;
         this.lookups = lookups;
-    }
-
-    public void liveView(Context ctx) {
-        Catalog catalog = service.catalog();
-        List<Map<String, Object>> nodes = lookups.all(catalog.configuration(ResourceNames.WORKER_VM), Map.of());
-        Map<Object, Map<String, Object>> status = new java.util.HashMap<>();
-        lookups.all(catalog.get(ResourceNames.STATUS_API, ResourceNames.WORKER_VM), Map.of()).forEach(row -> status.put(row.get("id"), row));
-        List<Table> tables = new ArrayList<>();
-        for (Map<String, Object> location : lookups.all(catalog.configuration(ResourceNames.SYSTEM_LOCATION), Map.of())) {
-            List<List<String>> rows = new ArrayList<>();
-            for (Map<String, Object> node : nodes) {
-                if (location.get("resource_uri").equals(node.get("system_location"))) {
-                    rows.add(List.of(text(node.get("name")), text(node.get("node_type")), text(node.get("address")),
-                            Display.text(node.get("maintenance_mode"), Map.of()),
-                            lastContacted(status.get(node.get("id")))));
-                }
-            }
-            tables.add(new Table(text(location.get("name")),
-                    List.of("Node", "Role", "Address", "Maintenance mode", "Last contacted"), rows,
-                    "This location has no Conferencing Nodes."));
-        }
-        templates.page(ctx, "tables.jte", "Live View", Map.of("tables", tables, "intro",
-                "Locations and their Conferencing Nodes as the Management Node sees them now; this page refreshes"
-                        + " every 10 seconds.", "refresh", true));
     }
 
     public void cloudBursting(Context ctx) {
@@ -95,10 +70,6 @@ public final class StatusPage {
                         + " nothing starts or stops overflow nodes yet.", "refresh", false));
     }
 
-    private static String lastContacted(Map<String, Object> status) {
-        Object time = status == null ? null : status.get("last_attempted_contact");
-        return time == null ? "Never" : time + " (" + status.get("sync_status") + ")";
-    }
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();

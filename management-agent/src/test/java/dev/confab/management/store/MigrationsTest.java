@@ -1,0 +1,29 @@
+package dev.confab.management.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class MigrationsTest {
+
+    @Test
+    void aScriptsVersionIsTheNumberInItsName() {
+        assertEquals(4, Migrations.version("V4__channel.sql"));
+        assertEquals(12, Migrations.version("V12__later.sql"));
+    }
+
+    @Test
+    void aNewStoreIsAtTheNewestScriptsVersionEvenPastAGap(@TempDir Path dir) {
+        try (Store store = Store.open(dir.resolve("confab.db"))) {
+            int version = store.read(handle -> handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
+            assertEquals(6, version);
+            // the calls' tables are there
+            int rows = store.read(handle -> handle.createQuery("SELECT COUNT(*) FROM participant_history")
+                    .mapTo(Integer.class).one());
+            assertEquals(0, rows);
+        }
+    }
+}
