@@ -71,7 +71,8 @@ public final class Admission {
 
     Admission(Supplier<ReplicatedConfig> replica, String fqdn, Supplier<Capacity> capacity, Clock clock,
               Duration tokenLifetime, ManagementLink management, PeerClient peers,
-              java.util.concurrent.ScheduledExecutorService executor, Runnable changed) {
+              java.util.concurrent.ScheduledExecutorService timer, java.util.concurrent.ExecutorService senders,
+              Runnable changed) {
         this.replica = replica;
         this.fqdn = fqdn;
         this.clock = clock;
@@ -81,7 +82,7 @@ public final class Admission {
         this.changed = changed;
         this.ledger = new MediaLedger(capacity, () -> views().topology().multiNode(),
                 () -> views().topology().self().map(Topology.Node::maintenanceMode).orElse(false));
-        this.releases = new MediaReleases(peers, executor, this::hasEnded);
+        this.releases = new MediaReleases(peers, timer, senders, this::hasEnded);
     }
 
     private Views views() {

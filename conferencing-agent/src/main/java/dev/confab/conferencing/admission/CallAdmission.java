@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,13 +30,15 @@ public final class CallAdmission implements AutoCloseable {
 
     private final Admission admission;
     private final ScheduledExecutorService executor;
+    private final ExecutorService senders;
     private final PeerServer peers;
     private final ClientApiServer clientApi;
 
-    private CallAdmission(Admission admission, ScheduledExecutorService executor, PeerServer peers,
-                          ClientApiServer clientApi) {
+    private CallAdmission(Admission admission, ScheduledExecutorService executor, ExecutorService senders,
+                          PeerServer peers, ClientApiServer clientApi) {
         this.admission = admission;
         this.executor = executor;
+        this.senders = senders;
         this.peers = peers;
         this.clientApi = clientApi;
     }
@@ -48,8 +53,10 @@ public final class CallAdmission implements AutoCloseable {
                                       Supplier<Capacity> capacity, Clock clock, ManagementLink management,
                                       Runnable changed) {
         ScheduledExecutorService executor = newExecutor();
+        // one release request in flight per node: as many threads as nodes that have releases due
+        ExecutorService senders = Executors.newCachedThreadPool(daemon("confab-releases-"));
         Admission admission = new Admission(replica, fqdn, capacity, clock, config.tokenLifetime(), management,
-                new PeerClient(ca, identity), executor, changed);
+                new PeerClient(ca, identity), executor, senders, changed);
         PeerServer peers = null;
         ClientApiServer clientApi = null;
         try {
@@ -62,23 +69,28 @@ public final class CallAdmission implements AutoCloseable {
                 peers.stop();
             }
             executor.shutdownNow();
+            senders.shutdownNow();
             throw e;
         }
         executor.scheduleWithFixedDelay(() -> expireQuietly(admission), 1, 1, TimeUnit.SECONDS);
         LOG.info("Call admission: client API {}, node-to-node on https://{}:{}/ (mutual TLS)",
                 clientApi == null ? "off" : "on https://" + bind + ":" + clientApi.port() + "/", bind, peers.port());
-        return new CallAdmission(admission, executor, peers, clientApi);
+        return new CallAdmission(admission, executor, senders, peers, clientApi);
     }
 
     private static ScheduledExecutorService newExecutor() {
-        AtomicInteger count = new AtomicInteger();
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "confab-admission-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, daemon("confab-admission-"));
         pool.setRemoveOnCancelPolicy(true);
         return pool;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void expireQuietly(Admission admission) {
@@ -115,5 +127,6 @@ public final class CallAdmission implements AutoCloseable {
         }
         peers.stop();
         executor.shutdownNow();
+        senders.shutdownNow();
     }
 }

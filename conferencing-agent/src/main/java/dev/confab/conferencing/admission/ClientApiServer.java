@@ -40,6 +40,9 @@ final class ClientApiServer {
             api.register(config);
             config.routes.exception(AdmissionException.class, (e, ctx) -> ClientApi.failed(ctx, e.status(),
                     e.getMessage()));
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> ClientApi.failed(ctx,
+                    e.getStatus(), e.getStatus() == 413 ? "body: larger than " + ClientApi.MAX_BODY_BYTES / 1024
+                    + " KiB" : "the request was refused (HTTP " + e.getStatus() + ")"));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("A client API request failed", e);
                 ClientApi.failed(ctx, 500, "internal error: " + e.getMessage());

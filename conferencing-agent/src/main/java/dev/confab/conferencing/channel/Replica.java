@@ -145,10 +145,11 @@ public final class Replica {
         boolean was = own(before).map(node -> Boolean.TRUE.equals(node.get("maintenance_mode"))).orElse(false);
         boolean is = own(after).map(node -> Boolean.TRUE.equals(node.get("maintenance_mode"))).orElse(false);
         if (was != is) {
-            // the heartbeat carries it; nothing on the node admits calls yet, so that is all it changes
-            LOG.info(is ? "Maintenance mode on ({}): this node now reports itself in maintenance mode to the"
-                    + " Management Node" : "Maintenance mode off{}: this node now reports itself out of maintenance"
-                    + " mode to the Management Node", is ? maintenanceReason() : "");
+            // admission reads it from the replica; the heartbeat carries it to the Management Node
+            LOG.info(is ? "Maintenance mode on ({}): this node takes no new conferences and reports itself in"
+                    + " maintenance mode to the Management Node" : "Maintenance mode off{}: this node takes new"
+                    + " conferences again and reports itself out of maintenance mode to the Management Node",
+                    is ? maintenanceReason() : "");
         }
     }
 

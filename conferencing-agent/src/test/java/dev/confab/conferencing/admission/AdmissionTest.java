@@ -50,7 +50,7 @@ class AdmissionTest {
     };
     private final Admission admission = new Admission(AdmissionTest::config, "cn1.example.com",
             () -> Capacity.of("c5.2xlarge", 8), clock, Duration.ofSeconds(120), grantingAll,
-            new PeerClient(IDENTITY.certificate(), IDENTITY), executor, reports::incrementAndGet);
+            new PeerClient(IDENTITY.certificate(), IDENTITY), executor, executor, reports::incrementAndGet);
 
     private static ReplicatedConfig config() {
         return ReplicatedConfig.of(3, Map.of(

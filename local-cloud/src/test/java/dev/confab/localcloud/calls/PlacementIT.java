@@ -141,13 +141,14 @@ class PlacementIT {
         assertEquals("pl-paris", sales.result().get("media_node").asText(), sales.toString());
         ClientApiClient.Answer more = client.requestToken(london, BOARD, "Same conference", "sd", null);
         assertEquals("pl-london", more.result().get("media_node").asText(), more.toString());
-        assertTrue(client.refreshToken(london, BOARD, board.token()).success());
+        ClientApiClient.Answer refreshed = client.refreshToken(london, BOARD, board.token());
+        assertTrue(refreshed.success());
         assertEquals(0, platform.locationStatus("London").get("free_hd_calls").asInt(),
                 "a location's free HD calls leave out nodes in maintenance mode");
 
         platform.channel.api.patch(londonNode, Map.of("maintenance_mode", false));
-        for (ClientApiClient.Answer call : List.of(board, sales, more)) {
-            assertTrue(client.releaseToken(london, call == sales ? SALES : BOARD, call.token()).success());
+        for (String token : List.of(refreshed.token(), sales.token(), more.token())) {
+            assertTrue(client.releaseToken(london, BOARD, token).success());
         }
     }
 }

@@ -55,6 +55,7 @@ public final class Calls implements Licensing, AutoCloseable {
     private final ConfigurationService configuration;
     private final Clock clock;
     private volatile PlatformConfig platform;
+    private volatile boolean platformStale;
     private final CallLedger ledger;
     private final LoadView view;
     private final CallRecorder recorder;
@@ -73,10 +74,10 @@ public final class Calls implements Licensing, AutoCloseable {
         this.configuration = configuration;
         this.clock = clock;
         this.platform = PlatformConfig.read(configuration);
-        this.ledger = new CallLedger(clock, () -> LicenceTotals.of(platform.licences(), clock.instant()),
+        this.ledger = new CallLedger(clock, () -> LicenceTotals.of(platform().licences(), clock.instant()),
                 maximum(heartbeat.multipliedBy(ENDED_KEPT_INTERVALS), Duration.ofMinutes(1)));
-        this.view = new LoadView(() -> platform, reports);
-        this.recorder = new CallRecorder(configuration, ledger, () -> platform, clock);
+        this.view = new LoadView(this::platform, reports);
+        this.recorder = new CallRecorder(configuration, ledger, this::platform, clock);
         this.authority = authority;
         this.reports = reports;
     }
@@ -119,9 +120,25 @@ public final class Calls implements Licensing, AutoCloseable {
         return first.compareTo(second) >= 0 ? first : second;
     }
 
-    /** After every committed configuration change: nodes, locations, conferences and licences are read again. */
+    /**
+     * After every committed change of nodes, locations, conferences or licences: they are read again
+     * when next needed, so a burst of changes costs one read.
+     */
     public void configurationChanged() {
-        platform = PlatformConfig.read(configuration);
+        platformStale = true;
+    }
+
+    private PlatformConfig platform() {
+        if (platformStale) {
+            synchronized (this) {
+                if (platformStale) {
+                    // cleared first: a change committed during the read marks it stale again
+                    platformStale = false;
+                    platform = PlatformConfig.read(configuration);
+                }
+            }
+        }
+        return platform;
     }
 
     /**
@@ -237,7 +254,7 @@ public final class Calls implements Licensing, AutoCloseable {
     }
 
     private List<String> disconnect(long nodeId, Disconnect.Request request) {
-        WorkerVm node = platform.node(nodeId).orElseThrow(() -> new NotFoundException("The node that signals the"
+        WorkerVm node = platform().node(nodeId).orElseThrow(() -> new NotFoundException("The node that signals the"
                 + " call was deleted."));
         int port = reports.apply(nodeId).map(NodeReport::heartbeat).map(heartbeat -> heartbeat.endpoints().nodePort())
                 .orElse(0);
@@ -261,7 +278,7 @@ public final class Calls implements Licensing, AutoCloseable {
     }
 
     private String name(long nodeId) {
-        return platform.node(nodeId).map(WorkerVm::name).orElse("#" + nodeId);
+        return platform().node(nodeId).map(WorkerVm::name).orElse("#" + nodeId);
     }
 
     /** Writes status and history within {@link #WRITE_DELAY} of a change, coalescing changes meanwhile. */

@@ -9,4 +9,10 @@ package dev.confab.management.calls;
  * @param audioTotal audio licences of the active licences ({@code audio})
  */
 public record LicensingStatus(int portCount, int portTotal, int audioCount, int audioTotal) {
+
+    /** The counts by their {@code status/licensing} field names. */
+    public java.util.Map<String, Object> fields() {
+        return java.util.Map.of("port_count", portCount, "port_total", portTotal, "audio_count", audioCount,
+                "audio_total", audioTotal);
+    }
 }

@@ -31,10 +31,11 @@ final class Licences implements ResourceRules {
                 .field(FieldSpec.string("fulfillment_id").readOnly().help("Identifier of this licence (read-only)."))
                 .field(FieldSpec.string("description").maxLength(250).help("A description of the licence."))
                 .field(FieldSpec.integer("concurrent").required().range(1, 1000000)
-                        .help("Concurrent calls (ports) this licence is for: stored and replicated, enforced once call"
-                                + " admission is built."))
+                        .help("Concurrent calls (ports) this licence is for: while it is active, call admission never"
+                                + " admits more calls at once than the active licences' sum."))
                 .field(FieldSpec.integer("audio").defaultValue(0L).range(0, 1000000)
-                        .help("Additional concurrent audio-only calls."))
+                        .help("Additional concurrent audio-only calls: an audio-only call takes one of these while one"
+                                + " is free, else a port."))
                 .field(FieldSpec.datetime("start_date").nullable().help("Start of validity (UTC); now when blank."))
                 .field(FieldSpec.datetime("expiration_date").nullable()
                         .help("End of validity (UTC); blank for a licence that does not expire."))

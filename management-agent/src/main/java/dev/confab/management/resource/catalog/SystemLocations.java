@@ -32,12 +32,12 @@ final class SystemLocations implements ResourceRules {
                 .field(FieldSpec.relatedList("ntp_servers", ResourceNames.NTP_SERVER).whole()
                         .help("NTP servers used by Conferencing Nodes in this location."))
                 .field(FieldSpec.related("overflow_location1", NAME).nullable()
-                        .help("Primary overflow location, to take media when this location is at capacity once call"
-                                + " admission is built; today it decides the IPsec peers of this location's"
+                        .help("Primary overflow location: takes the media of calls received here when this location"
+                                + " (or its transcoding location) has no room; also an IPsec peer of this location's"
                                 + " proxying edge nodes."))
                 .field(FieldSpec.related("overflow_location2", NAME).nullable()
-                        .help("Secondary overflow location, to take media when this and the primary are at capacity"
-                                + " once call admission is built; today it decides IPsec peers as the primary does."))
+                        .help("Secondary overflow location: takes the media of calls received here when this and the"
+                                + " primary overflow location have no room; an IPsec peer as the primary is."))
                 .field(FieldSpec.related("transcoding_location", NAME).nullable()
                         .help("Location whose transcoding nodes handle media for proxying edge nodes here."))
                 .field(FieldSpec.integer("media_qos").nullable().range(0, 63)

@@ -63,8 +63,8 @@ final class WorkerVms implements ResourceRules {
                         .help("Password of the node's admin user for SSH, or its SHA-512 crypt hash"
                                 + " ($6$[rounds=N$]salt$hash); kept only as a SHA-512 crypt hash."))
                 .field(FieldSpec.bool("maintenance_mode", false)
-                        .help("Maintenance mode: replicated to the node, which reports it in its heartbeats; turning"
-                                + " away new calls follows once call admission is built."))
+                        .help("Maintenance mode: the node takes no new conferences; calls of the conferences it"
+                                + " hosts go on. Replicated to the node, which reports it in its heartbeats."))
                 .field(FieldSpec.string("maintenance_mode_reason").maxLength(250)
                         .help("Why the node is in maintenance mode."))
                 .field(FieldSpec.bool("enable_distributed_database", true)
