@@ -294,65 +294,9 @@ ALTER TABLE licence ADD COLUMN features TEXT NOT NULL DEFAULT '';
 ALTER TABLE licence ADD COLUMN activatable INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE licence ADD COLUMN hybrid INTEGER NOT NULL DEFAULT 0;
 
--- Status as the reference gives it: total_ram in KB (nodes report MB), upgrade_status (no upgrade
--- runs through the API), a location's full HD capacity, the Management Node's own status, and the
--- one row of status/licensing, whose counts are made when it is read.
-DROP VIEW worker_vm_status;
-CREATE VIEW worker_vm_status AS
-SELECT w.id                                        AS id,
-       w.id                                        AS configuration_id,
-       w.name                                      AS name,
-       w.node_type                                 AS node_type,
-       l.name                                      AS system_location,
-       COALESCE(s.version, '')                     AS version,
-       s.boot_time                                 AS boot_time,
-       s.last_attempted_contact                    AS last_attempted_contact,
-       s.last_updated                              AS last_updated,
-       CASE
-           WHEN s.node_id IS NULL OR s.reachable = 0 THEN 'UNREACHABLE'
-           WHEN s.applied_revision >= (SELECT value FROM config_revision WHERE id = 1) THEN 'SYNCED'
-           ELSE 'SYNCING'
-       END                                         AS sync_status,
-       CASE
-           WHEN EXISTS (SELECT 1 FROM node_certificate c WHERE c.node_id = w.id AND c.revoked IS NULL)
-               THEN 'DEPLOYED'
-           ELSE 'NOT_DEPLOYED'
-       END                                         AS deploy_status,
-       'IDLE'                                      AS upgrade_status,
-       w.maintenance_mode                          AS maintenance_mode,
-       w.maintenance_mode_reason                   AS maintenance_mode_reason,
-       COALESCE(s.applied_revision, 0)             AS applied_revision,
-       COALESCE(s.media_load, 0)                   AS media_load,
-       COALESCE(s.max_full_hd_calls, 0)            AS max_full_hd_calls,
-       COALESCE(s.max_hd_calls, 0)                 AS max_hd_calls,
-       COALESCE(s.max_sd_calls, 0)                 AS max_sd_calls,
-       COALESCE(s.max_audio_calls, 0)              AS max_audio_calls,
-       COALESCE(s.media_tokens_used, 0)            AS media_tokens_used,
-       COALESCE(s.max_media_tokens, 0)             AS max_media_tokens,
-       COALESCE(s.cpu_count, 0)                    AS cpu_count,
-       COALESCE(s.total_ram, 0) * 1024             AS total_ram
-FROM worker_vm w
-JOIN system_location l ON l.id = w.system_location
-LEFT JOIN node_status s ON s.node_id = w.id;
-
-DROP VIEW system_location_status;
-CREATE VIEW system_location_status AS
-SELECT l.id                                                      AS id,
-       l.name                                                    AS name,
-       CASE WHEN COALESCE(SUM(s.max_media_tokens), 0) = 0 THEN 0
-            ELSE CAST(ROUND(100.0 * SUM(s.media_tokens_used) / SUM(s.max_media_tokens)) AS INTEGER)
-       END                                                       AS media_load,
-       COALESCE(SUM(s.max_full_hd_calls), 0)                     AS max_full_hd_calls,
-       COALESCE(SUM(s.max_hd_calls), 0)                          AS max_hd_calls,
-       COALESCE(SUM(s.max_sd_calls), 0)                          AS max_sd_calls,
-       COALESCE(SUM(s.max_audio_calls), 0)                       AS max_audio_calls,
-       COALESCE(SUM(s.max_media_tokens), 0)                      AS max_media_tokens,
-       COALESCE(SUM(s.media_tokens_used), 0)                     AS media_tokens_used
-FROM system_location l
-LEFT JOIN worker_vm w ON w.system_location = l.id
-LEFT JOIN node_status s ON s.node_id = w.id AND s.reachable = 1
-GROUP BY l.id, l.name;
-
+-- Status as the reference gives it: the Management Node's own status and the one row of
+-- status/licensing, whose counts are made when it is read. (A node's total_ram in KB, its
+-- upgrade_status and a location's full HD capacity are in the status views V7 makes.)
 CREATE VIEW management_vm_status AS
 SELECT m.id                                  AS id,
        m.id                                  AS configuration_id,

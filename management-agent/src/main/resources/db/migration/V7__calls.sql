@@ -111,7 +111,8 @@ FROM worker_vm w
 JOIN system_location l ON l.id = w.system_location
 LEFT JOIN node_status s ON s.node_id = w.id;
 
--- (upgrade_status, total_ram in KB and max_full_hd_calls as V6 made them)
+-- as the reference gives them: total_ram in KB (nodes report MB), upgrade_status (no upgrade runs
+-- through the API), a location's full HD capacity
 -- a location's capacity and load count only the nodes that are reachable now; its free HD calls
 -- only those of its transcoding nodes out of maintenance mode, which can take new conferences
 DROP VIEW system_location_status;
