@@ -137,8 +137,15 @@ final class DemoCloud {
         return "http://127.0.0.1:" + Files.readString(portFile).strip() + "/";
     }
 
-    /** The platform's tag: {@code [name, value]} as Global Settings compute them. */
+    /** The demo Management Node's host name, which is the value of the platform's tag. */
+    static final String MANAGEMENT_HOSTNAME = "demo-mgmt";
+
+    /**
+     * The platform's tag, {@code [name, value]} as Global Settings compute them, once the Management
+     * Node has its host name (an installed one has it from the installer).
+     */
     static List<String> tag(ManagementClient api) throws IOException, InterruptedException {
+        api.patch("/api/admin/configuration/v1/management_vm/1/", Map.of("hostname", MANAGEMENT_HOSTNAME));
         JsonNode global = api.get(GLOBAL);
         return List.of(global.path("bursting_tag_name").asText(), global.path("bursting_tag_value").asText());
     }
