@@ -150,6 +150,20 @@ final class DemoCloud {
         return List.of(global.path("bursting_tag_name").asText(), global.path("bursting_tag_value").asText());
     }
 
+    /**
+     * The demo's bursting threshold for {@code location}: half its HD capacity (at least 1), so the
+     * first calls fill it a little before a node starts; the demo's nodes are sized by this machine's
+     * CPUs, so a fixed threshold could exceed the whole location.
+     */
+    static int thresholdFor(ManagementClient api, String location) throws IOException, InterruptedException {
+        for (JsonNode status : api.get("/api/admin/status/v1/system_location/").path("objects")) {
+            if (location.equals(status.path("name").asText())) {
+                return Math.max(1, status.path("max_hd_calls").asInt() / 2);
+            }
+        }
+        throw new IllegalStateException("status/v1/system_location does not list " + location + ".");
+    }
+
     /** Turns bursting on in Global Settings, on the demo's endpoint with {@code key}. */
     static void enableBursting(ManagementClient api, String endpointUrl, Key key, Map<String, Object> more)
             throws IOException, InterruptedException {

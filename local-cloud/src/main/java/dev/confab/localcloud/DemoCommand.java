@@ -54,6 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Seconds a started instance of the demo's endpoint stays pending (default: ${DEFAULT-VALUE}).")
     int bootDelaySeconds;
 
+    @Option(names = "--bursting-min-lifetime", defaultValue = "120",
+            description = "Seconds a started bursting node stays up at least, replacing the global setting's minutes"
+                    + " so the demo shows a stop soon (default: ${DEFAULT-VALUE}).")
+    int burstingMinLifetimeSeconds;
+
     @Override
     public Integer call() throws Exception {
         DemoDirectory.reset(dir);
@@ -70,7 +75,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         Process management = children.start(List.of("management-agent", "--data", managementData.toString(),
                 "--bind", address, "--https-port", Integer.toString(httpsPort), "--node-port", Integer.toString(nodePort),
-                "--admin-user", "admin", "--admin-password-file", passwordFile.toString()),
+                "--admin-user", "admin", "--admin-password-file", passwordFile.toString(),
+                "--bursting-min-lifetime-seconds", Integer.toString(burstingMinLifetimeSeconds)),
                 dir.resolve("management.log"));
         String url = "https://" + address + ":" + httpsPort + "/";
         ManagementClient api = ManagementClient.await(url, managementData.resolve("pki/https-selfsigned.crt"),
@@ -148,7 +154,10 @@ public final class DemoCommand implements Callable<Integer> {
         DemoCloud.Key key = DemoCloud.Key.random();
         String endpoint = DemoCloud.startEndpoint(children, dir, instanceFile, key,
                 Duration.ofSeconds(bootDelaySeconds), Duration.ofSeconds(60));
-        DemoCloud.enableBursting(api, endpoint, key, Map.of());
+        int threshold = DemoCloud.thresholdFor(api, "Loopback");
+        DemoCloud.enableBursting(api, endpoint, key, Map.of("bursting_threshold", threshold));
+        System.out.println("Bursting is on: a bursting node starts when Loopback has " + threshold
+                + " free HD calls or fewer, and stops when idle after " + burstingMinLifetimeSeconds + " s.");
         return endpoint;
     }
 

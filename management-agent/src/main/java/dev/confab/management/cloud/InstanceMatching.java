@@ -73,15 +73,20 @@ public final class InstanceMatching {
                 matched.add(node.id());
             }
         });
+        Set<Long> burstingLocations = new HashSet<>();
+        matches.forEach(match -> burstingLocations.add(match.node().systemLocation()));
+        nodes.stream().filter(WorkerVm::cloudBursting).forEach(node -> burstingLocations.add(node.systemLocation()));
         Set<Long> overflowLocations = overflowLocations(locations);
         for (WorkerVm node : nodes) {
-            boolean inOverflow = overflowLocations.contains(node.systemLocation());
-            if ((inOverflow || node.cloudBursting()) && !matched.contains(node.id())) {
+            // an always-on node may well be in an overflow location; only beside bursting nodes is it suspect
+            boolean besideBursting = burstingLocations.contains(node.systemLocation())
+                    && overflowLocations.contains(node.systemLocation());
+            if ((besideBursting || node.cloudBursting()) && !matched.contains(node.id())) {
                 findings.add(new Matching.Finding(Matching.Finding.Kind.NODE_WITHOUT_INSTANCE, Optional.empty(),
                         Optional.of(node.id()), "Conferencing Node \"" + node.name() + "\" (" + node.address() + ") "
-                        + (inOverflow ? "is in an overflow location" : "is a bursting node") + ", but no EC2 instance"
-                        + " tagged " + tag + " has that private address: tag its instance, or move the node to a"
-                        + " location that does not overflow."));
+                        + (node.cloudBursting() ? "is a bursting node" : "is in an overflow location beside bursting"
+                        + " nodes") + ", but no EC2 instance tagged " + tag + " has that private address: tag its"
+                        + " instance, or move the node to a location without bursting nodes."));
             }
         }
         return new Matching(matches, findings);

@@ -60,13 +60,21 @@ class InstanceMatchingTest {
     }
 
     @Test
-    void reportsANodeOfAnOverflowLocationWithoutAnInstance() {
-        Matching matching = match(List.of(), List.of(node(1, "10.0.0.11", 1), node(6, "10.0.1.6", 2)));
+    void reportsANodeBesideBurstingNodesOfAnOverflowLocationWithoutAnInstance() {
+        Matching matching = match(List.of(instance("i-05", "10.0.1.5", CloudInstanceState.STOPPED)),
+                List.of(node(1, "10.0.0.11", 1), node(5, "10.0.1.5", 2), node(6, "10.0.1.6", 2)));
         assertEquals(1, matching.findings().size(), "an always-on node of a monitored location is no finding");
         Matching.Finding finding = matching.findings().get(0);
         assertEquals(Matching.Finding.Kind.NODE_WITHOUT_INSTANCE, finding.kind());
         assertEquals(Optional.of(6L), finding.nodeId());
-        assertTrue(finding.message().contains("\"cn6\" (10.0.1.6) is in an overflow location"), finding.message());
+        assertTrue(finding.message().contains("\"cn6\" (10.0.1.6) is in an overflow location beside bursting nodes"),
+                finding.message());
+    }
+
+    @Test
+    void takesAlwaysOnNodesOfAnOverflowLocationWithoutBurstingNodesForNoFinding() {
+        Matching matching = match(List.of(), List.of(node(1, "10.0.0.11", 1), node(6, "10.0.1.6", 2)));
+        assertEquals(List.of(), matching.findings());
     }
 
     @Test
