@@ -45,6 +45,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Conferencing Nodes to provision on 127.0.1.1, 127.0.1.2 … (default: ${DEFAULT-VALUE}).")
     int nodes;
 
+    @Option(names = "--cloud-nodes", defaultValue = "2",
+            description = "Bursting Conferencing Nodes in Cloud Overflow, after the others: EC2 instances of the demo's"
+                    + " endpoint, kept stopped until bursting starts them (default: ${DEFAULT-VALUE}; 0 for none).")
+    int cloudNodes;
+
+    @Option(names = "--boot-delay", defaultValue = "5",
+            description = "Seconds a started instance of the demo's endpoint stays pending (default: ${DEFAULT-VALUE}).")
+    int bootDelaySeconds;
+
     @Override
     public Integer call() throws Exception {
         DemoDirectory.reset(dir);
@@ -67,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         ManagementClient api = ManagementClient.await(url, managementData.resolve("pki/https-selfsigned.crt"),
                 "admin", password, management, Duration.ofSeconds(90), dir.resolve("management.log"));
         Files.delete(passwordFile);
-        DemoLocations locations = DemoLocations.create(api, nodes);
+        DemoLocations locations = DemoLocations.create(api, nodes, cloudNodes);
         String alias = DemoCalls.create(api);
         List<String> clientApi = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
@@ -79,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Conferencing Node demo-cn" + i + " on " + DemoNodes.address(i) + " in "
                     + locations.nameOf(i) + " configured and enrolled.");
         }
+        String endpoint = cloudNodes > 0 ? startCloud(api, locations, children) : null;
         Path caCertificate = managementData.resolve("pki/ca.crt").toAbsolutePath();
         for (String node : clientApi) {
             DemoNodes.awaitClientApi(node, caCertificate, Duration.ofSeconds(90));
@@ -101,6 +111,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("  Conferencing Node demo-cn" + i + " in " + locations.nameOf(i) + ": https://"
                     + DemoNodes.address(i) + ":8443/ (configured), client API " + clientApi.get(i - 1));
         }
+        for (int i = nodes + 1; i <= nodes + cloudNodes; i++) {
+            System.out.println("  Bursting node demo-cn" + i + " in " + DemoLocations.CLOUD + ": EC2 instance "
+                    + DemoCloud.instanceId(i) + " at " + DemoNodes.address(i) + ", stopped until bursting starts it");
+        }
+        if (endpoint != null) {
+            System.out.println("  EC2-compatible endpoint: " + endpoint + " (bursting is on; see Status › Cloud Bursting)");
+        }
         System.out.println("  Virtual Meeting Room: " + alias);
         System.out.println("  The same is in " + dir.resolve("access.json") + "; logs are in " + dir + "/.");
         System.out.println("A process that exits unexpectedly is reported here and started again (after 1 s, doubling"
@@ -112,6 +129,27 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("Press Ctrl-C to stop everything the demo started.");
         stop.await();
         return 0;
+    }
+
+    /**
+     * Provisions the bursting nodes, powers them off, starts the EC2-compatible endpoint with them as
+     * stopped instances and turns bursting on against it; returns the endpoint's URL.
+     */
+    private String startCloud(ManagementClient api, DemoLocations locations, ChildProcesses children)
+            throws Exception {
+        List<DemoCloud.StoppedNode> stopped = new ArrayList<>();
+        for (int i = nodes + 1; i <= nodes + cloudNodes; i++) {
+            stopped.add(DemoCloud.provisionStopped(api, locations.of(i), i, dir, children, Duration.ofSeconds(90)));
+            System.out.println("Bursting node demo-cn" + i + " on " + DemoNodes.address(i) + " in "
+                    + DemoLocations.CLOUD + " configured, enrolled and stopped.");
+        }
+        List<String> tag = DemoCloud.tag(api);
+        Path instanceFile = DemoCloud.writeInstanceFile(dir, tag.get(0), tag.get(1), stopped);
+        DemoCloud.Key key = DemoCloud.Key.random();
+        String endpoint = DemoCloud.startEndpoint(children, dir, instanceFile, key,
+                Duration.ofSeconds(bootDelaySeconds), Duration.ofSeconds(60));
+        DemoCloud.enableBursting(api, endpoint, key, Map.of());
+        return endpoint;
     }
 
     /**

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With this module on the class path, as {@code ./confab} runs, the launcher has {@code confab demo}, first as ever,
- * then {@code confab callgen}. */
+ * then {@code confab callgen} and {@code confab ec2-endpoint}. */
 class DemoCommandProviderTest {
 
     @Test
-    void theLauncherListsTheDemoFirstThenCallgen() {
-        assertEquals(List.of("demo", "callgen", "management-agent", "conferencing-agent", "installer", "aws-template",
+    void theLauncherListsTheDemoFirstThenCallgenAndTheEndpoint() {
+        assertEquals(List.of("demo", "callgen", "ec2-endpoint", "management-agent", "conferencing-agent", "installer", "aws-template",
                 "aws-check"),
                 List.copyOf(ConfabMain.commandLine().getSubcommands().keySet()));
     }

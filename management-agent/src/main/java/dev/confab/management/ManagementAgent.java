@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.AwsCheckApi;
+import dev.confab.management.api.BurstingCommands;
 import dev.confab.management.api.BurstingStatusApi;
 import dev.confab.management.api.CloudApi;
 import dev.confab.management.api.CallCommandApi;
@@ -15,6 +16,7 @@ import dev.confab.management.api.JsonOnly;
 import dev.confab.management.api.NodeConfigurationFileCommand;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
+import dev.confab.management.bursting.scheduler.BurstingScheduler;
 import dev.confab.management.cloud.CloudService;
 import dev.confab.management.cloud.ConversionWarnings;
 import dev.confab.management.cloud.DeploymentChecks;
@@ -83,6 +85,7 @@ public final class ManagementAgent implements AutoCloseable {
     private LoadSampler loadSampler;
     private ReplicationHub replication;
     private CloudService cloud;
+    private BurstingScheduler bursting;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -135,6 +138,9 @@ public final class ManagementAgent implements AutoCloseable {
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         cloud = CloudService.create(configuration, secrets, config.clock());
+        bursting = BurstingScheduler.start(configuration, cloud, monitor::report, config.clock(),
+                config.heartbeat().multipliedBy(NodeMonitor.MISSED_INTERVALS), config.bursting());
+        monitor.onLoadChange(bursting::loadChanged);
         reactions(secrets).forEach(configuration::onChange);
         nameInLog();
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
@@ -163,14 +169,14 @@ public final class ManagementAgent implements AutoCloseable {
         DeploymentChecks checks = new DeploymentChecks(cloud, configuration, config.clock());
         ConversionWarnings warnings = new ConversionWarnings(configuration);
         WebUi web = new WebUi(configuration, nodes.files(), checks, guesses.logins(), config.clock(),
-                config.webIdle(), () -> identity.selfSigned(), calls, warnings, loadHistory);
+                config.webIdle(), () -> identity.selfSigned(), calls, warnings, loadHistory, bursting);
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new CloudApi(cloud).register(javalin);
         new BurstingStatusApi(warnings, loadHistory, config.clock()).register(javalin);
         new AwsCheckApi(checks, json).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
-        new CommandApi(credentials, json).register(javalin);
+        new CommandApi(credentials, json).add(BurstingCommands.startCloudNode(bursting, json)).register(javalin);
         new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
         new CallCommandApi(calls, json).register(javalin);
     }
@@ -305,6 +311,11 @@ public final class ManagementAgent implements AutoCloseable {
         return cloud;
     }
 
+    /** Bursting: the policy run on every load change and tick, its actions, status and history. */
+    public BurstingScheduler bursting() {
+        return bursting;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -326,6 +337,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (replication != null) {
             replication.close();
             replication = null;
+        }
+        if (bursting != null) {
+            bursting.close();
+            bursting = null;
         }
         if (cloud != null) {
             cloud.close();

@@ -1,5 +1,6 @@
 package dev.confab.management;
 
+import dev.confab.management.bursting.scheduler.BurstingConfig;
 import dev.confab.shared.ipsec.SwanctlSettings;
 import dev.confab.shared.net.Ipv4Address;
 
@@ -23,10 +24,12 @@ import java.util.function.Supplier;
  * @param heartbeat    how often nodes send heartbeats (10 s; a node silent for 3 intervals raises an alarm)
  * @param loopbackNodes whether node addresses on 127.0.0.0/8 are accepted; when not given, exactly when
  *                     {@code bindAddress} is a loopback address (see {@link #acceptsLoopbackNodes()})
+ * @param bursting     how often the bursting policy runs, and a minimum lifetime that replaces the settings'
  */
 public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, int nodePort,
                                Optional<InitialAdmin> initialAdmin, Clock clock, Duration webIdle,
-                               SwanctlSettings ipsec, Duration heartbeat, Optional<Boolean> loopbackNodes) {
+                               SwanctlSettings ipsec, Duration heartbeat, Optional<Boolean> loopbackNodes,
+                               BurstingConfig bursting) {
 
     /** Default idle timeout of an administrator interface session. */
     public static final Duration DEFAULT_WEB_IDLE = Duration.ofMinutes(30);
@@ -45,12 +48,13 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
 
     public static ManagementConfig defaults(Path dataDir) {
         return new ManagementConfig(dataDir, "0.0.0.0", 443, 9443, Optional.empty(), Clock.systemUTC(),
-                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir), DEFAULT_HEARTBEAT, Optional.empty());
+                DEFAULT_WEB_IDLE, SwanctlSettings.under(dataDir), DEFAULT_HEARTBEAT, Optional.empty(),
+                BurstingConfig.defaults());
     }
 
     public ManagementConfig withBind(String address, int https, int node) {
         return new ManagementConfig(dataDir, address, https, node, initialAdmin, clock, webIdle, ipsec, heartbeat,
-                loopbackNodes);
+                loopbackNodes, bursting);
     }
 
     public ManagementConfig withInitialAdmin(String username, char[] password) {
@@ -61,33 +65,38 @@ public record ManagementConfig(Path dataDir, String bindAddress, int httpsPort, 
     public ManagementConfig withInitialAdmin(String username, Supplier<char[]> password, String source) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort,
                 Optional.of(new InitialAdmin(username, password, source)), clock, webIdle, ipsec, heartbeat,
-                loopbackNodes);
+                loopbackNodes, bursting);
     }
 
     public ManagementConfig withClock(Clock value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, value, webIdle, ipsec,
-                heartbeat, loopbackNodes);
+                heartbeat, loopbackNodes, bursting);
     }
 
     public ManagementConfig withWebIdle(Duration value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, value, ipsec,
-                heartbeat, loopbackNodes);
+                heartbeat, loopbackNodes, bursting);
     }
 
     public ManagementConfig withIpsec(SwanctlSettings value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, value,
-                heartbeat, loopbackNodes);
+                heartbeat, loopbackNodes, bursting);
     }
 
     public ManagementConfig withHeartbeat(Duration value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, ipsec,
-                value, loopbackNodes);
+                value, loopbackNodes, bursting);
     }
 
     /** Accepts ({@code true}) or refuses ({@code false}) node addresses on 127.0.0.0/8, whatever the bind address. */
     public ManagementConfig withLoopbackNodes(boolean value) {
         return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, ipsec,
-                heartbeat, Optional.of(value));
+                heartbeat, Optional.of(value), bursting);
+    }
+
+    public ManagementConfig withBursting(BurstingConfig value) {
+        return new ManagementConfig(dataDir, bindAddress, httpsPort, nodePort, initialAdmin, clock, webIdle, ipsec,
+                heartbeat, loopbackNodes, value);
     }
 
     /**

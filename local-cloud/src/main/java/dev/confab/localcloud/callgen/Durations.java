@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as written on callgen's command line: a whole number and a unit, e.g. {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -13,7 +13,7 @@ final class Durations {
     }
 
     /** The duration {@code text} names, or an {@link IllegalArgumentException} saying how to write one. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher matcher = DURATION.matcher(text.strip());
         if (!matcher.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration: write a whole number and a unit"

@@ -27,7 +27,9 @@ public final class AdminLog {
         CREATED, UPDATED, DELETED,
         LOGIN_FAILED,
         CONFIGURATION_FILE, ENROLLED, ENROL_REFUSED, CERTIFICATE_REVOKED,
-        CONFIG_APPLIED, DISCONNECTED;
+        CONFIG_APPLIED, DISCONNECTED,
+        /** An overflow node's EC2 instance was asked to start or stop. */
+        STARTED, STOPPED;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);

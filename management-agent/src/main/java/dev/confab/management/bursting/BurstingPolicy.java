@@ -1,7 +1,9 @@
 package dev.confab.management.bursting;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bursting policy: a pure function of a {@link BurstingInput} (locations, nodes, loads, EC2
@@ -44,6 +46,11 @@ public final class BurstingPolicy {
      */
     public static ManualStartOutcome startByAdministrator(BurstingInput input, String instanceId) {
         return ManualStart.check(Platform.of(input), instanceId);
+    }
+
+    /** Until when the circuit breaker pauses automatic starts, if it is open at {@code input.now()}. */
+    public static Optional<Instant> breakerOpenUntil(BurstingInput input) {
+        return CircuitBreaker.of(input.ec2Errors(), input.settings(), input.now()).openUntil();
     }
 
     private static List<LocationStatus> statuses(Platform platform, Plan plan, boolean monitored) {

@@ -50,6 +50,11 @@ public final class ManagementAgentCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     long heartbeatMillis;
 
+    @Option(names = "--bursting-min-lifetime-seconds",
+            description = "Minimum lifetime of a started overflow node, in seconds, replacing the global setting"
+                    + " bursting_min_lifetime (whose least is 5 minutes): for demonstrations and tests.")
+    Long burstingMinLifetimeSeconds;
+
     @Override
     public Integer call() throws Exception {
         ManagementAgent agent = ManagementAgent.create(config()).start();
@@ -68,6 +73,14 @@ public final class ManagementAgentCommand implements Callable<Integer> {
         ManagementConfig config = ManagementConfig.defaults(data).withBind(bind, httpsPort, nodePort)
                 .withWebIdle(java.time.Duration.ofMinutes(webIdleMinutes)).withIpsec(ipsec.settings(data))
                 .withHeartbeat(java.time.Duration.ofMillis(heartbeatMillis));
+        if (burstingMinLifetimeSeconds != null) {
+            if (burstingMinLifetimeSeconds < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--bursting-min-lifetime-seconds must be at least 1, not " + burstingMinLifetimeSeconds);
+            }
+            config = config.withBursting(config.bursting().withMinLifetime(
+                    java.time.Duration.ofSeconds(burstingMinLifetimeSeconds)));
+        }
         if (adminPasswordFile != null) {
             config = config.withInitialAdmin(adminUser, new AdminPasswordFile(adminPasswordFile),
                     adminPasswordFile.toString());

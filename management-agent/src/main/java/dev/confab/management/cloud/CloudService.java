@@ -1,7 +1,6 @@
 package dev.confab.management.cloud;
 
 import dev.confab.management.adminlog.Actor;
-import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.SecretBox;
 import org.slf4j.Logger;
@@ -9,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -147,15 +145,7 @@ public final class CloudService implements CloudInstances, AutoCloseable {
      * @return the address set, or empty when nothing changed
      */
     public Optional<String> updateStaticNat(Matching.Match match) {
-        Optional<String> publicIp = match.instance().publicIp();
-        if (publicIp.isEmpty() || publicIp.equals(match.node().staticNatAddress())) {
-            return Optional.empty();
-        }
-        configuration.update(configuration.catalog().configuration(ResourceNames.WORKER_VM), match.node().id(),
-                Map.of("static_nat_address", publicIp.get()), true, ACTOR);
-        LOG.info("Cloud bursting: static NAT address of {} set to {}, the public address of EC2 instance {}",
-                match.node().name(), publicIp.get(), match.instance().instanceId());
-        return publicIp;
+        return StaticNatAddress.update(configuration, match);
     }
 
     /** The IAM policy the Management Node's user or role needs, for the tag value as it is now. */

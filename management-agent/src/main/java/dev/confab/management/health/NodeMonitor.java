@@ -50,6 +50,7 @@ public final class NodeMonitor implements AutoCloseable {
     });
     private volatile Map<String, Integer> locationLoad = Map.of();
     private final List<LongConsumer> lostListeners = new CopyOnWriteArrayList<>();
+    private final List<LongConsumer> loadListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean loadWriteScheduled = new AtomicBoolean();
 
     private NodeMonitor(ConfigurationService configuration, Clock clock, Duration interval,
@@ -81,6 +82,10 @@ public final class NodeMonitor implements AutoCloseable {
         if (before == null || before.mediaTokensUsed() != heartbeat.load().mediaTokensUsed()) {
             writeLoadSoon();
         }
+        if (before == null || before.mediaTokensUsed() != heartbeat.load().mediaTokensUsed()
+                || !before.conferences().equals(heartbeat.load().conferences())) {
+            loadListeners.forEach(listener -> listener.accept(nodeId));
+        }
         return new HeartbeatAnswer(next.toMillis(), latestRevision.getAsLong(), locationLoad);
     }
 
@@ -100,6 +105,15 @@ public final class NodeMonitor implements AutoCloseable {
     /** Tells {@code listener} the id of each node declared lost, once per loss, at the flush that declares it. */
     public void onLost(LongConsumer listener) {
         lostListeners.add(listener);
+    }
+
+    /**
+     * Tells {@code listener} the id of a node whose load (tokens in use or conferences) changed, or
+     * that reported for the first time since the Management Node started, on the heartbeat's thread:
+     * it must return at once.
+     */
+    public void onLoadChange(LongConsumer listener) {
+        loadListeners.add(listener);
     }
 
     /** The latest report of a node, if it is tracked: what it last said, whether it reports. */

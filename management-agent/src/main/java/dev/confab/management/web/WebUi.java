@@ -2,6 +2,7 @@ package dev.confab.management.web;
 
 import dev.confab.management.auth.LoginAttempts;
 import dev.confab.management.cloud.DeploymentChecks;
+import dev.confab.management.bursting.scheduler.BurstingScheduler;
 import dev.confab.management.calls.Calls;
 import dev.confab.management.calls.LoadHistory;
 import dev.confab.management.cloud.ConversionWarnings;
@@ -57,6 +58,7 @@ public final class WebUi {
     private final ConversionWarnings warnings;
     private final LoadHistory loadHistory;
     private final Clock clock;
+    private final BurstingScheduler bursting;
 
     /**
      * @param checks     the AWS deployment check, shown and run on Global Settings
@@ -66,10 +68,11 @@ public final class WebUi {
      * @param calls      the calls in progress, for Live View's disconnect buttons
      * @param warnings    the guide's conversion checks, shown on Cloud Bursting
      * @param loadHistory each location's load over the last hours, charted on Cloud Bursting
+     * @param bursting    bursting's scheduler, which Cloud Bursting's Start buttons ask
      */
     public WebUi(ConfigurationService service, ConfigurationFiles files, DeploymentChecks checks, LoginAttempts logins,
                  Clock clock, Duration idle, BooleanSupplier selfSigned, Calls calls, ConversionWarnings warnings,
-                 LoadHistory loadHistory) {
+                 LoadHistory loadHistory, BurstingScheduler bursting) {
         this.service = service;
         this.files = files;
         this.checks = checks;
@@ -77,6 +80,7 @@ public final class WebUi {
         this.warnings = warnings;
         this.loadHistory = loadHistory;
         this.clock = clock;
+        this.bursting = bursting;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
         this.login = new LoginPage(logins, sessions, templates);
@@ -125,11 +129,13 @@ public final class WebUi {
                 config.routes.post(href + "{id}/delete", ctx -> form.delete(ctx, view));
             }
         }
-        CloudBurstingPage bursting = new CloudBurstingPage(service, templates, lookups, warnings, loadHistory, clock);
+        CloudBurstingPage cloudBursting = new CloudBurstingPage(service, templates, lookups, warnings, loadHistory,
+                clock, bursting);
         LiveViewPage live = new LiveViewPage(service, templates, lookups, calls);
         config.routes.get(LiveViewPage.HREF, live::show);
         config.routes.post(LiveViewPage.DISCONNECT, live::disconnect);
-        config.routes.get(CloudBurstingPage.HREF, bursting::show);
+        config.routes.get(CloudBurstingPage.HREF, cloudBursting::show);
+        config.routes.post(CloudBurstingPage.START, cloudBursting::start);
         config.routes.error(404, ctx -> {
             if (!ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SHOWN) == null) {
                 errorPage(ctx, 404, "There is no page " + ctx.path() + " on this Management Node.");

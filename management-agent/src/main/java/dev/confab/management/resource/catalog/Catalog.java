@@ -73,6 +73,11 @@ public final class Catalog {
         add(CallRecords.participantStatus());
         add(CallRecords.conferenceHistory());
         add(CallRecords.participantHistory());
+        add(CloudStatusRecords.cloudNode());
+        add(CloudStatusRecords.monitoredLocation());
+        add(CloudStatusRecords.overflowLocation());
+        add(CloudStatusRecords.bursting());
+        add(CloudStatusRecords.notes());
     }
 
     private void add(ResourceSpec spec) {

@@ -26,14 +26,29 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .shape(ResourceSpec.Shape.SINGLETON)
                 .displayField("cloud_provider")
                 .field(FieldSpec.bool("bursting_enabled", false)
-                        .help("Whether overflow Conferencing Nodes are to be started and stopped as capacity requires:"
-                                + " stored and replicated, acted on once cloud bursting is built."))
+                        .help("Whether the Management Node starts overflow Conferencing Nodes (stopped EC2 instances"
+                                + " tagged pexip-cloud) when a monitored location runs low on capacity. Idle overflow"
+                                + " nodes are stopped after the minimum lifetime either way."))
                 .field(FieldSpec.integer("bursting_threshold").defaultValue(5L).range(1, 100000)
-                        .help("The free HD calls of a location at or below which an overflow node is to be started:"
-                                + " stored and replicated, acted on once cloud bursting is built."))
+                        .help("The free HD calls of a location at or below which an overflow node is started."))
                 .field(FieldSpec.integer("bursting_min_lifetime").defaultValue(50L).range(5, 1440)
-                        .help("Minutes an overflow node is to stay up at least once started: stored and replicated,"
-                                + " acted on once cloud bursting is built."))
+                        .help("Minutes an overflow node stays up at least once started; it is stopped once it hosts"
+                                + " no call after that."))
+                .field(FieldSpec.integer("bursting_max_running_nodes").defaultValue(10L).range(0, 10000)
+                        .help("Guardrail: the most overflow nodes running or starting at once; beyond it none is"
+                                + " started, by bursting or by an administrator (0: none)."))
+                .field(FieldSpec.integer("bursting_start_deadline").defaultValue(10L).range(1, 120)
+                        .help("Minutes a started overflow node has to report its load; one that has not is given"
+                                + " up on and another stopped node is started in its place."))
+                .field(FieldSpec.integer("bursting_breaker_errors").defaultValue(3L).range(1, 100)
+                        .help("Circuit breaker: this many EC2 errors within bursting_breaker_window minutes pause"
+                                + " automatic starts."))
+                .field(FieldSpec.integer("bursting_breaker_window").defaultValue(5L).range(1, 1440)
+                        .help("Circuit breaker: minutes within which bursting_breaker_errors EC2 errors pause"
+                                + " automatic starts."))
+                .field(FieldSpec.integer("bursting_breaker_cooldown").defaultValue(10L).range(1, 1440)
+                        .help("Circuit breaker: minutes automatic starts stay paused after the last of those"
+                                + " errors."))
                 .field(FieldSpec.string("cloud_provider").defaultValue(AWS).choices(AWS, AZURE, GCP)
                         .help("The cloud provider that hosts overflow nodes: AWS, AZURE or GCP. Confab describes,"
                                 + " starts and stops instances on AWS only; the Azure and GCP credentials are"

@@ -40,15 +40,20 @@ final class PlatformRecords {
                 .displayField("workervm_configuration_name")
                 .defaultOrder("-time_changed")
                 .field(FieldSpec.datetime("time_changed").readOnly().help("When it happened (UTC)."))
-                .field(FieldSpec.string("event_type").readOnly().help("start, stop or running."))
-                .field(FieldSpec.string("state").readOnly().help("The instance state after the event."))
-                .field(FieldSpec.string("context").readOnly().help("What caused the event."))
+                .field(FieldSpec.string("event_type").readOnly().help("start (EC2 accepted a start), start_failed,"
+                        + " running (the node's first load report after its start), stop (EC2 accepted a stop),"
+                        + " stop_failed, or stopped (EC2 describes the instance as stopped)."))
+                .field(FieldSpec.string("state").readOnly().help("The instance state after the event: pending,"
+                        + " running, stopping or stopped."))
+                .field(FieldSpec.string("context").readOnly().help("Who caused the event: bursting, or the"
+                        + " administrator who started the node."))
                 .field(FieldSpec.string("details").readOnly().help("The reason."))
                 .field(FieldSpec.string("workervm_address").readOnly().help("The node's address."))
                 .field(FieldSpec.integer("workervm_configuration_id").nullable().readOnly().help("The node's id."))
                 .field(FieldSpec.string("workervm_configuration_name").readOnly().help("The node's name."))
                 .field(FieldSpec.string("workervm_configuration_location_name").readOnly()
                         .help("The node's system location."))
+                .field(FieldSpec.string("cloud_instance_id").readOnly().help("The node's EC2 instance."))
                 .build();
     }
 }

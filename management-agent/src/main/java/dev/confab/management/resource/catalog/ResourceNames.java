@@ -53,6 +53,16 @@ public final class ResourceNames {
     public static final String PARTICIPANT = "participant";
     /** The Conferencing Node history ({@code history/workervm_status_event}). */
     public static final String WORKERVM_STATUS_EVENT = "workervm_status_event";
+    /** Overflow instances as bursting last found them ({@code status/cloud_node}). */
+    public static final String CLOUD_NODE = "cloud_node";
+    /** Locations bursting watches for their free capacity ({@code status/cloud_monitored_location}). */
+    public static final String CLOUD_MONITORED_LOCATION = "cloud_monitored_location";
+    /** Locations that hold overflow nodes ({@code status/cloud_overflow_location}). */
+    public static final String CLOUD_OVERFLOW_LOCATION = "cloud_overflow_location";
+    /** Bursting's last run as a whole ({@code status/cloud_bursting}, Confab's). */
+    public static final String CLOUD_BURSTING = "cloud_bursting";
+    /** What bursting's last run remarked on, and what it found wrong ({@code status/cloud_bursting_note}, Confab's). */
+    public static final String CLOUD_BURSTING_NOTE = "cloud_bursting_note";
 
     /** The APIs a resource belongs to. */
     public static final String CONFIGURATION_API = "configuration";

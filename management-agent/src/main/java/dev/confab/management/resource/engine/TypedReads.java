@@ -2,6 +2,7 @@ package dev.confab.management.resource.engine;
 
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoredRow;
+import dev.confab.management.resource.catalog.BurstingLimits;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.Conference;
 import dev.confab.management.resource.catalog.ConferenceAlias;
@@ -55,6 +56,12 @@ public final class TypedReads {
     /** The platform-wide settings (the store is created with them). */
     public GlobalSettings globalSettings() {
         return one(ResourceNames.GLOBAL, 1, GlobalSettings::of).orElseThrow(() -> new IllegalStateException(
+                "The store holds no global settings"));
+    }
+
+    /** The guardrail and circuit breaker of bursting, from the global settings. */
+    public BurstingLimits burstingLimits() {
+        return one(ResourceNames.GLOBAL, 1, BurstingLimits::of).orElseThrow(() -> new IllegalStateException(
                 "The store holds no global settings"));
     }
 
