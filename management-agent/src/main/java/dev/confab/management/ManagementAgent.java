@@ -5,6 +5,7 @@ import dev.confab.management.api.ApiAuth;
 import dev.confab.management.api.ApiErrors;
 import dev.confab.management.api.AwsCheckApi;
 import dev.confab.management.api.BurstingCommands;
+import dev.confab.management.api.BurstingStatusApi;
 import dev.confab.management.api.CloudApi;
 import dev.confab.management.api.CallCommandApi;
 import dev.confab.management.api.CommandApi;
@@ -17,8 +18,11 @@ import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.bursting.scheduler.BurstingScheduler;
 import dev.confab.management.cloud.CloudService;
+import dev.confab.management.cloud.ConversionWarnings;
 import dev.confab.management.cloud.DeploymentChecks;
 import dev.confab.management.calls.Calls;
+import dev.confab.management.calls.LoadHistory;
+import dev.confab.management.calls.LoadSampler;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
 import dev.confab.management.http.HttpsIdentity;
@@ -58,6 +62,10 @@ public final class ManagementAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ManagementAgent.class);
     /** How long a configuration poll waits for a change before answering "unchanged" with the checksum. */
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(25);
+    /** Each location's load is sampled this often for the Cloud Bursting chart... */
+    private static final Duration LOAD_SAMPLE_INTERVAL = Duration.ofSeconds(15);
+    /** ...and kept this long: 1,440 samples per location at most. */
+    private static final Duration LOAD_HISTORY_KEPT = Duration.ofHours(6);
 
     private final ManagementConfig config;
     private final DataDirectory data;
@@ -73,6 +81,8 @@ public final class ManagementAgent implements AutoCloseable {
     private ManagementIpsec ipsec;
     private NodeMonitor monitor;
     private Calls calls;
+    private final LoadHistory loadHistory = new LoadHistory(LOAD_SAMPLE_INTERVAL, LOAD_HISTORY_KEPT);
+    private LoadSampler loadSampler;
     private ReplicationHub replication;
     private CloudService cloud;
     private BurstingScheduler bursting;
@@ -115,6 +125,7 @@ public final class ManagementAgent implements AutoCloseable {
         calls = Calls.start(configuration, config.clock(), config.heartbeat(), () -> nodes.authority(),
                 monitor::report);
         monitor.onLost(calls::nodeLost);
+        loadSampler = LoadSampler.start(loadHistory, calls::locationLoads, config.clock());
         Calls admitting = calls;
         licenceUsage.countFrom(use -> switch (use) {
             case PORT -> admitting.licensing().portCount();
@@ -156,11 +167,13 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.routes.before("/api/*", auth::authenticate);
         javalin.routes.before("/api/*", JsonOnly::check);
         DeploymentChecks checks = new DeploymentChecks(cloud, configuration, config.clock());
+        ConversionWarnings warnings = new ConversionWarnings(configuration, bursting::pairedNodes);
         WebUi web = new WebUi(configuration, nodes.files(), checks, guesses.logins(), config.clock(),
-                config.webIdle(), () -> identity.selfSigned(), calls);
+                config.webIdle(), () -> identity.selfSigned(), calls, warnings, loadHistory, bursting);
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new CloudApi(cloud).register(javalin);
+        new BurstingStatusApi(warnings, loadHistory, config.clock()).register(javalin);
         new AwsCheckApi(checks, json).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).add(BurstingCommands.startCloudNode(bursting, json)).register(javalin);
@@ -278,6 +291,16 @@ public final class ManagementAgent implements AutoCloseable {
         return calls;
     }
 
+    /** Each location's load over the last hours, sampled for the Cloud Bursting chart. */
+    public LoadHistory loadHistory() {
+        return loadHistory;
+    }
+
+    /** Takes a sample of every location's load into {@link #loadHistory()} now, besides the scheduled ones. */
+    public void sampleLoad() {
+        loadSampler.sample();
+    }
+
     /** The configuration nodes replicate. */
     public ReplicationHub replication() {
         return replication;
@@ -322,6 +345,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (cloud != null) {
             cloud.close();
             cloud = null;
+        }
+        if (loadSampler != null) {
+            loadSampler.close();
+            loadSampler = null;
         }
         if (calls != null) {
             calls.close();

@@ -18,6 +18,7 @@ import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import dev.confab.shared.wire.LicenceAnswer;
 import dev.confab.shared.wire.LicenceRequest;
+import dev.confab.shared.wire.LocationLoad;
 import dev.confab.shared.wire.NodeChannel;
 import dev.confab.shared.wire.ParticipantList;
 import dev.confab.shared.wire.ParticipantReport;
@@ -184,6 +185,14 @@ public final class Calls implements Licensing, AutoCloseable {
     @Override
     public LicensingStatus licensing() {
         return ledger.licensing();
+    }
+
+    /**
+     * The load of every location now, in name order: capacity and tokens in use of its reachable
+     * nodes, and its free HD calls, as the nodes last reported them. Read from memory.
+     */
+    public List<LocationLoad> locationLoads() {
+        return view.all();
     }
 
     /** Every call in progress (placed), as the nodes last reported them. */

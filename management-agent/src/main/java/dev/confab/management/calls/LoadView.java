@@ -63,6 +63,14 @@ final class LoadView {
                         .toList(), List.of())).toList()).orElse(List.of());
     }
 
+    /** The totals of every location, in name order, as the nodes last reported them. */
+    List<LocationLoad> all() {
+        PlatformConfig config = platform.get();
+        return config.locations().values().stream().map(location -> location.name()).sorted()
+                .map(name -> LocationLoad.of(name, config.nodesIn(name).stream().map(this::load).toList(),
+                        List.of())).toList();
+    }
+
     private NodeLoad load(WorkerVm node) {
         Optional<NodeReport> report = reports.apply(node.id());
         Heartbeat heartbeat = report.map(NodeReport::heartbeat).orElse(null);

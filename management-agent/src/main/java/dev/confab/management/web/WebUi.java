@@ -2,15 +2,18 @@ package dev.confab.management.web;
 
 import dev.confab.management.auth.LoginAttempts;
 import dev.confab.management.cloud.DeploymentChecks;
+import dev.confab.management.bursting.scheduler.BurstingScheduler;
 import dev.confab.management.calls.Calls;
+import dev.confab.management.calls.LoadHistory;
+import dev.confab.management.cloud.ConversionWarnings;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.forms.BulkAction;
 import dev.confab.management.web.forms.DeployPage;
 import dev.confab.management.web.forms.FormPage;
+import dev.confab.management.web.pages.CloudBurstingPage;
 import dev.confab.management.web.pages.ListPage;
 import dev.confab.management.web.pages.LiveViewPage;
 import dev.confab.management.web.pages.LoginPage;
-import dev.confab.management.web.pages.StatusPage;
 import dev.confab.management.web.session.Sessions;
 import dev.confab.management.web.session.WebGuard;
 import dev.confab.management.web.views.Lookups;
@@ -52,6 +55,10 @@ public final class WebUi {
     private final ConfigurationFiles files;
     private final DeploymentChecks checks;
     private final Calls calls;
+    private final ConversionWarnings warnings;
+    private final LoadHistory loadHistory;
+    private final Clock clock;
+    private final BurstingScheduler bursting;
 
     /**
      * @param checks     the AWS deployment check, shown and run on Global Settings
@@ -59,13 +66,21 @@ public final class WebUi {
      * @param idle       how long a session lasts without a request
      * @param selfSigned whether the HTTPS certificate is still the self-signed one (shows a banner)
      * @param calls      the calls in progress, for Live View's disconnect buttons
+     * @param warnings    the guide's conversion checks, shown on Cloud Bursting
+     * @param loadHistory each location's load over the last hours, charted on Cloud Bursting
+     * @param bursting    bursting's scheduler, which Cloud Bursting's Start buttons ask
      */
     public WebUi(ConfigurationService service, ConfigurationFiles files, DeploymentChecks checks, LoginAttempts logins,
-                 Clock clock, Duration idle, BooleanSupplier selfSigned, Calls calls) {
+                 Clock clock, Duration idle, BooleanSupplier selfSigned, Calls calls, ConversionWarnings warnings,
+                 LoadHistory loadHistory, BurstingScheduler bursting) {
         this.service = service;
         this.files = files;
         this.checks = checks;
         this.calls = calls;
+        this.warnings = warnings;
+        this.loadHistory = loadHistory;
+        this.clock = clock;
+        this.bursting = bursting;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
         this.login = new LoginPage(logins, sessions, templates);
@@ -78,6 +93,8 @@ public final class WebUi {
         config.routes.get("/", ctx -> ctx.redirect(Menu.HOME, HttpStatus.FOUND));
         config.routes.get("/static/confab.css", ctx -> staticFile(ctx, "/web/confab.css", "text/css; charset=utf-8"));
         config.routes.get("/static/copy.js", ctx -> staticFile(ctx, "/web/copy.js",
+                "text/javascript; charset=utf-8"));
+        config.routes.get("/static/load-chart.js", ctx -> staticFile(ctx, "/web/load-chart.js",
                 "text/javascript; charset=utf-8"));
         login.register(config);
         Lookups lookups = new Lookups(service);
@@ -112,11 +129,13 @@ public final class WebUi {
                 config.routes.post(href + "{id}/delete", ctx -> form.delete(ctx, view));
             }
         }
-        StatusPage status = new StatusPage(service, templates, lookups);
+        CloudBurstingPage cloudBursting = new CloudBurstingPage(service, templates, lookups, warnings, loadHistory,
+                clock, bursting);
         LiveViewPage live = new LiveViewPage(service, templates, lookups, calls);
         config.routes.get(LiveViewPage.HREF, live::show);
         config.routes.post(LiveViewPage.DISCONNECT, live::disconnect);
-        config.routes.get(StatusPage.CLOUD_BURSTING, status::cloudBursting);
+        config.routes.get(CloudBurstingPage.HREF, cloudBursting::show);
+        config.routes.post(CloudBurstingPage.START, cloudBursting::start);
         config.routes.error(404, ctx -> {
             if (!ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SHOWN) == null) {
                 errorPage(ctx, 404, "There is no page " + ctx.path() + " on this Management Node.");

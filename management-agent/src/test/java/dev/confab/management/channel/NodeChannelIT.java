@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.management.testing.AlwaysPresent;
 import dev.confab.management.testing.Await;
 import dev.confab.management.testing.RunningNode;
+import dev.confab.management.testing.ReportingNode;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.pki.CertificateAuthority;
@@ -54,25 +55,7 @@ class NodeChannelIT {
 
     /** Adds and enrols a node the way an agent does, returning its key and certificate. */
     private static IssuedCertificate enrolled(String name, String address) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "hostname", name,
-                "domain", "vc.example.com", "address", address, "netmask", "255.255.255.0", "gateway", "10.20.0.1",
-                "system_location", location, "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1"));
-        // the test calls from 127.0.0.1, as a node behind static NAT would from its NAT address
-        body.put("static_nat_address", "127.0.0.1");
-        RunningNode.Response file = node.send("POST", "/api/admin/configuration/v1/worker_vm/", body,
-                RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
-        NodeConfig config = new dev.confab.shared.nodeconfig.NodeConfigReader(Clock.systemUTC())
-                .read(file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        KeyPair keys = KeyPairs.ecP256();
-        String csr = CertificateRequest.create(keys, name, List.of()).pem();
-        HttpClient pinned = HttpClient.newBuilder()
-                .sslContext(TlsMaterial.pinnedClientContext(config.managementNode().caFingerprintSha256())).build();
-        HttpResponse<String> answer = pinned.send(HttpRequest.newBuilder(uri(NodeChannel.ENROL))
-                .POST(HttpRequest.BodyPublishers.ofString(NodeChannel.json().writeValueAsString(
-                        new EnrolRequest(config.enrolment().token(), csr)))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), answer.body());
-        String certificate = NodeChannel.json().readTree(answer.body()).get("certificate").asText();
-        return new IssuedCertificate(Pem.readCertificates(certificate).get(0), keys.getPrivate());
+        return ReportingNode.enrol(node, name, address, location, Map.of()).identity();
     }
 
     private static URI uri(String path) {

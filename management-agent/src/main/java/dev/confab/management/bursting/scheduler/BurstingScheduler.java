@@ -65,6 +65,7 @@ public final class BurstingScheduler implements AutoCloseable {
     private String lastActions = "";
     private CloudStatusRows written;
     private volatile Optional<BurstingDecision> lastDecision = Optional.empty();
+    private volatile Optional<java.util.Set<Long>> pairedNodes = Optional.empty();
 
     BurstingScheduler(ConfigurationService configuration, CloudInstances cloud,
                       LongFunction<Optional<NodeReport>> reports, Clock clock, Duration staleAfter,
@@ -122,6 +123,14 @@ public final class BurstingScheduler implements AutoCloseable {
     /** The decision of the last run, if there was one. */
     public Optional<BurstingDecision> lastDecision() {
         return lastDecision;
+    }
+
+    /**
+     * The Conferencing Nodes paired with a tagged EC2 instance when EC2 last described them; empty
+     * before EC2 has been described.
+     */
+    public Optional<java.util.Set<Long>> pairedNodes() {
+        return pairedNodes;
     }
 
     /**
@@ -264,6 +273,8 @@ public final class BurstingScheduler implements AutoCloseable {
         if (result instanceof DescribeResult.Described found) {
             described = Optional.of(new InputBuilder.Described(found.instances(), InstanceMatching.match(
                     found.instances(), view.nodes(), view.locations(), view.tagValue()), at));
+            pairedNodes = Optional.of(described.get().matching().matches().stream()
+                    .map(match -> match.node().id()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
             describeError = "";
             return true;
         }

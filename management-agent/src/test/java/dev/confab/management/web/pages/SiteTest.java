@@ -19,7 +19,7 @@ class SiteTest {
 
     @Test
     void servesEveryMenuItem() {
-        Set<String> served = new HashSet<>(Set.of(LiveViewPage.HREF, StatusPage.CLOUD_BURSTING));
+        Set<String> served = new HashSet<>(Set.of(LiveViewPage.HREF, CloudBurstingPage.HREF));
         ResourceViews.all(new Catalog(Clock.systemUTC())).forEach(view -> served.add(view.href()));
         Menu.SECTIONS.forEach(section -> section.items().forEach(item ->
                 assertTrue(served.contains(item.href()), item.title() + " " + item.href())));
