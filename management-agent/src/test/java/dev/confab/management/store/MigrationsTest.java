@@ -19,11 +19,15 @@ class MigrationsTest {
     void aNewStoreIsAtTheNewestScriptsVersion(@TempDir Path dir) {
         try (Store store = Store.open(dir.resolve("confab.db"))) {
             int version = store.read(handle -> handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
-            assertEquals(7, version);
+            assertEquals(9, version);
             // the calls' tables are there
             int rows = store.read(handle -> handle.createQuery("SELECT COUNT(*) FROM participant_history")
                     .mapTo(Integer.class).one());
             assertEquals(0, rows);
+            // and the global settings have no scrape token until one is set
+            int tokens = store.read(handle -> handle.createQuery(
+                    "SELECT COUNT(metrics_scrape_token) FROM global").mapTo(Integer.class).one());
+            assertEquals(0, tokens);
         }
     }
 }
