@@ -3,6 +3,7 @@ package dev.confab.management.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.management.testing.AlwaysPresent;
 import dev.confab.management.testing.Await;
+import dev.confab.management.testing.ChannelClients;
 import dev.confab.management.testing.RunningNode;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.nodeconfig.NodeConfig;
@@ -54,38 +55,15 @@ class NodeChannelIT {
 
     /** Adds and enrols a node the way an agent does, returning its key and certificate. */
     private static IssuedCertificate enrolled(String name, String address) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "hostname", name,
-                "domain", "vc.example.com", "address", address, "netmask", "255.255.255.0", "gateway", "10.20.0.1",
-                "system_location", location, "deployment_type", "MANUAL-PROVISION-ONLY", "password", "ssh-Secret-1"));
-        // the test calls from 127.0.0.1, as a node behind static NAT would from its NAT address
-        body.put("static_nat_address", "127.0.0.1");
-        RunningNode.Response file = node.send("POST", "/api/admin/configuration/v1/worker_vm/", body,
-                RunningNode.basic(RunningNode.USER, RunningNode.PASSWORD), "*/*");
-        NodeConfig config = new dev.confab.shared.nodeconfig.NodeConfigReader(Clock.systemUTC())
-                .read(file.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        KeyPair keys = KeyPairs.ecP256();
-        String csr = CertificateRequest.create(keys, name, List.of()).pem();
-        HttpClient pinned = HttpClient.newBuilder()
-                .sslContext(TlsMaterial.pinnedClientContext(config.managementNode().caFingerprintSha256())).build();
-        HttpResponse<String> answer = pinned.send(HttpRequest.newBuilder(uri(NodeChannel.ENROL))
-                .POST(HttpRequest.BodyPublishers.ofString(NodeChannel.json().writeValueAsString(
-                        new EnrolRequest(config.enrolment().token(), csr)))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), answer.body());
-        String certificate = NodeChannel.json().readTree(answer.body()).get("certificate").asText();
-        return new IssuedCertificate(Pem.readCertificates(certificate).get(0), keys.getPrivate());
+        return ChannelClients.enrolled(node, location, name, address);
     }
 
     private static URI uri(String path) {
-        return URI.create("https://127.0.0.1:" + node.agent().nodePort() + path);
+        return ChannelClients.uri(node, path);
     }
 
     private static HttpResponse<String> heartbeat(IssuedCertificate identity) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
-                node.agent().nodes().authority().certificate(), identity)).build();
-        Heartbeat heartbeat = new Heartbeat("test", "2026-11-25T10:00:00Z", 0, Capacity.ofCpus(4),
-                Heartbeat.Load.idle(), false, 4, 8192);
-        return client.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT)).POST(HttpRequest.BodyPublishers
-                .ofByteArray(NodeChannel.json().writeValueAsBytes(heartbeat))).build(), HttpResponse.BodyHandlers.ofString());
+        return ChannelClients.heartbeat(node, identity, 0);
     }
 
     @Test
