@@ -12,6 +12,7 @@ import dev.confab.management.api.CrossSiteGuard;
 import dev.confab.management.api.JettyErrors;
 import dev.confab.management.api.JsonOnly;
 import dev.confab.management.api.MetricsApi;
+import dev.confab.management.api.MetricsCertificateCommand;
 import dev.confab.management.api.RequestMetrics;
 import dev.confab.management.auth.ScrapeToken;
 import dev.confab.management.metrics.NodeMetrics;
@@ -174,7 +175,7 @@ public final class ManagementAgent implements AutoCloseable {
         new CloudApi(cloud).register(javalin);
         new AwsCheckApi(checks, json).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
-        new CommandApi(credentials, json).register(javalin);
+        new CommandApi(credentials, json).add(MetricsCertificateCommand.of(nodes.authority(), json)).register(javalin);
         new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
         new CallCommandApi(calls, json).register(javalin);
     }

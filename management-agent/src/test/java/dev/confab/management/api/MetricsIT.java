@@ -5,7 +5,10 @@ import dev.confab.management.testing.Await;
 import dev.confab.management.testing.ChannelClients;
 import dev.confab.management.testing.Fixtures;
 import dev.confab.management.testing.RunningNode;
+import dev.confab.shared.pki.CertificateRequest;
 import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.pki.KeyPairs;
+import dev.confab.shared.pki.Pem;
 import dev.confab.shared.testing.PrometheusText;
 import dev.confab.shared.wire.NodeChannel;
 import org.junit.jupiter.api.Test;
@@ -13,8 +16,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpRequest;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,12 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code GET /metrics} on a real Management Node over HTTPS: refused without credentials or with a
  * wrong token, served to the administrator, to an API token and to the scrape token of the global
- * settings (kept sealed, never shown), and counting what the API, the store and the node channel do.
+ * settings (kept sealed, never shown), and counting what the API, the store and the node channel do;
+ * and the certificate a scraper reads the nodes' {@code /metrics} with.
  */
 @Timeout(60)
 class MetricsIT {
 
     private static final String GLOBAL = CONFIG + "global/1/";
+    private static final String COMMAND = "/api/admin/command/v1/platform/issue_metrics_certificate/";
     private static final String SCRAPE_TOKEN = "prometheus-scrape-token-0123456789";
 
     @RegisterExtension
@@ -104,6 +112,27 @@ class MetricsIT {
                 .body().get("token").asText();
 
         assertEquals(200, scrape("Bearer " + token).status());
+    }
+
+    @Test
+    void issuesAMetricsCertificateForTheScrapersKeyOnly() throws Exception {
+        KeyPair keys = KeyPairs.ecP256();
+        String csr = CertificateRequest.create(keys, "prometheus", List.of("prometheus.example.com")).pem();
+
+        RunningNode.Response issued = node.post(COMMAND, Map.of("csr", csr));
+
+        assertEquals(201, issued.status(), issued.text());
+        X509Certificate certificate = Pem.readCertificates(issued.body().get("certificate").asText()).get(0);
+        assertEquals("CN=" + NodeChannel.METRICS_COMMON_NAME, certificate.getSubjectX500Principal().getName());
+        assertEquals(keys.getPublic(), certificate.getPublicKey());
+        certificate.verify(node.agent().nodes().authority().certificate().getPublicKey());
+        assertEquals(node.agent().nodes().authority().certificate(),
+                Pem.readCertificates(issued.body().get("ca_certificate").asText()).get(0));
+        RunningNode.Response garbage = node.post(COMMAND, Map.of("csr", "not a request"));
+        assertEquals(400, garbage.status(), garbage.text());
+        assertTrue(garbage.body().get("fields").has("csr"), garbage.text());
+        assertEquals(400, node.post(COMMAND, Map.of()).status());
+        assertEquals(401, node.send("POST", COMMAND, Map.of("csr", csr), null).status());
     }
 
     @Test
