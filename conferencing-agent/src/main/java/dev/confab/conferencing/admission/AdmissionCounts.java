@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code bad_request} (a field); {@code error} (anything else). Every counter is made up front.
  * Thread-safe.
  */
-final class AdmissionCounts {
+public final class AdmissionCounts {
 
     /** What is counted: a request that answers or throws. */
     @FunctionalInterface
@@ -27,7 +27,7 @@ final class AdmissionCounts {
     private final Counter badRequest;
     private final Counter error;
 
-    AdmissionCounts(MeterRegistry registry) {
+    public AdmissionCounts(MeterRegistry registry) {
         admitted = counter(registry, "admitted");
         capacityExceeded = counter(registry, "capacity_exceeded");
         unavailable = counter(registry, "unavailable");

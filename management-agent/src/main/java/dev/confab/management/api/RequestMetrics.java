@@ -41,8 +41,13 @@ public final class RequestMetrics {
 
     private void record(Context ctx, Float millis) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        Key key = new Key(ctx.method().name(), endpoint == null ? UNMATCHED : endpoint.path, ctx.statusCode());
-        timers.computeIfAbsent(key, this::timer).record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+        record(ctx.method().name(), endpoint == null ? UNMATCHED : endpoint.path, ctx.statusCode(),
+                (long) (millis * 1_000_000L));
+    }
+
+    /** Records one request that took {@code nanos}. */
+    void record(String method, String route, int status, long nanos) {
+        timers.computeIfAbsent(new Key(method, route, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer timer(Key key) {
