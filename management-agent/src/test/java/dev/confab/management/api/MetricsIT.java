@@ -179,9 +179,12 @@ class MetricsIT {
 
         PrometheusText after;
         try {
+            // the fleet's gauges are summed at most once a second: a scrape within it still shows the last sum
             after = Await.until(Duration.ofSeconds(5), MetricsIT::scraped,
                     metrics -> metrics.sum("confab_replication_latency_seconds_count")
-                            > before.sum("confab_replication_latency_seconds_count"));
+                            > before.sum("confab_replication_latency_seconds_count")
+                            && metrics.sum("confab_nodes", Map.of("status", "synced"))
+                            + metrics.sum("confab_nodes", Map.of("status", "syncing")) >= 1);
         } finally {
             poll.cancel(true);
         }
