@@ -14,6 +14,7 @@ import dev.confab.conferencing.provisioning.FirstBoot;
 import dev.confab.conferencing.provisioning.Provisioner;
 import dev.confab.conferencing.provisioning.ProvisioningServer;
 import dev.confab.shared.logging.LogFields;
+import dev.confab.shared.metrics.AgentMetrics;
 import dev.confab.shared.ConfabException;
 import dev.confab.shared.nodeconfig.NodeConfig;
 import dev.confab.shared.wire.Heartbeat;
@@ -56,6 +57,7 @@ public final class ConferencingAgent implements AutoCloseable {
     private Thread channelCheck;
     private NodeChannelAgent channel;
     private CallAdmission admission;
+    private AgentMetrics metrics;
     private final List<MeshListener> meshListeners = new ArrayList<>();
 
     private ConferencingAgent(ConferencingConfig config, Restarter restarter) {
@@ -112,10 +114,12 @@ public final class ConferencingAgent implements AutoCloseable {
     /** Admission reports through the channel: its calls and load ride on heartbeats, and a change sends one at once. */
     private void startAdmission(EnrolledNode enrolled, String fqdn) {
         NodeChannelAgent running = channel;
+        metrics = AgentMetrics.create();
         admission = CallAdmission.start(config.admission(), config.bindAddress(), fqdn, enrolled.identity(),
                 enrolled.ca(), () -> running.replica().config(), running::capacity, config.clock(),
-                new ChannelLink(ChannelClient.forNode(data)), running::reportSoon);
+                new ChannelLink(ChannelClient.forNode(data)), running::reportSoon, metrics);
         CallAdmission started = admission;
+        NodeGauges.register(metrics.registry(), running, started);
         running.attach(new CallsReporter() {
             @Override
             public Heartbeat.Load load() {
@@ -246,6 +250,10 @@ public final class ConferencingAgent implements AutoCloseable {
         if (admission != null) {
             admission.close();
             admission = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
         if (channel != null) {
             channel.close();

@@ -13,6 +13,12 @@ import dev.confab.management.api.ConfigurationApi;
 import dev.confab.management.api.CrossSiteGuard;
 import dev.confab.management.api.JettyErrors;
 import dev.confab.management.api.JsonOnly;
+import dev.confab.management.api.MetricsApi;
+import dev.confab.management.api.MetricsCertificateCommand;
+import dev.confab.management.api.RequestMetrics;
+import dev.confab.management.auth.ScrapeToken;
+import dev.confab.management.metrics.NodeMetrics;
+import dev.confab.shared.metrics.AgentMetrics;
 import dev.confab.management.api.NodeConfigurationFileCommand;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
@@ -50,6 +56,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -86,6 +93,8 @@ public final class ManagementAgent implements AutoCloseable {
     private ReplicationHub replication;
     private CloudService cloud;
     private BurstingScheduler bursting;
+    private AgentMetrics metrics;
+    private NodeMetrics nodeMetrics;
     private Javalin http;
 
     private ManagementAgent(ManagementConfig config) {
@@ -99,7 +108,9 @@ public final class ManagementAgent implements AutoCloseable {
 
     public ManagementAgent start() {
         SecretBox secrets = SecretBox.openOrCreate(data.secretKey());
+        metrics = AgentMetrics.create();
         store = Store.open(data.database());
+        store.bindTo(metrics.registry());
         configuration = new ConfigurationService(store, new Catalog(config.clock(), config.acceptsLoopbackNodes(),
                 licenceUsage, ManagementNodeFacts.ofThisProcess(config.clock().instant())), secrets, config.clock());
         credentials = new Credentials(store, config.clock());
@@ -126,6 +137,10 @@ public final class ManagementAgent implements AutoCloseable {
                 monitor::report);
         monitor.onLost(calls::nodeLost);
         loadSampler = LoadSampler.start(loadHistory, calls::locationLoads, config.clock());
+        nodeMetrics = new NodeMetrics(metrics.registry(), config.clock(), config.heartbeat(), monitor::reports,
+                () -> hub.current().revision(),
+                () -> hub.current().resources().getOrDefault(ResourceNames.WORKER_VM, Map.of()).size());
+        monitor.observe(nodeMetrics);
         Calls admitting = calls;
         licenceUsage.countFrom(use -> switch (use) {
             case PORT -> admitting.licensing().portCount();
@@ -141,18 +156,19 @@ public final class ManagementAgent implements AutoCloseable {
         bursting = BurstingScheduler.start(configuration, cloud, monitor::report, config.clock(),
                 config.heartbeat().multipliedBy(NodeMonitor.MISSED_INTERVALS), config.bursting());
         monitor.onLoadChange(bursting::loadChanged);
+        cloud.bindTo(metrics.registry());
         reactions(secrets).forEach(configuration::onChange);
         nameInLog();
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
         nodes.onEnrolled(ipsec::refresh);
         nodes.onEnrolled(replication::enrolmentsChanged);
-        http = Javalin.create(this::configure).start();
+        http = Javalin.create(javalin -> configure(javalin, secrets)).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
         return this;
     }
 
-    private void configure(io.javalin.config.JavalinConfig javalin) {
+    private void configure(io.javalin.config.JavalinConfig javalin, SecretBox secrets) {
         char[] keyPassword = randomPassword();
         KeyStore keyStore = TlsMaterial.keyStore(identity.chain(), identity.key(), keyPassword);
         HttpsConnector connector = new HttpsConnector(config.bindAddress(), config.httpsPort(), keyStore, keyPassword,
@@ -161,8 +177,10 @@ public final class ManagementAgent implements AutoCloseable {
         javalin.jetty.addConnector(connector.factory(httpsTls));
         javalin.startup.showJavalinBanner = false;
         JettyErrors.install(javalin);
+        new RequestMetrics(metrics.registry()).register(javalin);
         ObjectMapper json = new ObjectMapper();
         ApiAuth auth = new ApiAuth(guesses.logins());
+        new MetricsApi(metrics, auth, new ScrapeToken(configuration, secrets)).register(javalin);
         javalin.routes.before("/api/*", CrossSiteGuard::check);
         javalin.routes.before("/api/*", auth::authenticate);
         javalin.routes.before("/api/*", JsonOnly::check);
@@ -177,6 +195,7 @@ public final class ManagementAgent implements AutoCloseable {
         new AwsCheckApi(checks, json).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
         new CommandApi(credentials, json).add(BurstingCommands.startCloudNode(bursting, json)).register(javalin);
+        new CommandApi(credentials, json).add(MetricsCertificateCommand.of(nodes.authority(), json)).register(javalin);
         new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
         new CallCommandApi(calls, json).register(javalin);
     }
@@ -187,6 +206,8 @@ public final class ManagementAgent implements AutoCloseable {
      */
     private List<Reaction> reactions(SecretBox secrets) {
         return List.of(
+                // first, so that a revision's commit is timed before anything else runs after it
+                new Reaction("replication latency", change -> true, change -> nodeMetrics.committed(change.revision())),
                 // nodes are pushed every revision within one read of the store
                 Reaction.toEvery("replication", replication::changed),
                 Reaction.toDeletionOf("health", ResourceNames.WORKER_VM, monitor::forget),
@@ -316,6 +337,11 @@ public final class ManagementAgent implements AutoCloseable {
         return bursting;
     }
 
+    /** The meters served at {@code /metrics}. */
+    public AgentMetrics metrics() {
+        return metrics;
+    }
+
     /** The bound port of the node channel. */
     public int nodePort() {
         return nodes.nodePort();
@@ -365,6 +391,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (store != null) {
             store.close();
             store = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 

@@ -26,7 +26,7 @@ class LayeringTest {
     private static final String STORE = ROOT + ".store..";
     private static final String[] SERVICES = {ROOT + ".provisioning..", ROOT + ".channel..", ROOT + ".health..",
             ROOT + ".replication..", ROOT + ".calls..", ROOT + ".ipsec..", ROOT + ".http..", ROOT + ".install..",
-            ROOT + ".cli..", ROOT + ".cloud..", ROOT + ".bursting.scheduler.."};
+            ROOT + ".cli..", ROOT + ".cloud..", ROOT + ".bursting.scheduler..", ROOT + ".metrics.."};
 
     @ArchTest
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()

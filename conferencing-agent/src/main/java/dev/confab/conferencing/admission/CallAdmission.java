@@ -1,6 +1,7 @@
 package dev.confab.conferencing.admission;
 
 import dev.confab.shared.capacity.Capacity;
+import dev.confab.shared.metrics.AgentMetrics;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.ReplicatedConfig;
@@ -46,12 +47,13 @@ public final class CallAdmission implements AutoCloseable {
     /**
      * Starts admission for the node enrolled as {@code fqdn} with {@code identity}, listening on
      * {@code bind}; {@code replica} is the configuration it holds, {@code capacity} what it can
-     * host, and {@code changed} is told of every change to its calls or load, to report it.
+     * host, and {@code changed} is told of every change to its calls or load, to report it; the
+     * node-to-node listener serves {@code metrics}, where the client API counts its admissions.
      */
     public static CallAdmission start(AdmissionConfig config, String bind, String fqdn, IssuedCertificate identity,
                                       X509Certificate ca, Supplier<ReplicatedConfig> replica,
                                       Supplier<Capacity> capacity, Clock clock, ManagementLink management,
-                                      Runnable changed) {
+                                      Runnable changed, AgentMetrics metrics) {
         ScheduledExecutorService executor = newExecutor();
         // one release request in flight per node: as many threads as nodes that have releases due
         ExecutorService senders = Executors.newCachedThreadPool(daemon("confab-releases-"));
@@ -60,9 +62,10 @@ public final class CallAdmission implements AutoCloseable {
         PeerServer peers = null;
         ClientApiServer clientApi = null;
         try {
-            peers = PeerServer.start(bind, config.nodePort(), identity, ca, admission, admission::peer);
+            peers = PeerServer.start(bind, config.nodePort(), identity, ca, admission, admission::peer, metrics);
             if (config.servesClientApi()) {
-                clientApi = ClientApiServer.start(bind, config.clientApiPort(), identity, ca, admission);
+                clientApi = ClientApiServer.start(bind, config.clientApiPort(), identity, ca, admission,
+                        new AdmissionCounts(metrics.registry()));
             }
         } catch (RuntimeException e) {
             if (peers != null) {

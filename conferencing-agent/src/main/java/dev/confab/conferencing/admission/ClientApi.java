@@ -29,14 +29,16 @@ final class ClientApi {
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Admission admission;
+    private final AdmissionCounts counts;
     private final ObjectMapper json = new ObjectMapper();
 
-    ClientApi(Admission admission) {
+    ClientApi(Admission admission, AdmissionCounts counts) {
         this.admission = admission;
+        this.counts = counts;
     }
 
     void register(JavalinConfig config) {
-        config.routes.post(BASE + "request_token", this::requestToken);
+        config.routes.post(BASE + "request_token", ctx -> counts.count(() -> requestToken(ctx)));
         config.routes.post(BASE + "refresh_token", this::refreshToken);
         config.routes.post(BASE + "release_token", this::releaseToken);
         config.routes.get(BASE + "participants", this::participants);

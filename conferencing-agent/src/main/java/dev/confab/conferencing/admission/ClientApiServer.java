@@ -29,10 +29,10 @@ final class ClientApiServer {
     }
 
     static ClientApiServer start(String bind, int port, IssuedCertificate identity, X509Certificate ca,
-                                 Admission admission) {
+                                 Admission admission, AdmissionCounts counts) {
         char[] password = Tokens.random(18).toCharArray();
         KeyStore keyStore = TlsMaterial.keyStore(List.of(identity.certificate(), ca), identity.privateKey(), password);
-        ClientApi api = new ClientApi(admission);
+        ClientApi api = new ClientApi(admission, counts);
         Javalin http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector(new TlsConnector(bind, port, keyStore, password).factory());

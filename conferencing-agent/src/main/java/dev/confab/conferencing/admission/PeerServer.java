@@ -3,6 +3,7 @@ package dev.confab.conferencing.admission;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.conferencing.http.TlsConnector;
 import dev.confab.shared.crypto.Tokens;
+import dev.confab.shared.metrics.AgentMetrics;
 import dev.confab.shared.pki.CertificateInfo;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.pki.TlsMaterial;
@@ -26,7 +27,9 @@ import java.util.function.Function;
  * The node-to-node listener ({@code --node-port}, 9443 on an appliance): mutual TLS, accepting only
  * certificates from the platform's CA. {@code POST /node/v1/reserve} and {@code /node/v1/release}
  * take requests from enrolled Conferencing Nodes of the replica, known by their certificate's name;
- * {@code POST /node/v1/disconnect} from the Management Node. Anyone else is refused with 403.
+ * {@code POST /node/v1/disconnect} from the Management Node; {@code GET /metrics} (the node's meters in the
+ * Prometheus text format) from the Management Node and from certificates the CA issued for metrics
+ * ({@link NodeChannel#METRICS_COMMON_NAME}). Anyone else is refused with 403.
  */
 final class PeerServer {
 
@@ -42,7 +45,7 @@ final class PeerServer {
 
     /** {@code peers} names the enrolled node a certificate's common name (its FQDN) belongs to. */
     static PeerServer start(String bind, int port, IssuedCertificate identity, X509Certificate ca, Admission admission,
-                            Function<String, Optional<String>> peers) {
+                            Function<String, Optional<String>> peers, AgentMetrics metrics) {
         char[] password = Tokens.random(18).toCharArray();
         KeyStore keyStore = TlsMaterial.keyStore(List.of(identity.certificate(), ca), identity.privateKey(), password);
         KeyStore trust = TlsMaterial.trustStore(List.of(ca));
@@ -59,6 +62,10 @@ final class PeerServer {
             config.routes.post(NodeChannel.DISCONNECT, ctx -> {
                 management(ctx);
                 ctx.json(admission.disconnect(JSON.readValue(ctx.bodyAsBytes(), Disconnect.Request.class)));
+            });
+            config.routes.get(NodeChannel.METRICS, ctx -> {
+                scraper(ctx);
+                ctx.contentType(AgentMetrics.CONTENT_TYPE).result(metrics.scrape());
             });
             config.routes.exception(AdmissionException.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
             config.routes.exception(com.fasterxml.jackson.core.JacksonException.class, (e, ctx) -> refuse(ctx, 400,
@@ -92,6 +99,15 @@ final class PeerServer {
         String name = commonName(ctx);
         if (!name.equals(NodeChannel.MANAGEMENT_COMMON_NAME)) {
             throw AdmissionException.forbidden("only the Management Node disconnects calls, not " + name);
+        }
+    }
+
+    /** The Management Node, or a scraper with a certificate the CA issued for metrics. */
+    private static void scraper(Context ctx) {
+        String name = commonName(ctx);
+        if (!name.equals(NodeChannel.MANAGEMENT_COMMON_NAME) && !name.equals(NodeChannel.METRICS_COMMON_NAME)) {
+            throw AdmissionException.forbidden("/metrics is served to the Management Node and to certificates the"
+                    + " platform's CA issued for metrics (" + NodeChannel.METRICS_COMMON_NAME + "), not to " + name);
         }
     }
 

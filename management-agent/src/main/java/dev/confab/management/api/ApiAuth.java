@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Authenticates management API requests: HTTP Basic with the web administration account, or
@@ -27,6 +28,14 @@ public final class ApiAuth {
 
     /** A before-handler: sets {@link #ACTOR}, or answers 401 (refused) or 429 (too many attempts). */
     public void authenticate(Context ctx) {
+        authenticate(ctx, token -> Optional.empty());
+    }
+
+    /**
+     * As {@link #authenticate(Context)}, where a Bearer token may also be one {@code alsoAccepted}
+     * names the user of.
+     */
+    public void authenticate(Context ctx, Function<String, Optional<String>> alsoAccepted) {
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
         String address = ctx.ip();
         if (header.isEmpty()) {
@@ -35,7 +44,7 @@ public final class ApiAuth {
         }
         LoginAttempts.Outcome outcome;
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            outcome = logins.token(header.substring(7).trim(), address);
+            outcome = logins.token(header.substring(7).trim(), address, alsoAccepted);
         } else {
             String decoded = header.regionMatches(true, 0, "Basic ", 0, 6) ? decode(header.substring(6).trim()) : "";
             int colon = decoded.indexOf(':');

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The one place that turns failures into answers: JSON {@code {"error": "...", "fields": {...}}}
- * under {@code /api/}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409, 413, 415, 429 or 500.
+ * under {@code /api/} and at {@code /metrics}, an HTML page elsewhere; with 400, 401, 403, 404, 405, 409, 413, 415, 429 or 500.
  * Javalin's and Jetty's own refusals ({@link HttpResponseException}) are answered the same way, so a
  * client never gets a plain-text or HTML error from the API.
  */
@@ -78,7 +78,8 @@ public final class ApiErrors {
     }
 
     private static void answer(Context ctx, ErrorPage html, int status, String message, Map<String, String> fields) {
-        if (html != null && !ctx.path().startsWith("/api/")) {
+        // /metrics answers a scraper, as the API answers a script: in JSON
+        if (html != null && !ctx.path().startsWith("/api/") && !ctx.path().equals(MetricsApi.PATH)) {
             html.render(ctx, status, message);
         } else {
             answer(ctx, status, message, fields);

@@ -2,6 +2,7 @@ package dev.confab.management.auth;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -63,7 +64,16 @@ public final class LoginAttempts {
 
     /** An API token from {@code address}; the outcome's user is {@code token:<name>}. */
     public Outcome token(String token, String address) {
-        return attempt(null, TOKEN, address, () -> credentials.checkToken(token).map(name -> "token:" + name));
+        return token(token, address, other -> Optional.empty());
+    }
+
+    /**
+     * A token from {@code address} that is an API token, or one {@code alsoAccepted} names the user of
+     * (such as the scrape token of {@code /metrics}); one guess either way.
+     */
+    public Outcome token(String token, String address, Function<String, Optional<String>> alsoAccepted) {
+        return attempt(null, TOKEN, address, () -> alsoAccepted.apply(token)
+                .or(() -> credentials.checkToken(token).map(name -> "token:" + name)));
     }
 
     private Outcome attempt(String account, String claimed, String address, Supplier<Optional<String>> check) {

@@ -3,6 +3,9 @@ package dev.confab.management.cloud;
 import dev.confab.management.adminlog.Actor;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.SecretBox;
+import dev.confab.shared.metrics.AgentMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +22,7 @@ import java.util.function.Function;
  * policy the Management Node needs. Create with {@link #create}, {@link #close()} when done.
  * Thread-safe.
  */
-public final class CloudService implements CloudInstances, AutoCloseable {
+public final class CloudService implements CloudInstances, AutoCloseable, MeterBinder {
 
     /** Who changes a node's static NAT address, in the administrator log. */
     public static final Actor ACTOR = Actor.system("cloud bursting");
@@ -31,6 +34,7 @@ public final class CloudService implements CloudInstances, AutoCloseable {
     private final CloudAlarms alarms;
     private Ec2CloudInstances current;
     private Ec2CloudInstances retired;
+    private volatile Ec2CallCounts counts = new Ec2CallCounts(AgentMetrics.none());
 
     CloudService(ConfigurationService configuration, SecretBox secrets, Retrying retrying, Clock clock) {
         this.configuration = configuration;
@@ -50,6 +54,12 @@ public final class CloudService implements CloudInstances, AutoCloseable {
         SecureRandom random = new SecureRandom();
         return new CloudService(configuration, secrets, new Retrying(policy,
                 duration -> Thread.sleep(duration.toMillis()), random::nextDouble, clock), clock);
+    }
+
+    /** Counts the calls to EC2 by action and outcome on {@code registry} from now on. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        counts = new Ec2CallCounts(registry);
     }
 
     @Override
@@ -84,6 +94,7 @@ public final class CloudService implements CloudInstances, AutoCloseable {
         }
         R result = call.apply(instances);
         Optional<CloudFailure> failure = failureOf.apply(result);
+        counts.count(action, failure);
         if (failure.isEmpty()) {
             alarms.permitted(action);
         } else if (failure.get().kind() == CloudFailure.Kind.NOT_PERMITTED) {

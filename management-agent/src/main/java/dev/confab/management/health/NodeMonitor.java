@@ -52,6 +52,7 @@ public final class NodeMonitor implements AutoCloseable {
     private final List<LongConsumer> lostListeners = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> loadListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean loadWriteScheduled = new AtomicBoolean();
+    private volatile HealthObserver observer = HealthObserver.NONE;
 
     private NodeMonitor(ConfigurationService configuration, Clock clock, Duration interval,
                         LongSupplier latestRevision) {
@@ -77,7 +78,8 @@ public final class NodeMonitor implements AutoCloseable {
 
     /** Records a heartbeat of {@code nodeId}; the answer carries the next interval and the newest revision. */
     public HeartbeatAnswer heartbeat(long nodeId, Heartbeat heartbeat) {
-        Heartbeat.Load before = registry.report(nodeId).map(NodeReport::load).orElse(null);
+        NodeReport previous = registry.report(nodeId).orElse(null);
+        Heartbeat.Load before = previous == null ? null : previous.load();
         Duration next = registry.heartbeat(nodeId, heartbeat);
         if (before == null || before.mediaTokensUsed() != heartbeat.load().mediaTokensUsed()) {
             writeLoadSoon();
@@ -86,6 +88,7 @@ public final class NodeMonitor implements AutoCloseable {
                 || !before.conferences().equals(heartbeat.load().conferences())) {
             loadListeners.forEach(listener -> listener.accept(nodeId));
         }
+        observer.heartbeat(previous == null ? null : previous.lastContact(), clock.instant());
         return new HeartbeatAnswer(next.toMillis(), latestRevision.getAsLong(), locationLoad);
     }
 
@@ -100,6 +103,11 @@ public final class NodeMonitor implements AutoCloseable {
                 loadWriteScheduled.set(false); // closed
             }
         }
+    }
+
+    /** Tells {@code observer} of every heartbeat and of every newer revision a node applied, from now on. */
+    public void observe(HealthObserver observer) {
+        this.observer = observer;
     }
 
     /** Tells {@code listener} the id of each node declared lost, once per loss, at the flush that declares it. */
@@ -139,6 +147,8 @@ public final class NodeMonitor implements AutoCloseable {
         for (HealthEvent event : drained.events()) {
             if (event.kind() == HealthEvent.Kind.CONTACT_LOST) {
                 lostListeners.forEach(listener -> listener.accept(event.nodeId()));
+            } else if (event.kind() == HealthEvent.Kind.REVISION_APPLIED) {
+                observer.applied(event.nodeId(), event.revision(), event.time());
             }
         }
         recorder.write(drained);

@@ -1,7 +1,11 @@
 package dev.confab.management.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.confab.shared.metrics.AgentMetrics;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -9,6 +13,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,11 +23,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * has one writer anyway; serialising here avoids lock upgrades failing under load); reads run
  * concurrently. Thread-safe.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements AutoCloseable, MeterBinder {
+
+    private static final Duration[] COMMIT_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofSeconds(1)};
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private volatile Timer commits = Timer.builder("confab.store.commit").register(AgentMetrics.none());
 
     private Store(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -60,11 +71,24 @@ public final class Store implements AutoCloseable {
     /** Runs a write in one transaction, after every earlier write has committed. */
     public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
         writeLock.lock();
+        long start = System.nanoTime();
         try {
             return jdbi.inTransaction(callback);
         } finally {
+            commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Times every write transaction from now on as {@code confab.store.commit}: from its start, once
+     * the earlier writes are done, to its commit on disk (or its rollback).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        commits = Timer.builder("confab.store.commit")
+                .description("Write transactions of the store, from their start to their commit on disk")
+                .serviceLevelObjectives(COMMIT_BUCKETS).register(registry);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.confab.management.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.management.testing.AlwaysPresent;
 import dev.confab.management.testing.Await;
+import dev.confab.management.testing.ChannelClients;
 import dev.confab.management.testing.RunningNode;
 import dev.confab.management.testing.ReportingNode;
 import dev.confab.shared.capacity.Capacity;
@@ -59,16 +60,11 @@ class NodeChannelIT {
     }
 
     private static URI uri(String path) {
-        return URI.create("https://127.0.0.1:" + node.agent().nodePort() + path);
+        return ChannelClients.uri(node, path);
     }
 
     private static HttpResponse<String> heartbeat(IssuedCertificate identity) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
-                node.agent().nodes().authority().certificate(), identity)).build();
-        Heartbeat heartbeat = new Heartbeat("test", "2026-11-25T10:00:00Z", 0, Capacity.ofCpus(4),
-                Heartbeat.Load.idle(), false, 4, 8192);
-        return client.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT)).POST(HttpRequest.BodyPublishers
-                .ofByteArray(NodeChannel.json().writeValueAsBytes(heartbeat))).build(), HttpResponse.BodyHandlers.ofString());
+        return ChannelClients.heartbeat(node, identity, 0);
     }
 
     @Test

@@ -19,7 +19,7 @@ class MigrationsTest {
     void aNewStoreIsAtTheNewestScriptsVersion(@TempDir Path dir) {
         try (Store store = Store.open(dir.resolve("confab.db"))) {
             int version = store.read(handle -> handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
-            assertEquals(8, version);
+            assertEquals(9, version);
             // the calls' tables are there, and bursting's status starts with its one summary row
             int rows = store.read(handle -> handle.createQuery("SELECT COUNT(*) FROM participant_history")
                     .mapTo(Integer.class).one());
@@ -27,6 +27,10 @@ class MigrationsTest {
             int summaries = store.read(handle -> handle.createQuery("SELECT COUNT(*) FROM cloud_bursting_status")
                     .mapTo(Integer.class).one());
             assertEquals(1, summaries);
+            // and the global settings have no scrape token until one is set
+            int tokens = store.read(handle -> handle.createQuery(
+                    "SELECT COUNT(metrics_scrape_token) FROM global").mapTo(Integer.class).one());
+            assertEquals(0, tokens);
         }
     }
 }

@@ -29,6 +29,13 @@ public final class NodeChannel {
      * calls a node; the CA issues it to the Management Node only.
      */
     public static final String MANAGEMENT_COMMON_NAME = "confab-node-channel";
+    /** A node's metrics in the Prometheus text format, on its node-to-node listener (mutual TLS). */
+    public static final String METRICS = "/metrics";
+    /**
+     * Common name of the client certificates the CA issues for scraping nodes' {@link #METRICS}
+     * (Prometheus's), besides the Management Node's own.
+     */
+    public static final String METRICS_COMMON_NAME = "confab-metrics";
     /** Query parameter of {@link #CONFIG}: the revision the node has applied. */
     public static final String SINCE = "since";
     /**

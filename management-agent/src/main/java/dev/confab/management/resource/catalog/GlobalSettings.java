@@ -5,8 +5,9 @@ import dev.confab.management.resource.StoredRow;
 import java.util.Optional;
 
 /**
- * The platform-wide settings ({@code global}, one object) as stored, without the sealed AWS secret
- * key ({@link #sealedAwsSecretKey} reads it apart, for the one component that uses it). Immutable.
+ * The platform-wide settings ({@code global}, one object) as stored, without the sealed secrets
+ * ({@link #sealedAwsSecretKey} and {@link #sealedMetricsScrapeToken} read them apart, for the one component
+ * that uses each). Immutable.
  *
  * @param burstingMinLifetime minutes an overflow node stays up at least once started
  * @param enableSsh           platform-wide SSH access, followed by nodes set to {@code GLOBAL}
@@ -26,5 +27,10 @@ public record GlobalSettings(boolean burstingEnabled, int burstingThreshold, int
     /** The AWS secret access key of the settings, still sealed under the Management Node's secret key. */
     public static Optional<String> sealedAwsSecretKey(StoredRow row) {
         return row.optionalText("aws_secret_key");
+    }
+
+    /** The token that may read {@code /metrics}, still sealed under the Management Node's secret key. */
+    public static Optional<String> sealedMetricsScrapeToken(StoredRow row) {
+        return row.optionalText("metrics_scrape_token");
     }
 }

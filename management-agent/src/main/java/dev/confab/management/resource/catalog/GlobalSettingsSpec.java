@@ -98,6 +98,11 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .field(FieldSpec.bool("enable_edge_non_mesh", true)
                         .help(StoredOnly.help("Let proxying edge nodes skip the IPsec mesh with nodes they need"
                                 + " not reach; Confab's mesh already leaves those out.")))
+                .field(FieldSpec.string("metrics_scrape_token").nullable().minLength(24).maxLength(256)
+                        .secret(FieldSpec.Secret.SEALED)
+                        .help("Bearer token that may read /metrics (Prometheus's authorization credentials), 24"
+                                + " to 256 characters; blank keeps it, null removes it, and without one /metrics"
+                                + " answers the administrator's credentials only (write-only; kept encrypted)."))
                 .field(FieldSpec.string("deployment_uuid").readOnly()
                         .help("Identifier of this platform, made when its store was created (read-only)."))
                 .field(FieldSpec.string("bursting_tag_name").computed()

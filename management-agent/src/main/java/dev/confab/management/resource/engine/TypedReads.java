@@ -70,6 +70,11 @@ public final class TypedReads {
         return one(ResourceNames.GLOBAL, 1, GlobalSettings::sealedAwsSecretKey).flatMap(key -> key);
     }
 
+    /** The token that may read {@code /metrics}, still sealed, if one is set. */
+    public Optional<String> sealedMetricsScrapeToken() {
+        return one(ResourceNames.GLOBAL, 1, GlobalSettings::sealedMetricsScrapeToken).flatMap(token -> token);
+    }
+
     /** The tag value that marks this platform's overflow instances: the Management Node's host name, or unknown. */
     public String burstingTagValue() {
         return Catalog.burstingTagValue(view);

@@ -1,6 +1,7 @@
 package dev.confab.management.web.session;
 
 import dev.confab.management.api.ForbiddenException;
+import dev.confab.management.api.MetricsApi;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Runs before every request outside the API: a page needs a live session (else the browser is
+ * Runs before every request outside the API and {@code /metrics}: a page needs a live session (else the browser is
  * sent to the login page) and a POST needs the session's form token (else 403). Thread-safe.
  */
 public final class WebGuard {
@@ -25,7 +26,7 @@ public final class WebGuard {
 
     public void check(Context ctx) {
         String path = ctx.path();
-        if (path.startsWith("/api/")) {
+        if (ownAuthentication(path)) {
             return;
         }
         ctx.header("X-Frame-Options", "DENY");
@@ -55,9 +56,14 @@ public final class WebGuard {
         ctx.attribute(SESSION, session.get());
     }
 
-    /** Paths served without a session: the API (its own authentication), login and static files. */
+    /** The API and {@code /metrics}, which authenticate each request themselves and serve no page. */
+    private static boolean ownAuthentication(String path) {
+        return path.startsWith("/api/") || path.equals(MetricsApi.PATH);
+    }
+
+    /** Paths served without a session: the API and /metrics (their own authentication), login and static files. */
     static boolean isPublic(String path) {
-        return path.startsWith("/api/") || path.equals("/login") || path.startsWith("/webjars/")
+        return ownAuthentication(path) || path.equals("/login") || path.startsWith("/webjars/")
                 || path.startsWith("/static/") || path.equals("/favicon.ico");
     }
 

@@ -32,6 +32,7 @@ public final class PlatformViews {
                 section("Connectivity", "enable_ssh", "enable_edge_non_mesh", "media_ports_start", "media_ports_end",
                         "signalling_ports_start", "signalling_ports_end"),
                 section("Calls", "max_pixels_per_second", "crypto_mode"),
+                section("Monitoring", "metrics_scrape_token"),
                 section("Platform", "deployment_uuid")), true, false);
     }
 
