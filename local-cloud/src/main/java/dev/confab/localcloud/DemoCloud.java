@@ -40,7 +40,9 @@ final class DemoCloud {
      */
     static StoppedNode provisionStopped(ManagementClient api, String locationUri, int index, Path dir,
                                         ChildProcesses children, Duration timeout) throws Exception {
-        ChildProcesses.Supervised agent = DemoNodes.provision(api, locationUri, index, dir, children, List.of());
+        // as the guide has overflow nodes: no distributed database on a node that is stopped when idle
+        ChildProcesses.Supervised agent = DemoNodes.provision(api, locationUri, index, dir, children, List.of(),
+                Map.of("enable_distributed_database", false));
         String name = "demo-cn" + index;
         awaitSynced(api, name, timeout);
         children.stop(agent);

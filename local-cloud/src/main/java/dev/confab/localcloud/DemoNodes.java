@@ -69,12 +69,20 @@ public final class DemoNodes {
     public static ChildProcesses.Supervised provision(ManagementClient api, String locationUri, int index, Path dir,
                                                       ChildProcesses children, List<String> agentOptions)
             throws Exception {
+        return provision(api, locationUri, index, dir, children, agentOptions, Map.of());
+    }
+
+    /** {@link #provision}, with {@code fields} added to the node's {@code POST worker_vm}. */
+    public static ChildProcesses.Supervised provision(ManagementClient api, String locationUri, int index, Path dir,
+                                                      ChildProcesses children, List<String> agentOptions,
+                                                      Map<String, Object> fields) throws Exception {
         String name = "demo-cn" + index;
         String address = address(index);
         Path data = dir.resolve(name);
         Path root = Files.createDirectories(dir.resolve(name + "-root"));
-        ManagementClient.Download file = api.postForFile("/api/admin/configuration/v1/worker_vm/",
-                nodeRequest(name, address, locationUri));
+        Map<String, Object> request = nodeRequest(name, address, locationUri);
+        request.putAll(fields);
+        ManagementClient.Download file = api.postForFile("/api/admin/configuration/v1/worker_vm/", request);
         Files.write(dir.resolve(file.fileName()), file.content());
         List<String> arguments = new ArrayList<>(List.of("conferencing-agent", "--data", data.toString(),
                 "--system-root", root.toString(), "--bind", address));
