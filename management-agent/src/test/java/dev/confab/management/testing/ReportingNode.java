@@ -12,7 +12,6 @@ import dev.confab.shared.wire.EnrolRequest;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.NodeChannel;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,7 +57,8 @@ public final class ReportingNode {
         String csr = CertificateRequest.create(keys, name, java.util.List.of()).pem();
         HttpClient pinned = HttpClient.newBuilder()
                 .sslContext(TlsMaterial.pinnedClientContext(config.managementNode().caFingerprintSha256())).build();
-        HttpResponse<String> answer = pinned.send(HttpRequest.newBuilder(uri(management, NodeChannel.ENROL))
+        HttpResponse<String> answer = pinned.send(HttpRequest.newBuilder(ChannelClients.uri(management,
+                        NodeChannel.ENROL))
                 .POST(HttpRequest.BodyPublishers.ofString(NodeChannel.json().writeValueAsString(
                         new EnrolRequest(config.enrolment().token(), csr)))).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
@@ -78,14 +78,9 @@ public final class ReportingNode {
         Capacity capacity = Capacity.ofCpus(4);
         Heartbeat heartbeat = new Heartbeat("test", "2026-11-25T10:00:00Z", 0, capacity, new Heartbeat.Load(
                 tokensUsed, 100 * tokensUsed / capacity.maxMediaTokens(), Map.of()), false, 4, 8192);
-        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
-                management.agent().nodes().authority().certificate(), identity)).build();
-        return client.send(HttpRequest.newBuilder(uri(management, NodeChannel.HEARTBEAT)).POST(
+        return ChannelClients.client(management, identity).send(HttpRequest.newBuilder(
+                ChannelClients.uri(management, NodeChannel.HEARTBEAT)).POST(
                 HttpRequest.BodyPublishers.ofByteArray(NodeChannel.json().writeValueAsBytes(heartbeat))).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private static URI uri(RunningNode management, String path) {
-        return URI.create("https://127.0.0.1:" + management.agent().nodePort() + path);
     }
 }
