@@ -40,7 +40,14 @@ final class DemoCloud {
      */
     static StoppedNode provisionStopped(ManagementClient api, String locationUri, int index, Path dir,
                                         ChildProcesses children, Duration timeout) throws Exception {
-        ChildProcesses.Supervised agent = DemoNodes.provision(api, locationUri, index, dir, children, List.of());
+        return provisionStopped(api, locationUri, index, dir, children, List.of(), timeout);
+    }
+
+    /** As {@link #provisionStopped(ManagementClient, String, int, Path, ChildProcesses, Duration)}, the agent with {@code agentOptions}. */
+    static StoppedNode provisionStopped(ManagementClient api, String locationUri, int index, Path dir,
+                                        ChildProcesses children, List<String> agentOptions, Duration timeout)
+            throws Exception {
+        ChildProcesses.Supervised agent = DemoNodes.provision(api, locationUri, index, dir, children, agentOptions);
         String name = "demo-cn" + index;
         awaitSynced(api, name, timeout);
         children.stop(agent);
