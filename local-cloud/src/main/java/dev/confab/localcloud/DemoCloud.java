@@ -40,8 +40,15 @@ final class DemoCloud {
      */
     static StoppedNode provisionStopped(ManagementClient api, String locationUri, int index, Path dir,
                                         ChildProcesses children, Duration timeout) throws Exception {
+        return provisionStopped(api, locationUri, index, dir, children, List.of(), timeout);
+    }
+
+    /** As {@link #provisionStopped(ManagementClient, String, int, Path, ChildProcesses, Duration)}, the agent with {@code agentOptions}. */
+    static StoppedNode provisionStopped(ManagementClient api, String locationUri, int index, Path dir,
+                                        ChildProcesses children, List<String> agentOptions, Duration timeout)
+            throws Exception {
         // as the guide has overflow nodes: no distributed database on a node that is stopped when idle
-        ChildProcesses.Supervised agent = DemoNodes.provision(api, locationUri, index, dir, children, List.of(),
+        ChildProcesses.Supervised agent = DemoNodes.provision(api, locationUri, index, dir, children, agentOptions,
                 Map.of("enable_distributed_database", false));
         String name = "demo-cn" + index;
         awaitSynced(api, name, timeout);

@@ -194,8 +194,9 @@ public final class ManagementAgent implements AutoCloseable {
         new BurstingStatusApi(warnings, loadHistory, config.clock()).register(javalin);
         new AwsCheckApi(checks, json).register(javalin);
         new ConfigurationApi(configuration, json, nodes.files()).register(javalin);
-        new CommandApi(credentials, json).add(BurstingCommands.startCloudNode(bursting, json)).register(javalin);
-        new CommandApi(credentials, json).add(MetricsCertificateCommand.of(nodes.authority(), json)).register(javalin);
+        // one CommandApi: it serves the index of every command at command/v1/
+        new CommandApi(credentials, json).add(BurstingCommands.startCloudNode(bursting, json))
+                .add(MetricsCertificateCommand.of(nodes.authority(), json)).register(javalin);
         new NodeConfigurationFileCommand(nodes.files(), json).register(javalin);
         new CallCommandApi(calls, json).register(javalin);
     }
