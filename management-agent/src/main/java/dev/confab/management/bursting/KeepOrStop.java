@@ -8,10 +8,10 @@ import java.time.Instant;
  * again soon against what a new start costs: EC2 bills at least {@code billedPerStart} for every
  * start, and a node takes its start latency to serve again. Over the longer of the two (the
  * horizon), a restart costs more than running on, so the node is kept when it is needed again within
- * the horizon with a chance of at least {@code keepFromChance}: more HD calls are expected to arrive
- * than the location would have above its threshold without the node, or a pre-warm schedule asks for
- * the node within the horizon. Calls fill the free HD calls of the locations overflowing first to it
- * (down to their thresholds) before they reach it.
+ * the horizon with a chance of at least {@code keepFromChance}: a pre-warm schedule asks for it by
+ * then, or the calls grow (HD calls arriving less those ending) by more than the location would have
+ * above its threshold without the node — calls first fill the free HD calls of the locations
+ * overflowing first to it, down to their thresholds.
  *
  * @param reason why, as the stop's reason or the location's note says it
  */
@@ -32,15 +32,18 @@ record KeepOrStop(boolean keep, String reason) {
         }
         // calls fill the locations overflowing first to it before they reach it
         int slack = slackHd;
-        double rate = outlook.arrivalsPerMinute(overflow.id());
+        double arriving = outlook.arrivalsPerMinute(overflow.id());
+        double ending = outlook.endsPerMinute(overflow.id());
         for (Location before : platform.overflowingFirstTo(overflow)) {
             LocationCapacity capacity = platform.capacity(before.id());
             slack += capacity.evaluated() ? Math.max(0, capacity.freeHdCalls() - outlook.monitoredThreshold(before)) : 0;
-            rate += outlook.arrivalsPerMinute(before.id());
+            arriving += outlook.arrivalsPerMinute(before.id());
+            ending += outlook.endsPerMinute(before.id());
         }
-        double chance = outlook.chanceOfMoreThan(overflow, slack, horizon);
+        double chance = outlook.chanceOfGrowthAbove(overflow, slack, horizon);
         String weighed = "the chance it is needed again " + within + " is " + Texts.chance(chance) + " at "
-                + Texts.rate(rate) + " HD calls a minute arriving";
+                + Texts.rate(arriving) + " HD calls a minute arriving" + (ending > 0 ? " and " + Texts.rate(ending)
+                + " ending" : "");
         return new KeepOrStop(chance >= options.keepFromChance(), weighed);
     }
 }

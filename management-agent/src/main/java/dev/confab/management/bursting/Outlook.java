@@ -18,13 +18,20 @@ final class Outlook {
     private final Platform platform;
     private final PlanAhead options;
     private final Map<Long, Double> arrivalRates = new HashMap<>();
+    private final Map<Long, Double> endRates = new HashMap<>();
     private final Map<Long, Duration> measuredLatencies = new HashMap<>();
 
     Outlook(Platform platform) {
         this.platform = platform;
         this.options = platform.settings().planAhead();
         Foresight foresight = platform.input().foresight();
-        foresight.arrivals().forEach(arrivals -> arrivalRates.put(arrivals.locationId(), arrivals.perMinute()));
+        for (Arrivals arrivals : foresight.arrivals()) {
+            arrivalRates.put(arrivals.locationId(), arrivals.perMinute());
+            endRates.put(arrivals.locationId(), arrivals.endedPerMinute());
+        }
+        if (foresight.startLatencies().isEmpty()) {
+            return;
+        }
         Map<Long, Long> nodeLocations = new HashMap<>();
         platform.input().nodes().forEach(node -> nodeLocations.put(node.id(), node.locationId()));
         for (StartLatency latency : foresight.startLatencies()) {
@@ -50,7 +57,7 @@ final class Outlook {
     /**
      * A monitored location's effective threshold: with the latency-aware option, the larger of the
      * configured threshold and the HD calls expected to arrive while a node of its primary overflow
-     * location starts.
+     * location starts, less those expected to end meanwhile.
      */
     int monitoredThreshold(Location location) {
         int configured = platform.settings().threshold();
@@ -126,19 +133,38 @@ final class Outlook {
     }
 
     /**
-     * The chance that more than {@code slackHd} HD calls arrive at the location and those overflowing
-     * first to it within {@code horizon}, taking arrivals as a Poisson process at the current rate.
+     * The chance that the calls of the location and those overflowing first to it grow by more than
+     * {@code slackHd} HD calls within {@code horizon}: arrivals and ends as Poisson processes at
+     * their current rates.
      */
-    double chanceOfMoreThan(Location overflow, double slackHd, Duration horizon) {
-        double rate = arrivalsPerMinute(overflow.id());
+    double chanceOfGrowthAbove(Location overflow, double slackHd, Duration horizon) {
+        double arriving = arrivalsPerMinute(overflow.id());
+        double ending = endRates.getOrDefault(overflow.id(), 0.0);
         for (Location before : platform.overflowingFirstTo(overflow)) {
-            rate += arrivalsPerMinute(before.id());
+            arriving += arrivalsPerMinute(before.id());
+            ending += endRates.getOrDefault(before.id(), 0.0);
         }
-        return Poisson.moreThan(rate * horizon.toMillis() / 60_000.0, slackHd);
+        double minutes = horizon.toMillis() / 60_000.0;
+        return Chance.growthAbove(arriving * minutes, ending * minutes, slackHd);
     }
 
+    /** HD calls ending per minute at the location's own nodes' calls; 0 when not measured. */
+    double endsPerMinute(long locationId) {
+        return endRates.getOrDefault(locationId, 0.0);
+    }
+
+    /**
+     * The growth of a location's calls expected while a node of {@code overflowId} starts: HD calls
+     * arriving less those ending, at their current rates, over the start latency; never below zero.
+     */
     private double expectedArrivals(long locationId, long overflowId) {
-        return arrivalsPerMinute(locationId) * startLatency(overflowId).toMillis() / 60_000.0;
+        double growth = arrivalsPerMinute(locationId) - endsPerMinute(locationId);
+        return Math.max(0, growth) * startLatency(overflowId).toMillis() / 60_000.0;
+    }
+
+    /** HD calls a minute by which a location's calls grow: arriving less ending, never below zero. */
+    double growthPerMinute(long locationId) {
+        return Math.max(0, arrivalsPerMinute(locationId) - endsPerMinute(locationId));
     }
 
     private static int ceil(double value) {

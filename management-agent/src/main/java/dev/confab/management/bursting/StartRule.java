@@ -147,13 +147,17 @@ final class StartRule {
                 : "the bursting threshold (" + threshold + ")");
     }
 
-    /** "the effective bursting threshold (37: 7.4 HD calls a minute arriving while a node starts, 5 minutes; configured 12)". */
+    /**
+     * "the effective bursting threshold (37: 7.4 HD calls a minute more arriving than ending while a
+     * node of Overflow-1 starts, 5 minutes as measured; configured 12)".
+     */
     static String thresholdText(int effective, Location location, Location overflow, Platform platform) {
         Outlook outlook = platform.outlook();
         double rate = location.id() == overflow.id() ? outlook.expectedSpill(overflow) * 60_000.0
-                / outlook.startLatency(overflow.id()).toMillis() : outlook.arrivalsPerMinute(location.id());
+                / outlook.startLatency(overflow.id()).toMillis() : outlook.growthPerMinute(location.id());
         return "the effective bursting threshold (" + effective + ": " + Texts.rate(rate) + " HD calls a minute "
-                + (location.id() == overflow.id() ? "expected to reach it" : "arriving") + " while a node of "
+                + (location.id() == overflow.id() ? "expected to reach it" : "more arriving than ending")
+                + " while a node of "
                 + overflow.name() + " starts, " + Texts.duration(outlook.startLatency(overflow.id()))
                 + (outlook.measured(overflow.id()) ? " as measured" : " as assumed") + "; configured "
                 + platform.settings().threshold() + ")";
@@ -181,6 +185,9 @@ final class StartRule {
 
     /** A failed start of this node within the circuit breaker's window: another node is tried first. */
     private static Optional<Ec2Error> recentStartFailure(OverflowNode node, Platform platform) {
+        if (platform.input().ec2Errors().isEmpty()) {
+            return Optional.empty();
+        }
         Instant now = platform.input().now();
         Instant since = now.minus(platform.settings().breakerWindow());
         return platform.input().ec2Errors().stream()

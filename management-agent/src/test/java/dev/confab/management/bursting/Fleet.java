@@ -123,9 +123,15 @@ final class Fleet {
         return this;
     }
 
-    /** HD calls arriving at the location's nodes, per minute (measured over the last 2 minutes). */
+    /** HD calls arriving at the location's nodes, per minute (measured over the last 2 minutes), none ending. */
     Fleet arriving(String location, double hdCallsPerMinute) {
-        arrivals.add(new Arrivals(locationId(location), 2 * hdCallsPerMinute, Duration.ofMinutes(2)));
+        return flowing(location, hdCallsPerMinute, 0);
+    }
+
+    /** HD calls arriving at the location's nodes and ending, per minute (measured over the last 2 minutes). */
+    Fleet flowing(String location, double arrivingPerMinute, double endingPerMinute) {
+        arrivals.add(new Arrivals(locationId(location), 2 * arrivingPerMinute, 2 * endingPerMinute,
+                Duration.ofMinutes(2)));
         return this;
     }
 

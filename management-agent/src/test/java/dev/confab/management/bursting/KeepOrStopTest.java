@@ -44,6 +44,29 @@ class KeepOrStopTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} HD/min arriving, {1} ending: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # arriving | ending | outcome
+              1.0      | 1.0    | stopped; the chance it is needed again within 5 minutes (the longer of its start latency, 5 minutes, and the 1 minute EC2 bills at least for a start) is 44% at 1.0 HD calls a minute arriving and 1.0 ending
+              2.0      | 0.5    | kept: the chance it is needed again within 5 minutes (the longer of its start latency, 5 minutes, and the 1 minute EC2 bills at least for a start) is 97% at 2.0 HD calls a minute arriving and 0.5 ending
+            """)
+    void weighsTheGrowthOfTheCallsArrivalsLessEnds(double arriving, double ending, String outcome) {
+        Fleet fleet = StartRuleTest.overflowOne(10).flowing("London", arriving, ending)
+                .settings(settings -> settings.withPlanAhead(PlanAhead.off().withWeighRestart(true,
+                        Duration.ofMinutes(1), 0.5)))
+                .running("overflow-1a", "Overflow-1", minutes(60), 0);
+
+        BurstingDecision decision = fleet.decide();
+
+        String idle = "overflow-1a (i-overflow-1a) hosts no call and has run 60 minutes (minimum lifetime 50 minutes)";
+        assertEquals(outcome.startsWith("stopped") ? List.of("STOP i-overflow-1a: " + idle
+                + outcome.substring("stopped".length())) : List.of(),
+                decision.actions().stream().map(BurstingAction::toString).toList());
+        if (outcome.startsWith("kept")) {
+            assertEquals(List.of(idle + ", but is " + outcome), decision.overflow().get(0).notes());
+        }
+    }
+
     @ParameterizedTest(name = "option off, {0} HD/min: stopped on the minimum lifetime alone")
     @CsvSource({"0", "1", "10"})
     void withTheOptionOffStopsOnTheMinimumLifetimeAlone(double perMinute) {

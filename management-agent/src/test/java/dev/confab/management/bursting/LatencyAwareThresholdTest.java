@@ -56,7 +56,7 @@ class LatencyAwareThresholdTest {
                 .stopped("overflow-1a", "Overflow-1").stopped("overflow-1b", "Overflow-1");
 
         assertEquals(List.of("START i-overflow-1a: free HD calls in London (8) reached the effective bursting threshold"
-                + " (10: 2.0 HD calls a minute arriving while a node of Overflow-1 starts, 5 minutes as assumed;"
+                + " (10: 2.0 HD calls a minute more arriving than ending while a node of Overflow-1 starts, 5 minutes as assumed;"
                 + " configured 5); starting overflow node overflow-1a (i-overflow-1a) of Overflow-1"), fleet.actions());
     }
 
