@@ -48,7 +48,7 @@ class KeepOrStopTest {
     @CsvSource(delimiter = '|', textBlock = """
             # arriving | ending | outcome
               1.0      | 1.0    | stopped; the chance it is needed again within 5 minutes (the longer of its start latency, 5 minutes, and the 1 minute EC2 bills at least for a start) is 44% at 1.0 HD calls a minute arriving and 1.0 ending
-              2.0      | 0.5    | kept: the chance it is needed again within 5 minutes (the longer of its start latency, 5 minutes, and the 1 minute EC2 bills at least for a start) is 97% at 2.0 HD calls a minute arriving and 0.5 ending
+              2.0      | 0.5    | kept: the chance it is needed again within 5 minutes (the longer of its start latency, 5 minutes, and the 1 minute EC2 bills at least for a start) is 98% at 2.0 HD calls a minute arriving and 0.5 ending
             """)
     void weighsTheGrowthOfTheCallsArrivalsLessEnds(double arriving, double ending, String outcome) {
         Fleet fleet = StartRuleTest.overflowOne(10).flowing("London", arriving, ending)

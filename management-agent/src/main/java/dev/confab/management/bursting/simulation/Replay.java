@@ -56,7 +56,7 @@ final class Replay {
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final List<SimulatedNode> overflowNodes = new ArrayList<>();
     private final Map<Long, SimulatedNode> nodesById = new HashMap<>();
-    private final Map<String, List<List<SimulatedNode>>> chains = new HashMap<>();
+    private final Map<String, List<List<SimulatedNode>>> chains = new LinkedHashMap<>();
     private final Map<String, ArrivalWindow> windows = new LinkedHashMap<>();
     private final Map<String, Long> locationIds = new HashMap<>();
     private final Map<String, Double> instanceHours = new LinkedHashMap<>();
@@ -101,10 +101,16 @@ final class Replay {
             windows.put(place.name(), new ArrivalWindow(arrivalWindow));
             locationIds.put(place.name(), platform.locationId(place.name()));
         }
+        requireKnownLocations(platform, trace);
+    }
+
+    /** Refuses a trace with calls at a location the platform does not have, naming it and those it has. */
+    static void requireKnownLocations(SimulatedPlatform platform, Trace trace) {
+        List<String> names = platform.places().stream().map(SimulatedPlatform.Place::name).toList();
         for (TraceCall call : trace.calls()) {
-            if (!chains.containsKey(call.location())) {
+            if (!names.contains(call.location())) {
                 throw new IllegalArgumentException("The trace has calls arriving at " + call.location() + ", which is"
-                        + " not a location of the platform (" + String.join(", ", chains.keySet()) + ")");
+                        + " not a location of the platform (" + String.join(", ", names) + ")");
             }
         }
     }

@@ -43,6 +43,7 @@ public record Simulator(Duration arrivalWindow, Duration ahead, long seed) {
      * replays run side by side on the common fork-join pool (each is independent and deterministic).
      */
     public Comparison compare(SimulatedPlatform platform, Trace trace, List<SimulatedPolicy> policies) {
+        Replay.requireKnownLocations(platform, trace);
         List<PolicyResult> results = policies.parallelStream()
                 .map(policy -> replay(platform, trace, policy, action -> { })).toList();
         return new Comparison(trace.calls().size(), trace.start(), trace.end(), results,
