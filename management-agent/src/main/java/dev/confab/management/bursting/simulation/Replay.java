@@ -26,13 +26,16 @@ import java.util.function.Consumer;
 /**
  * One replay of a trace through one policy: a discrete-event simulation of call arrivals and ends,
  * overflow nodes starting (pending → running → first report) and stopping, with
- * {@link BurstingPolicy#decide} asked after every event and on the 10 s tick, exactly as the
- * Management Node asks it, and its actions performed on the simulated instances. Not thread-safe;
+ * {@link BurstingPolicy#decide} asked as the Management Node asks it — after every load change (runs
+ * at least 200 ms apart; the changes meanwhile share the next run) and on the 10 s tick — and its
+ * actions performed on the simulated instances. Not thread-safe;
  * used once.
  */
 final class Replay {
 
     private static final long TICK_MILLIS = 10_000;
+    /** Runs on load changes start at least this far apart, as on the Management Node; changes meanwhile share one. */
+    private static final long SPACING_MILLIS = 200;
 
     private enum Kind { CALL_ENDS, RUNNING, FIRST_REPORT, STOPPED }
 
@@ -119,23 +122,39 @@ final class Replay {
         long start = trace.start().toEpochMilli();
         long end = trace.end().toEpochMilli();
         long nextTick = start;
+        long lastRun = Long.MIN_VALUE / 2;
+        long pendingRun = Long.MAX_VALUE;
         int next = 0;
         List<TraceCall> calls = trace.calls();
         while (true) {
             long arrival = next < calls.size() ? calls.get(next).arrival().toEpochMilli() : Long.MAX_VALUE;
             long event = events.isEmpty() ? Long.MAX_VALUE : events.peek().at();
-            long now = Math.min(Math.min(arrival, event), nextTick);
+            long now = Math.min(Math.min(arrival, event), Math.min(nextTick, pendingRun));
             if (now > end) {
                 break;
             }
+            boolean run;
             if (event == now) {
                 handle(events.poll());
+                run = false;
             } else if (arrival == now) {
                 arrive(calls.get(next++), now);
-            } else {
+                run = false;
+            } else if (nextTick == now) {
                 nextTick += TICK_MILLIS;
+                run = true;
+            } else {
+                run = true;
             }
-            decide(now);
+            if (!run && pendingRun == Long.MAX_VALUE) {
+                pendingRun = Math.max(now, lastRun + SPACING_MILLIS);
+                run = pendingRun == now && nextEventAfter(now, next, calls);
+            }
+            if (run) {
+                decide(now);
+                lastRun = now;
+                pendingRun = Long.MAX_VALUE;
+            }
         }
         Instant finish = trace.end();
         for (SimulatedNode node : overflowNodes) {
@@ -146,6 +165,13 @@ final class Replay {
         double hours = instanceHours.values().stream().mapToDouble(Double::doubleValue).sum();
         return new PolicyResult(policy.name(), calls.size(), rejected, overflowedMinutes, hours, instanceHours, starts,
                 stops, billedHours, billedHours * platform.billing().pricePerHour(), decisions);
+    }
+
+    /** Whether nothing else happens at {@code now}: events of one instant share one run. */
+    private boolean nextEventAfter(long now, int next, List<TraceCall> calls) {
+        boolean arrivalNow = next < calls.size() && calls.get(next).arrival().toEpochMilli() == now;
+        boolean eventNow = !events.isEmpty() && events.peek().at() == now;
+        return !arrivalNow && !eventNow;
     }
 
     private void arrive(TraceCall call, long now) {
