@@ -5,6 +5,7 @@ import dev.confab.installer.cli.InstallerCommand;
 import dev.confab.management.cli.AwsCheckCommand;
 import dev.confab.management.cli.AwsTemplateCommand;
 import dev.confab.management.cli.ManagementAgentCommand;
+import dev.confab.management.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +42,7 @@ public final class ConfabMain implements Runnable {
         line.addSubcommand(new InstallerCommand());
         line.addSubcommand(new AwsTemplateCommand());
         line.addSubcommand(new AwsCheckCommand());
+        line.addSubcommand(new SimulateCommand());
         line.getSubcommands().values().forEach(command -> command.addMixin("logFormat", new LogFormatOption()));
         return line;
     }

@@ -18,7 +18,7 @@ class DemoCommandProviderTest {
     @Test
     void theLauncherListsTheDemoFirstThenCallgenAndTheEndpoint() {
         assertEquals(List.of("demo", "callgen", "ec2-endpoint", "management-agent", "conferencing-agent", "installer", "aws-template",
-                "aws-check"),
+                "aws-check", "simulate"),
                 List.copyOf(ConfabMain.commandLine().getSubcommands().keySet()));
     }
 

@@ -20,10 +20,12 @@ import java.util.function.Function;
  *                      start of a simulation): until {@code settings.staleAfter()} past it, a node
  *                      that has not reported yet is awaited rather than taken for lost
  * @param now           the instant the decision is for
+ * @param foresight     measured starts, recent arrivals and pre-warm schedules ({@link Foresight#none()}
+ *                      when the caller has none)
  */
 public record BurstingInput(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,
                             List<CloudInstance> instances, List<Ec2Error> ec2Errors, BurstingSettings settings,
-                            Instant observedSince, Instant now) {
+                            Instant observedSince, Instant now, Foresight foresight) {
 
     public BurstingInput {
         locations = List.copyOf(locations);
@@ -34,12 +36,27 @@ public record BurstingInput(List<Location> locations, List<Node> nodes, List<Nod
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(observedSince, "observedSince");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(foresight, "foresight");
         requireConsistent(locations, nodes, loads, instances);
+        requireConsistent(foresight, locations, nodes);
+    }
+
+    /** The platform with nothing measured or scheduled to plan ahead with. */
+    public BurstingInput(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,
+                         List<CloudInstance> instances, List<Ec2Error> ec2Errors, BurstingSettings settings,
+                         Instant observedSince, Instant now) {
+        this(locations, nodes, loads, instances, ec2Errors, settings, observedSince, now, Foresight.none());
     }
 
     /** The same platform at another instant: the loads, instances and errors as they were. */
     public BurstingInput at(Instant instant) {
-        return new BurstingInput(locations, nodes, loads, instances, ec2Errors, settings, observedSince, instant);
+        return new BurstingInput(locations, nodes, loads, instances, ec2Errors, settings, observedSince, instant,
+                foresight);
+    }
+
+    /** The same input with {@code value} to plan ahead with. */
+    public BurstingInput with(Foresight value) {
+        return new BurstingInput(locations, nodes, loads, instances, ec2Errors, settings, observedSince, now, value);
     }
 
     private static void requireConsistent(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,
@@ -59,6 +76,20 @@ public record BurstingInput(List<Location> locations, List<Node> nodes, List<Nod
         for (CloudInstance instance : instances) {
             requireKnown(nodeIds, instance.nodeId(), "node", instance.instanceId());
         }
+    }
+
+    private static void requireConsistent(Foresight foresight, List<Location> locations, List<Node> nodes) {
+        Set<Long> locationIds = new HashSet<>();
+        locations.forEach(location -> locationIds.add(location.id()));
+        Set<Long> nodeIds = new HashSet<>();
+        nodes.forEach(node -> nodeIds.add(node.id()));
+        unique("arrivals of location", foresight.arrivals(), Arrivals::locationId);
+        foresight.arrivals().forEach(arrivals -> requireKnown(locationIds, arrivals.locationId(), "location",
+                "Arrivals"));
+        foresight.startLatencies().forEach(latency -> requireKnown(nodeIds, latency.nodeId(), "node",
+                "A measured start"));
+        foresight.schedules().forEach(schedule -> requireKnown(locationIds, schedule.locationId(), "location",
+                "Pre-warm schedule " + schedule.name()));
     }
 
     private static <T, K> Set<K> unique(String what, List<T> items, Function<T, K> key) {

@@ -55,6 +55,7 @@ public final class BurstingPolicy {
 
     private static List<LocationStatus> statuses(Platform platform, Plan plan, boolean monitored) {
         int threshold = platform.settings().threshold();
+        Outlook outlook = platform.outlook();
         List<LocationStatus> statuses = new ArrayList<>();
         for (Location location : platform.locations()) {
             if (monitored ? !platform.isMonitored(location) : !platform.isOverflow(location)) {
@@ -62,16 +63,20 @@ public final class BurstingPolicy {
             }
             LocationCapacity capacity = platform.capacity(location.id());
             int planned = monitored ? 0 : plan.plannedHdCalls(location.id());
-            LocationState state = monitored ? capacity.monitoredState(threshold)
-                    : capacity.overflowState(threshold, planned);
+            int effective = monitored ? outlook.monitoredThreshold(location) : outlook.overflowThreshold(location);
+            LocationState state = monitored ? capacity.monitoredState(effective)
+                    : capacity.overflowState(effective, planned);
             List<String> notes = new ArrayList<>(capacity.notes());
             if (!monitored && !platform.startsAutomatically(location)) {
+                boolean scheduled = platform.input().foresight().schedules().stream()
+                        .anyMatch(schedule -> schedule.locationId() == location.id());
                 notes.add(location.name() + " is no location's primary overflow location: its nodes are started only"
-                        + " by an administrator");
+                        + " by an administrator" + (scheduled ? " or a pre-warm schedule" : ""));
             }
             notes.addAll(plan.notes(location.id()));
             statuses.add(new LocationStatus(location.id(), location.name(), capacity.freeHdCalls(),
-                    capacity.maxHdCalls(), capacity.startingHdCalls() + planned, threshold, state, notes));
+                    capacity.maxHdCalls(), capacity.startingHdCalls() + planned, threshold, state, notes, effective,
+                    outlook.minutesToExhaustion(location, monitored)));
         }
         return statuses;
     }

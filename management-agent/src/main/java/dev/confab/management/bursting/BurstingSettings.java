@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param breakerErrors    circuit breaker: this many EC2 errors within {@code breakerWindow} … (3)
  * @param breakerWindow    … (5 minutes) …
  * @param breakerCoolDown  … pause automatic starts for this long after the last of them (10 minutes)
+ * @param planAhead        the options that plan ahead (start latency, keep or stop), all off by default
  */
 public record BurstingSettings(boolean enabled, int threshold, Duration minLifetime, Duration startDeadline,
                                Duration staleAfter, int maxOverflowNodes, int breakerErrors, Duration breakerWindow,
-                               Duration breakerCoolDown) {
+                               Duration breakerCoolDown, PlanAhead planAhead) {
 
     private static final BurstingSettings DEFAULTS = new BurstingSettings(false, 5, Duration.ofMinutes(50),
-            Duration.ofMinutes(10), Duration.ofSeconds(30), 10, 3, Duration.ofMinutes(5), Duration.ofMinutes(10));
+            Duration.ofMinutes(10), Duration.ofSeconds(30), 10, 3, Duration.ofMinutes(5), Duration.ofMinutes(10),
+            PlanAhead.off());
 
     public BurstingSettings {
         requireAtLeast("threshold", threshold, 0);
@@ -34,6 +36,15 @@ public record BurstingSettings(boolean enabled, int threshold, Duration minLifet
         requirePositive("staleAfter", staleAfter);
         requirePositive("breakerWindow", breakerWindow);
         requirePositive("breakerCoolDown", breakerCoolDown);
+        Objects.requireNonNull(planAhead, "planAhead");
+    }
+
+    /** The settings without the options that plan ahead: those stay off. */
+    public BurstingSettings(boolean enabled, int threshold, Duration minLifetime, Duration startDeadline,
+                            Duration staleAfter, int maxOverflowNodes, int breakerErrors, Duration breakerWindow,
+                            Duration breakerCoolDown) {
+        this(enabled, threshold, minLifetime, startDeadline, staleAfter, maxOverflowNodes, breakerErrors,
+                breakerWindow, breakerCoolDown, PlanAhead.off());
     }
 
     /** Bursting off, and every other field at its default. */
@@ -43,38 +54,43 @@ public record BurstingSettings(boolean enabled, int threshold, Duration minLifet
 
     public BurstingSettings withEnabled(boolean value) {
         return new BurstingSettings(value, threshold, minLifetime, startDeadline, staleAfter, maxOverflowNodes,
-                breakerErrors, breakerWindow, breakerCoolDown);
+                breakerErrors, breakerWindow, breakerCoolDown, planAhead);
     }
 
     public BurstingSettings withThreshold(int value) {
         return new BurstingSettings(enabled, value, minLifetime, startDeadline, staleAfter, maxOverflowNodes,
-                breakerErrors, breakerWindow, breakerCoolDown);
+                breakerErrors, breakerWindow, breakerCoolDown, planAhead);
     }
 
     public BurstingSettings withMinLifetime(Duration value) {
         return new BurstingSettings(enabled, threshold, value, startDeadline, staleAfter, maxOverflowNodes,
-                breakerErrors, breakerWindow, breakerCoolDown);
+                breakerErrors, breakerWindow, breakerCoolDown, planAhead);
     }
 
     public BurstingSettings withStartDeadline(Duration value) {
         return new BurstingSettings(enabled, threshold, minLifetime, value, staleAfter, maxOverflowNodes,
-                breakerErrors, breakerWindow, breakerCoolDown);
+                breakerErrors, breakerWindow, breakerCoolDown, planAhead);
     }
 
     public BurstingSettings withStaleAfter(Duration value) {
         return new BurstingSettings(enabled, threshold, minLifetime, startDeadline, value, maxOverflowNodes,
-                breakerErrors, breakerWindow, breakerCoolDown);
+                breakerErrors, breakerWindow, breakerCoolDown, planAhead);
     }
 
     public BurstingSettings withMaxOverflowNodes(int value) {
         return new BurstingSettings(enabled, threshold, minLifetime, startDeadline, staleAfter, value,
-                breakerErrors, breakerWindow, breakerCoolDown);
+                breakerErrors, breakerWindow, breakerCoolDown, planAhead);
     }
 
     /** The circuit breaker: {@code errors} EC2 errors within {@code window} pause starts for {@code coolDown}. */
     public BurstingSettings withCircuitBreaker(int errors, Duration window, Duration coolDown) {
         return new BurstingSettings(enabled, threshold, minLifetime, startDeadline, staleAfter, maxOverflowNodes,
-                errors, window, coolDown);
+                errors, window, coolDown, planAhead);
+    }
+
+    public BurstingSettings withPlanAhead(PlanAhead value) {
+        return new BurstingSettings(enabled, threshold, minLifetime, startDeadline, staleAfter, maxOverflowNodes,
+                breakerErrors, breakerWindow, breakerCoolDown, value);
     }
 
     private static void requireAtLeast(String field, int value, int minimum) {

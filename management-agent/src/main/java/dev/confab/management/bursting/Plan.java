@@ -13,6 +13,7 @@ final class Plan {
     private final List<BurstingAction> starts = new ArrayList<>();
     private final List<BurstingAction> stops = new ArrayList<>();
     private final Map<Long, Integer> plannedHdCalls = new HashMap<>();
+    private final Map<Long, Integer> plannedStarts = new HashMap<>();
     private final Map<Long, Set<String>> locationNotes = new HashMap<>();
     private final Set<String> notes = new LinkedHashSet<>();
     private int runningOrStarting;
@@ -25,6 +26,7 @@ final class Plan {
         starts.add(BurstingAction.start(node, reason));
         plannedHdCalls.merge(node.node().locationId(), node.node().maintenance() ? 0 : node.node().capacityHdCalls(),
                 Integer::sum);
+        plannedStarts.merge(node.node().locationId(), 1, Integer::sum);
         runningOrStarting++;
     }
 
@@ -35,6 +37,11 @@ final class Plan {
     /** HD calls of the nodes this plan starts in a location. */
     int plannedHdCalls(long locationId) {
         return plannedHdCalls.getOrDefault(locationId, 0);
+    }
+
+    /** Nodes this plan starts in a location. */
+    int plannedStarts(long locationId) {
+        return plannedStarts.getOrDefault(locationId, 0);
     }
 
     /** Overflow nodes running or starting, those this plan starts included. */

@@ -30,6 +30,7 @@ final class Platform {
     private final Set<Long> burstingLocations = new HashSet<>();
     private final Set<Long> alwaysOnLocations = new HashSet<>();
     private final Map<Long, List<Location>> byPrimaryOverflow = new HashMap<>();
+    private final Outlook outlook;
 
     private Platform(BurstingInput input) {
         this.input = input;
@@ -65,6 +66,7 @@ final class Platform {
             capacities.put(location.id(), LocationCapacity.of(nodesByLocation.getOrDefault(location.id(), List.of()),
                     loads, overflowNodes, input));
         }
+        this.outlook = new Outlook(this);
     }
 
     static Platform of(BurstingInput input) {
@@ -86,6 +88,11 @@ final class Platform {
 
     String name(long locationId) {
         return locationsById.get(locationId).name();
+    }
+
+    /** Arrival rates, start latencies, effective thresholds and pre-warm targets. */
+    Outlook outlook() {
+        return outlook;
     }
 
     LocationCapacity capacity(long locationId) {
@@ -117,13 +124,19 @@ final class Platform {
         return isOverflow(overflow) && byPrimaryOverflow.containsKey(overflow.id());
     }
 
-    /** The monitored locations overflowing first to {@code overflow} whose free HD calls reached the threshold. */
+    /** The monitored locations overflowing first to {@code overflow}. */
+    List<Location> overflowingFirstTo(Location overflow) {
+        return byPrimaryOverflow.getOrDefault(overflow.id(), List.of()).stream().filter(this::isMonitored).toList();
+    }
+
+    /**
+     * The monitored locations overflowing first to {@code overflow} whose free HD calls reached their
+     * (effective) threshold.
+     */
     List<Location> locationsInNeed(Location overflow) {
-        int threshold = settings().threshold();
-        return byPrimaryOverflow.getOrDefault(overflow.id(), List.of()).stream()
-                .filter(this::isMonitored)
+        return overflowingFirstTo(overflow).stream()
                 .filter(location -> capacity(location.id()).evaluated())
-                .filter(location -> capacity(location.id()).freeHdCalls() <= threshold)
+                .filter(location -> capacity(location.id()).freeHdCalls() <= outlook.monitoredThreshold(location))
                 .toList();
     }
 

@@ -8,7 +8,9 @@ import java.util.List;
  * When to stop overflow nodes: a node up and reporting a fresh load since its start, that hosts no
  * call and has run at least the minimum lifetime. A node whose load is stale or unknown is never
  * stopped. While bursting is on, an idle node is kept when its overflow location would otherwise
- * need a node started again at once (the start rule, applied to what would be left).
+ * need a node started again at once (the start rule, applied to what would be left), while a
+ * pre-warm schedule still asks for it, and — with the keep-or-stop option — while the chance that
+ * it is needed again before a restart would pay off is at least the configured chance.
  */
 final class StopRule {
 
@@ -25,6 +27,7 @@ final class StopRule {
 
     private static void stopIdleNodesOf(Location location, Platform platform, Plan plan) {
         BurstingSettings settings = platform.settings();
+        Outlook outlook = platform.outlook();
         Instant now = platform.input().now();
         LocationCapacity capacity = platform.capacity(location.id());
         int free = capacity.freeHdCalls();
@@ -32,6 +35,10 @@ final class StopRule {
         int starting = capacity.startingHdCalls() + plan.plannedHdCalls(location.id());
         boolean restarts = settings.enabled() && platform.startsAutomatically(location);
         List<Location> inNeed = restarts ? platform.locationsInNeed(location) : List.of();
+        int threshold = outlook.overflowThreshold(location);
+        int running = (int) platform.overflowNodes(location.id()).stream()
+                .filter(node -> node.phase().runningOrStarting() && node.phase() != NodePhase.STUCK).count()
+                + plan.plannedStarts(location.id());
         for (OverflowNode node : platform.overflowNodes(location.id())) {
             if (node.phase() != NodePhase.UP || !node.load().orElseThrow().hostsNoCall()) {
                 continue;
@@ -51,16 +58,35 @@ final class StopRule {
             }
             int freeWithout = free - node.freeHdCalls();
             boolean servingWithout = serving > 1;
-            if (restarts && (!inNeed.isEmpty() || servingWithout) && freeWithout + starting <= settings.threshold()) {
+            if (restarts && (!inNeed.isEmpty() || servingWithout) && freeWithout + starting <= threshold) {
                 plan.note(location.id(), node.label() + " hosts no call but is kept: without it " + location.name()
                         + " would have " + (freeWithout + starting) + " HD calls free or starting, at or below the"
-                        + " bursting threshold (" + settings.threshold() + "), and would start a node again");
+                        + " bursting threshold (" + threshold + "), and would start a node again");
                 continue;
             }
-            plan.stop(node, node.label() + " hosts no call and has run " + Texts.duration(ran) + " (minimum lifetime "
-                    + Texts.duration(settings.minLifetime()) + ")");
+            String stopped = node.label() + " hosts no call and has run " + Texts.duration(ran) + " (minimum lifetime "
+                    + Texts.duration(settings.minLifetime()) + ")";
+            int scheduled = settings.enabled() ? outlook.scheduledNodes(location.id(), now) : 0;
+            if (running - 1 < scheduled) {
+                plan.note(location.id(), node.label() + " hosts no call but is kept: pre-warm schedule "
+                        + outlook.schedule(location.id(), now).orElseThrow().label() + " keeps " + scheduled
+                        + " overflow nodes of " + location.name() + " running now");
+                continue;
+            }
+            String weighed = "";
+            if (restarts && settings.planAhead().weighRestart()) {
+                KeepOrStop weighing = KeepOrStop.weigh(location, freeWithout + starting - threshold, running - 1,
+                        platform);
+                if (weighing.keep()) {
+                    plan.note(location.id(), stopped + ", but is kept: " + weighing.reason());
+                    continue;
+                }
+                weighed = "; " + weighing.reason();
+            }
+            plan.stop(node, stopped + weighed);
             free = freeWithout;
             serving--;
+            running--;
         }
     }
 }

@@ -29,4 +29,15 @@ final class Texts {
     static String runningOrStarting(int nodes) {
         return nodes + (nodes == 1 ? " overflow node is" : " overflow nodes are") + " running or starting";
     }
+
+    /** A rate or an expectation to one decimal: "7.4", "0.0". */
+    static String rate(double value) {
+        return String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    /** A chance as a whole percentage: "12%", "below 1%". */
+    static String chance(double value) {
+        long percent = Math.round(value * 100);
+        return percent == 0 && value > 0 ? "below 1%" : percent + "%";
+    }
 }

@@ -27,6 +27,9 @@ final class Fleet {
     private final Map<String, NodeLoad> loads = new LinkedHashMap<>();
     private final Map<String, CloudInstance> instances = new LinkedHashMap<>();
     private final List<Ec2Error> errors = new ArrayList<>();
+    private final List<StartLatency> latencies = new ArrayList<>();
+    private final List<Arrivals> arrivals = new ArrayList<>();
+    private final List<PrewarmSchedule> schedules = new ArrayList<>();
     private BurstingSettings settings = BurstingSettings.defaults().withEnabled(true);
     private Instant observedSince = NOW.minus(Duration.ofHours(1));
     private Instant now = NOW;
@@ -120,6 +123,29 @@ final class Fleet {
         return this;
     }
 
+    /** HD calls arriving at the location's nodes, per minute (measured over the last 2 minutes), none ending. */
+    Fleet arriving(String location, double hdCallsPerMinute) {
+        return flowing(location, hdCallsPerMinute, 0);
+    }
+
+    /** HD calls arriving at the location's nodes and ending, per minute (measured over the last 2 minutes). */
+    Fleet flowing(String location, double arrivingPerMinute, double endingPerMinute) {
+        arrivals.add(new Arrivals(locationId(location), 2 * arrivingPerMinute, 2 * endingPerMinute,
+                Duration.ofMinutes(2)));
+        return this;
+    }
+
+    /** A measured start of {@code node}: {@code toRunning} to EC2's running, {@code toReport} more to its first report. */
+    Fleet measuredStart(String node, Duration toRunning, Duration toReport) {
+        latencies.add(new StartLatency(id(node), toRunning, toReport));
+        return this;
+    }
+
+    Fleet schedule(PrewarmSchedule schedule) {
+        schedules.add(schedule);
+        return this;
+    }
+
     /** The Management Node started {@code ago}. */
     Fleet restarted(Duration ago) {
         observedSince = NOW.minus(ago);
@@ -132,7 +158,8 @@ final class Fleet {
                 Optional.ofNullable(overflow[0]).map(this::locationId),
                 Optional.ofNullable(overflow[1]).map(this::locationId))));
         return new BurstingInput(built, List.copyOf(nodes.values()), List.copyOf(loads.values()),
-                List.copyOf(instances.values()), errors, settings, observedSince, now);
+                List.copyOf(instances.values()), errors, settings, observedSince, now,
+                new Foresight(latencies, arrivals, schedules));
     }
 
     BurstingDecision decide() {
@@ -156,7 +183,8 @@ final class Fleet {
         return nodes.get(node).id();
     }
 
-    private long locationId(String name) {
+    /** The id of location {@code name}, as the input gives it. */
+    long locationId(String name) {
         int index = new ArrayList<>(locations.keySet()).indexOf(name);
         if (index < 0) {
             throw new IllegalStateException("No location " + name);

@@ -1,0 +1,270 @@
+package dev.confab.management.bursting.simulation;
+
+import dev.confab.management.bursting.Arrivals;
+import dev.confab.management.bursting.BurstingAction;
+import dev.confab.management.bursting.BurstingDecision;
+import dev.confab.management.bursting.BurstingInput;
+import dev.confab.management.bursting.BurstingPolicy;
+import dev.confab.management.bursting.CloudInstance;
+import dev.confab.management.bursting.Foresight;
+import dev.confab.management.bursting.Location;
+import dev.confab.management.bursting.Node;
+import dev.confab.management.bursting.NodeLoad;
+import dev.confab.management.bursting.StartLatency;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * One replay of a trace through one policy: a discrete-event simulation of call arrivals and ends,
+ * overflow nodes starting (pending → running → first report) and stopping, with
+ * {@link BurstingPolicy#decide} asked as the Management Node asks it — after every load change (runs
+ * at least 200 ms apart; the changes meanwhile share the next run) and on the 10 s tick — and its
+ * actions performed on the simulated instances. Not thread-safe;
+ * used once.
+ */
+final class Replay {
+
+    private static final long TICK_MILLIS = 10_000;
+    /** Runs on load changes start at least this far apart, as on the Management Node; changes meanwhile share one. */
+    private static final long SPACING_MILLIS = 200;
+
+    private enum Kind { CALL_ENDS, RUNNING, FIRST_REPORT, STOPPED }
+
+    private record Event(long at, long sequence, Kind kind, SimulatedNode node, int tokens, long generation,
+                         ArrivalWindow origin)
+            implements Comparable<Event> {
+        @Override
+        public int compareTo(Event other) {
+            return at != other.at ? Long.compare(at, other.at) : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    private final SimulatedPlatform platform;
+    private final Trace trace;
+    private final SimulatedPolicy policy;
+    private final Duration arrivalWindow;
+    private final SplittableRandom random;
+    private final Consumer<ReplayedAction> listener;
+    private final List<Location> locations;
+    private final List<Node> policyNodes;
+    private final List<SimulatedNode> nodes = new ArrayList<>();
+    private final List<SimulatedNode> overflowNodes = new ArrayList<>();
+    private final Map<Long, SimulatedNode> nodesById = new HashMap<>();
+    private final Map<String, List<List<SimulatedNode>>> chains = new LinkedHashMap<>();
+    private final Map<String, ArrivalWindow> windows = new LinkedHashMap<>();
+    private final Map<String, Long> locationIds = new HashMap<>();
+    private final Map<String, Double> instanceHours = new LinkedHashMap<>();
+    private final PriorityQueue<Event> events = new PriorityQueue<>();
+    private long sequence;
+    private long rejected;
+    private double overflowedMinutes;
+    private long starts;
+    private long stops;
+    private double billedHours;
+    private long decisions;
+
+    Replay(SimulatedPlatform platform, Trace trace, SimulatedPolicy policy, Duration arrivalWindow, long seed,
+           Consumer<ReplayedAction> listener) {
+        this.platform = platform;
+        this.trace = trace;
+        this.policy = policy;
+        this.arrivalWindow = arrivalWindow;
+        this.random = new SplittableRandom(seed);
+        this.listener = listener;
+        this.locations = platform.locations();
+        this.policyNodes = platform.nodes();
+        Map<String, List<SimulatedNode>> byPlace = new HashMap<>();
+        for (int i = 0; i < policyNodes.size(); i++) {
+            SimulatedNode node = new SimulatedNode(policyNodes.get(i), platform.machines().get(i).place());
+            nodes.add(node);
+            nodesById.put(node.node.id(), node);
+            byPlace.computeIfAbsent(node.place, place -> new ArrayList<>()).add(node);
+            if (node.node.bursting()) {
+                overflowNodes.add(node);
+                instanceHours.putIfAbsent(node.place, 0.0);
+            }
+        }
+        for (SimulatedPlatform.Place place : platform.places()) {
+            List<List<SimulatedNode>> chain = new ArrayList<>();
+            for (String step : new String[] {place.name(), place.primaryOverflow(), place.secondaryOverflow()}) {
+                if (step != null) {
+                    chain.add(byPlace.getOrDefault(step, List.of()));
+                }
+            }
+            chains.put(place.name(), chain);
+            windows.put(place.name(), new ArrivalWindow(arrivalWindow));
+            locationIds.put(place.name(), platform.locationId(place.name()));
+        }
+        requireKnownLocations(platform, trace);
+    }
+
+    /** Refuses a trace with calls at a location the platform does not have, naming it and those it has. */
+    static void requireKnownLocations(SimulatedPlatform platform, Trace trace) {
+        List<String> names = platform.places().stream().map(SimulatedPlatform.Place::name).toList();
+        for (TraceCall call : trace.calls()) {
+            if (!names.contains(call.location())) {
+                throw new IllegalArgumentException("The trace has calls arriving at " + call.location() + ", which is"
+                        + " not a location of the platform (" + String.join(", ", names) + ")");
+            }
+        }
+    }
+
+    PolicyResult run() {
+        long start = trace.start().toEpochMilli();
+        long end = trace.end().toEpochMilli();
+        long nextTick = start;
+        long lastRun = Long.MIN_VALUE / 2;
+        long pendingRun = Long.MAX_VALUE;
+        int next = 0;
+        List<TraceCall> calls = trace.calls();
+        while (true) {
+            long arrival = next < calls.size() ? calls.get(next).arrival().toEpochMilli() : Long.MAX_VALUE;
+            long event = events.isEmpty() ? Long.MAX_VALUE : events.peek().at();
+            long now = Math.min(Math.min(arrival, event), Math.min(nextTick, pendingRun));
+            if (now > end) {
+                break;
+            }
+            boolean run;
+            if (event == now) {
+                handle(events.poll());
+                run = false;
+            } else if (arrival == now) {
+                arrive(calls.get(next++), now);
+                run = false;
+            } else if (nextTick == now) {
+                nextTick += TICK_MILLIS;
+                run = true;
+            } else {
+                run = true;
+            }
+            if (!run && pendingRun == Long.MAX_VALUE) {
+                pendingRun = Math.max(now, lastRun + SPACING_MILLIS);
+                run = pendingRun == now && nextEventAfter(now, next, calls);
+            }
+            if (run) {
+                decide(now);
+                lastRun = now;
+                pendingRun = Long.MAX_VALUE;
+            }
+        }
+        Instant finish = trace.end();
+        for (SimulatedNode node : overflowNodes) {
+            if (node.startRequestedAt() != null && !node.stopped() && node.instance().stopRequestedAt().isEmpty()) {
+                account(node, finish);
+            }
+        }
+        double hours = instanceHours.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new PolicyResult(policy.name(), calls.size(), rejected, overflowedMinutes, hours, instanceHours, starts,
+                stops, billedHours, billedHours * platform.billing().pricePerHour(), decisions);
+    }
+
+    /** Whether nothing else happens at {@code now}: events of one instant share one run. */
+    private boolean nextEventAfter(long now, int next, List<TraceCall> calls) {
+        boolean arrivalNow = next < calls.size() && calls.get(next).arrival().toEpochMilli() == now;
+        boolean eventNow = !events.isEmpty() && events.peek().at() == now;
+        return !arrivalNow && !eventNow;
+    }
+
+    private void arrive(TraceCall call, long now) {
+        int tokens = call.type().tokens();
+        ArrivalWindow window = windows.get(call.location());
+        window.arrived(now, tokens);
+        List<List<SimulatedNode>> chain = chains.get(call.location());
+        for (int step = 0; step < chain.size(); step++) {
+            SimulatedNode best = null;
+            for (SimulatedNode node : chain.get(step)) {
+                // the most free tokens first, as the platform's placement; ties in name order
+                if (node.serving() && node.freeTokens() >= tokens && (best == null
+                        || node.freeTokens() > best.freeTokens())) {
+                    best = node;
+                }
+            }
+            if (best != null) {
+                best.place(tokens);
+                events.add(new Event(call.end().toEpochMilli(), sequence++, Kind.CALL_ENDS, best, tokens, 0, window));
+                if (step > 0) {
+                    overflowedMinutes += call.duration().toMillis() / 60_000.0;
+                }
+                return;
+            }
+        }
+        rejected++;
+    }
+
+    private void handle(Event event) {
+        Instant at = Instant.ofEpochMilli(event.at());
+        switch (event.kind()) {
+            case CALL_ENDS -> {
+                event.node().release(event.tokens());
+                event.origin().ended(event.at(), event.tokens());
+            }
+            case RUNNING -> event.node().running(at, event.generation());
+            case FIRST_REPORT -> event.node().firstReport(at, event.generation());
+            case STOPPED -> event.node().stoppedAt(event.generation());
+            default -> throw new IllegalStateException("Unknown event " + event.kind());
+        }
+    }
+
+    private void decide(long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        BurstingDecision decision = BurstingPolicy.decide(input(now));
+        decisions++;
+        for (BurstingAction action : decision.actions()) {
+            SimulatedNode node = nodesById.get(action.nodeId());
+            listener.accept(new ReplayedAction(now, action));
+            if (action.kind() == BurstingAction.Kind.START) {
+                long generation = node.start(now);
+                starts++;
+                long running = nowMillis + platform.bootTimes().toRunning(random).toMillis();
+                schedule(running, Kind.RUNNING, node, 0, generation);
+                schedule(running + platform.bootTimes().toReport(random).toMillis(), Kind.FIRST_REPORT, node, 0,
+                        generation);
+            } else {
+                account(node, now);
+                long generation = node.stop(now);
+                stops++;
+                schedule(nowMillis + platform.bootTimes().stopping().toMillis(), Kind.STOPPED, node, 0, generation);
+            }
+        }
+    }
+
+    private BurstingInput input(Instant now) {
+        List<NodeLoad> loads = new ArrayList<>(nodes.size());
+        for (SimulatedNode node : nodes) {
+            node.load(now).ifPresent(loads::add);
+        }
+        List<CloudInstance> instances = new ArrayList<>(overflowNodes.size());
+        List<StartLatency> latencies = new ArrayList<>();
+        for (SimulatedNode node : overflowNodes) {
+            instances.add(node.instance());
+            node.lastStart().ifPresent(latencies::add);
+        }
+        List<Arrivals> arrivals = new ArrayList<>(windows.size());
+        long nowMillis = now.toEpochMilli();
+        windows.forEach((place, window) -> arrivals.add(new Arrivals(locationIds.get(place),
+                window.arrivedHdCalls(nowMillis), window.endedHdCalls(nowMillis), arrivalWindow)));
+        return new BurstingInput(locations, policyNodes, loads, instances, List.of(), policy.settings(),
+                trace.start(), now, new Foresight(latencies, arrivals, policy.schedules()));
+    }
+
+    /** Counts a start's instance-hours and billed time up to {@code until} (its stop, or the trace's end). */
+    private void account(SimulatedNode node, Instant until) {
+        instanceHours.merge(node.place, Duration.between(node.startRequestedAt(), until).toMillis() / 3_600_000.0,
+                Double::sum);
+        node.runningSince().ifPresent(since -> billedHours += platform.billing()
+                .billed(Duration.between(since, until)).toMillis() / 3_600_000.0);
+    }
+
+    private void schedule(long at, Kind kind, SimulatedNode node, int tokens, long generation) {
+        events.add(new Event(at, sequence++, kind, node, tokens, generation, null));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.confab.management.bursting.simulation;
+
+import dev.confab.management.bursting.CloudInstance;
+import dev.confab.management.bursting.InstanceState;
+import dev.confab.management.bursting.Node;
+import dev.confab.management.bursting.NodeLoad;
+import dev.confab.management.bursting.StartLatency;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** One node during a replay: its calls, and for an overflow node its EC2 instance's life. Not thread-safe. */
+final class SimulatedNode {
+
+    final Node node;
+    final String place;
+    private int tokensInUse;
+    private int calls;
+    private InstanceState state = InstanceState.STOPPED;
+    private Instant startRequestedAt;
+    private Instant launchedAt;
+    private Instant stopRequestedAt;
+    private boolean reporting;
+    private long generation;
+    private StartLatency lastStart;
+
+    SimulatedNode(Node node, String place) {
+        this.node = node;
+        this.place = place;
+        this.reporting = !node.bursting();
+        if (!node.bursting()) {
+            state = InstanceState.RUNNING;
+        }
+    }
+
+    /** Whether calls may be placed on it: always-on, or an overflow node up, reporting and not being stopped. */
+    boolean serving() {
+        return !node.bursting() || state == InstanceState.RUNNING && reporting && stopRequestedAt == null;
+    }
+
+    int freeTokens() {
+        return node.capacityTokens() - tokensInUse;
+    }
+
+    void place(int tokens) {
+        tokensInUse += tokens;
+        calls++;
+    }
+
+    void release(int tokens) {
+        tokensInUse -= tokens;
+        calls--;
+    }
+
+    /** Its load report at {@code now}, if it reports. */
+    Optional<NodeLoad> load(Instant now) {
+        return reporting ? Optional.of(new NodeLoad(node.id(), tokensInUse, calls, now)) : Optional.empty();
+    }
+
+    CloudInstance instance() {
+        return new CloudInstance("i-" + node.name(), node.id(), state, Optional.ofNullable(launchedAt),
+                Optional.ofNullable(startRequestedAt), Optional.ofNullable(stopRequestedAt));
+    }
+
+    Optional<StartLatency> lastStart() {
+        return Optional.ofNullable(lastStart);
+    }
+
+    boolean stopped() {
+        return state == InstanceState.STOPPED;
+    }
+
+    /** StartInstances accepted: pending from now; returns the generation its later events belong to. */
+    long start(Instant now) {
+        state = InstanceState.PENDING;
+        startRequestedAt = now;
+        stopRequestedAt = null;
+        reporting = false;
+        return ++generation;
+    }
+
+    void running(Instant now, long of) {
+        if (of == generation) {
+            state = InstanceState.RUNNING;
+            launchedAt = now;
+        }
+    }
+
+    void firstReport(Instant now, long of) {
+        if (of == generation) {
+            reporting = true;
+            lastStart = new StartLatency(node.id(), Duration.between(startRequestedAt, launchedAt),
+                    Duration.between(launchedAt, now));
+        }
+    }
+
+    /** StopInstances accepted: stopping from now; returns the generation its stopped event belongs to. */
+    long stop(Instant now) {
+        state = InstanceState.STOPPING;
+        stopRequestedAt = now;
+        reporting = false;
+        return ++generation;
+    }
+
+    void stoppedAt(long of) {
+        if (of == generation) {
+            state = InstanceState.STOPPED;
+        }
+    }
+
+    Instant startRequestedAt() {
+        return startRequestedAt;
+    }
+
+    /** When EC2 last described it running since its last start, if it has. */
+    Optional<Instant> runningSince() {
+        return launchedAt != null && !launchedAt.isBefore(startRequestedAt) ? Optional.of(launchedAt) : Optional.empty();
+    }
+}
