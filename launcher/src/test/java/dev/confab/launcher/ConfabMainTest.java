@@ -13,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfabMainTest {
 
     @Test
-    void dispatchesToTheCommandsTheClassPathProvidesThenToTheAgentsTheInstallerAndTheAwsCommands() {
+    void dispatchesToTheCommandsTheClassPathProvidesThenToTheAgentsTheInstallerTheAwsCommandsAndTheSimulator() {
         // this module's tests register one provider (META-INF/services): the command it adds
         assertEquals(List.of(ExampleCommandProvider.NAME, "management-agent", "conferencing-agent", "installer",
-                        "aws-template", "aws-check"),
+                        "aws-template", "aws-check", "simulate"),
                 List.copyOf(ConfabMain.commandLine().getSubcommands().keySet()));
     }
 
