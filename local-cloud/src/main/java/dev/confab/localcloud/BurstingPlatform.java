@@ -261,7 +261,7 @@ public final class BurstingPlatform implements AutoCloseable {
         return client;
     }
 
-    /** Polls {@code probe} every 50 ms until it returns other than null; its last failure is in the timeout's message. */
+    /** Polls {@code probe} every 50 ms until it returns other than null; a timeout names its last failure. */
     private static <T> T poll(String what, Duration timeout, Callable<T> probe) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         Exception last = null;

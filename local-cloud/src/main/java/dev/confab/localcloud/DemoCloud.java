@@ -43,7 +43,7 @@ final class DemoCloud {
         return provisionStopped(api, locationUri, index, dir, children, List.of(), timeout);
     }
 
-    /** As {@link #provisionStopped(ManagementClient, String, int, Path, ChildProcesses, Duration)}, the agent with {@code agentOptions}. */
+    /** The same, the node's agent started with {@code agentOptions} (such as its instance type). */
     static StoppedNode provisionStopped(ManagementClient api, String locationUri, int index, Path dir,
                                         ChildProcesses children, List<String> agentOptions, Duration timeout)
             throws Exception {

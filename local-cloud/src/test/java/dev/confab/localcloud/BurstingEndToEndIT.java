@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,8 +91,8 @@ class BurstingEndToEndIT {
 
         BurstingPlatform.Admitted overflow = callUntilOverflow();
         assertEquals(platform.nodeName(0), overflow.mediaNode());
-        assertTrue(platform.endpoint().calls("StopInstances").stream().noneMatch(call -> call.time().isAfter(start.time())),
-                "not stopped while it hosts a call");
+        assertTrue(platform.endpoint().calls("StopInstances").stream()
+                .noneMatch(call -> call.time().isAfter(start.time())), "not stopped while it hosts a call");
 
         for (BurstingPlatform.Admitted call : calls) {
             platform.release(call);
@@ -100,7 +101,7 @@ class BurstingEndToEndIT {
         Ec2Call stop = Await.atMost(Duration.ofSeconds(90)).until("StopInstances of " + first, () -> platform.endpoint()
                 .calls("StopInstances").stream().filter(call -> call.time().isAfter(start.time()) && call.succeeded()
                         && instanceOf(call).equals(first)).findFirst().orElse(null));
-        assertTrue(!Duration.between(start.time(), stop.time()).minus(MIN_LIFETIME).isNegative(),
+        assertFalse(Duration.between(start.time(), stop.time()).minus(MIN_LIFETIME).isNegative(),
                 "stopped " + Duration.between(start.time(), stop.time()) + " after its start, before the minimum"
                         + " lifetime of " + MIN_LIFETIME);
         awaitHistory(first, "stopped", stop.time());
@@ -115,8 +116,8 @@ class BurstingEndToEndIT {
         awaitReporting(awaitStarted(first));
 
         List<Ec2Call> starts = startsSinceMark();
-        assertEquals(List.of(Optional.of("RequestLimitExceeded"), Optional.of("InternalError"), Optional.<String>empty()),
-                starts.stream().map(Ec2Call::errorCode).toList());
+        assertEquals(List.of(Optional.of("RequestLimitExceeded"), Optional.of("InternalError"),
+                Optional.<String>empty()), starts.stream().map(Ec2Call::errorCode).toList());
         assertEquals(List.of(first, first, first), starts.stream().map(BurstingEndToEndIT::instanceOf).toList());
         assertEquals(InstanceState.STOPPED, platform.endpoint().instance(second).state());
     }

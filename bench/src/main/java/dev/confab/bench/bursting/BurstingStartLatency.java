@@ -28,11 +28,12 @@ import java.util.concurrent.Callable;
 @Command(name = "bursting-start-latency", mixinStandardHelpOptions = true)
 public final class BurstingStartLatency implements Callable<Integer> {
 
-    @Option(names = "--repetitions", defaultValue = "30", description = "thresholds crossed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repetitions", defaultValue = "30",
+            description = "thresholds crossed (default: ${DEFAULT-VALUE})")
     int repetitions;
 
     @Option(names = "--min-lifetime", defaultValue = "5",
-            description = "seconds a started node runs at least, before it is stopped again (default: ${DEFAULT-VALUE})")
+            description = "seconds a started node runs at least before it is stopped again (default: ${DEFAULT-VALUE})")
     int minLifetimeSeconds;
 
     @Option(names = "--boot-delay-ms", defaultValue = "1000",
@@ -76,8 +77,8 @@ public final class BurstingStartLatency implements Callable<Integer> {
                 long nanos = Duration.between(answered, start.get().time()).toNanos();
                 latencies.record(nanos);
                 least = Math.min(least, nanos / 1e6);
-                System.out.printf(Locale.ROOT, "%3d  %d calls, StartInstances %.1f ms after the crossing call's answer%n",
-                        i, calls.size(), nanos / 1e6);
+                System.out.printf(Locale.ROOT, "%3d  %d calls, StartInstances %.1f ms after the crossing call's"
+                        + " answer%n", i, calls.size(), nanos / 1e6);
             }
             System.out.printf(Locale.ROOT, "%nCrossing call answered → StartInstances received, %d repetitions"
                             + " (%d without a start): p50 %.0f ms, p99 %.0f ms, max %.0f ms, min %.0f ms%n",
