@@ -127,8 +127,8 @@ public final class ManagementAgent implements AutoCloseable {
         reactions(secrets).forEach(configuration::onChange);
         nameInLog();
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
-        nodes.onEnrolled(ipsec::refresh);
-        nodes.onEnrolled(replication::enrolmentsChanged);
+        nodes.onEnrolled(node -> ipsec.refresh());
+        nodes.onEnrolled(replication::enrolmentChanged);
         http = Javalin.create(this::configure).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());

@@ -1,6 +1,14 @@
 package dev.confab.management.resource.engine;
 
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.catalog.Catalog;
 import org.jdbi.v3.core.Handle;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One transaction on the store, as components beside the write pipeline use it: the configuration
@@ -10,12 +18,45 @@ import org.jdbi.v3.core.Handle;
  */
 public final class StoreTransaction {
 
+    /** At most this many ids in one {@code IN (...)}, well under SQLite's limit of bound values. */
+    private static final int IDS_PER_QUERY = 500;
+
     private final Handle handle;
+    private final HandleView view;
+    private final Catalog catalog;
     private final TypedReads reads;
 
-    StoreTransaction(Handle handle, TypedReads reads) {
+    StoreTransaction(Handle handle, HandleView view, Catalog catalog) {
         this.handle = handle;
-        this.reads = reads;
+        this.view = view;
+        this.catalog = catalog;
+        this.reads = new TypedReads(view, catalog);
+    }
+
+    /**
+     * The objects of configuration resource {@code name} with the given ids, as the API renders them
+     * but without computed fields (which may change without a revision), ordered by id; ids of
+     * objects that do not exist are left out.
+     */
+    public List<Map<String, Object>> objects(String name, Collection<Long> ids) {
+        ResourceSpec spec = catalog.configuration(name);
+        List<Long> sorted = ids.stream().sorted().distinct().toList();
+        List<Map<String, Object>> objects = new ArrayList<>(sorted.size());
+        for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
+            List<Long> part = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
+            objects.addAll(Renderer.renderAll(spec, view.findIn(spec.table(), "id", part), view, false));
+        }
+        return objects;
+    }
+
+    /**
+     * The ids of the objects of {@code name} whose list field {@code field} names object
+     * {@code relatedId} of the field's related resource, on either side of the list.
+     */
+    public List<Long> listing(String name, String field, long relatedId) {
+        FieldSpec list = catalog.configuration(name).fields().get(field);
+        return list.reverseOf() == null ? view.listOwners(name, field, relatedId)
+                : view.listIds(list.relatedResource(), list.reverseOf(), relatedId);
     }
 
     /** The configuration as typed records, as this transaction sees it. */
