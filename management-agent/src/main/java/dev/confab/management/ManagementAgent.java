@@ -177,7 +177,7 @@ public final class ManagementAgent implements AutoCloseable {
                         ResourceNames.CONFERENCE, ResourceNames.LICENCE), calls::configurationChanged),
                 Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
                 // where each node's requests may come from: its address and static NAT address
-                Reaction.to("node channel", Set.of(ResourceNames.WORKER_VM), nodes::nodesChanged),
+                Reaction.toObjectsOf("node channel", ResourceNames.WORKER_VM, nodes::nodeChanged),
                 // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
                 Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
                 // the certificate assigned to the Management Node, or that certificate itself

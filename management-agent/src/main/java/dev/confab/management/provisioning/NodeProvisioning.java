@@ -103,9 +103,9 @@ public final class NodeProvisioning {
         revocations.nodeDeleted(nodeId).forEach(enrolment::changed);
     }
 
-    /** After every committed change to a {@code worker_vm}: the node channel reads nodes' addresses again. */
-    public void nodesChanged() {
-        channel.nodesChanged();
+    /** After every committed change to a {@code worker_vm}: the node channel reads that node's addresses again. */
+    public void nodeChanged(long nodeId) {
+        channel.nodeChanged(nodeId);
     }
 
     /** Calls {@code listener} with the node's id after each successful enrolment, and after each revocation. */
