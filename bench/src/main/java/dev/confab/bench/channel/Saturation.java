@@ -1,10 +1,15 @@
 package dev.confab.bench.channel;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
-/** Every simulated node sends heartbeats back to back, each as soon as the last is answered. */
+/**
+ * Every simulated node sends heartbeats back to back, each as soon as the last is answered: to the
+ * Management Node, or to another server on the same setup (the bare echo server).
+ */
 final class Saturation {
 
     private static final long WARMUP_NANOS = 3_000_000_000L;
@@ -18,20 +23,27 @@ final class Saturation {
      */
     static double run(List<SimulatedNode> fleet, int seconds, AtomicLong answered, AtomicLong all)
             throws InterruptedException {
+        return runSenders(fleet.stream().<Supplier<CompletableFuture<Integer>>>map(node -> node::heartbeat).toList(),
+                seconds, answered, all);
+    }
+
+    /** As {@link #run(List, int, AtomicLong, AtomicLong)}, each sender sending one heartbeat per call (HTTP status). */
+    static double runSenders(List<Supplier<CompletableFuture<Integer>>> fleet, int seconds, AtomicLong answered,
+                             AtomicLong all) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + WARMUP_NANOS;
         long end = measureFrom + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(fleet.size());
-        for (SimulatedNode node : fleet) {
+        for (Supplier<CompletableFuture<Integer>> node : fleet) {
             loop(node, measureFrom, end, answered, all, done);
         }
         done.await();
         return answered.get() / (double) seconds;
     }
 
-    private static void loop(SimulatedNode node, long measureFrom, long end, AtomicLong answered, AtomicLong all,
-                             CountDownLatch done) {
-        node.heartbeat().whenComplete((status, error) -> {
+    private static void loop(Supplier<CompletableFuture<Integer>> node, long measureFrom, long end,
+                             AtomicLong answered, AtomicLong all, CountDownLatch done) {
+        node.get().whenComplete((status, error) -> {
             long now = System.nanoTime();
             if (error == null && status == 200) {
                 all.incrementAndGet();
