@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -159,9 +160,11 @@ public final class NodeSimulator implements Callable<Integer> {
         System.out.printf("bare SQLite commit loop (WAL, synchronous=FULL, one thread) on the data filesystem:"
                 + " %.0f commits/s%n", limit);
         AtomicLong failed = new AtomicLong();
-        double writes = WriteLoad.run(admin, writeClients, writeSeconds, failed);
-        System.out.printf("PATCH worker_vm with %d nodes stored, %d clients: %.0f writes/s (%d failed) = %.2f x the"
-                + " bare commit loop%n", nodes, writeClients, writes, failed.get(), writes / limit);
+        AtomicReference<String> lastFailure = new AtomicReference<>();
+        double writes = WriteLoad.run(admin, writeClients, writeSeconds, failed, lastFailure);
+        System.out.printf("PATCH worker_vm with %d nodes stored, %d clients: %.0f writes/s = %.2f x the bare commit"
+                + " loop%s%n", nodes, writeClients, writes, writes / limit, failed.get() == 0 ? ""
+                : " (" + failed.get() + " failed, the last: " + lastFailure.get() + ")");
     }
 
     /** The same fleet's heartbeats at saturation against the bare echo server, and the Management Node's as a ratio. */
@@ -174,9 +177,11 @@ public final class NodeSimulator implements Callable<Integer> {
             senders.add(node.heartbeatsTo(transport, "127.0.0.1", echoPort, ca));
         }
         AtomicLong answered = new AtomicLong();
-        double echo = Saturation.runSenders(senders, saturateSeconds, answered, new AtomicLong());
+        AtomicReference<String> failure = new AtomicReference<>();
+        double echo = Saturation.runSenders(senders, saturateSeconds, answered, new AtomicLong(), failure);
         System.out.printf("bare mutual-TLS echo server, same port setup and JVM options, same fleet: %.0f answers/s;"
-                + " heartbeats at saturation = %.2f x it%n", echo, management / echo);
+                + " heartbeats at saturation = %.2f x it%s%n", echo, management / echo,
+                failure.get() == null ? "" : " (some not answered, the last: " + failure.get() + ")");
     }
 
     private void report(String when) throws Exception {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -30,21 +31,31 @@ final class Saturation {
     /** As {@link #run(List, int, AtomicLong, AtomicLong)}, each sender sending one heartbeat per call (HTTP status). */
     static double runSenders(List<Supplier<CompletableFuture<Integer>>> fleet, int seconds, AtomicLong answered,
                              AtomicLong all) throws InterruptedException {
+        return runSenders(fleet, seconds, answered, all, new AtomicReference<>());
+    }
+
+    /** As above; {@code lastFailure} keeps what went wrong with the last heartbeat not answered 200, if one was not. */
+    static double runSenders(List<Supplier<CompletableFuture<Integer>>> fleet, int seconds, AtomicLong answered,
+                             AtomicLong all, AtomicReference<String> lastFailure) throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + WARMUP_NANOS;
         long end = measureFrom + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(fleet.size());
         for (Supplier<CompletableFuture<Integer>> node : fleet) {
-            loop(node, measureFrom, end, answered, all, done);
+            loop(node, measureFrom, end, answered, all, done, lastFailure);
         }
         done.await();
         return answered.get() / (double) seconds;
     }
 
     private static void loop(Supplier<CompletableFuture<Integer>> node, long measureFrom, long end,
-                             AtomicLong answered, AtomicLong all, CountDownLatch done) {
+                             AtomicLong answered, AtomicLong all, CountDownLatch done,
+                             AtomicReference<String> lastFailure) {
         node.get().whenComplete((status, error) -> {
             long now = System.nanoTime();
+            if (error != null || status != 200) {
+                lastFailure.set(error != null ? error.toString() : "HTTP " + status);
+            }
             if (error == null && status == 200) {
                 all.incrementAndGet();
             }
@@ -52,7 +63,7 @@ final class Saturation {
                 answered.incrementAndGet();
             }
             if (now < end) {
-                loop(node, measureFrom, end, answered, all, done);
+                loop(node, measureFrom, end, answered, all, done, lastFailure);
             } else {
                 done.countDown();
             }

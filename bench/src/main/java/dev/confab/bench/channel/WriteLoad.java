@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code PATCH} writes through the management API from several clients at once, each the next as
@@ -20,8 +21,12 @@ final class WriteLoad {
     private WriteLoad() {
     }
 
-    /** Writes answered 200 per second over {@code seconds}; {@code failed} counts the others. */
-    static double run(AdminApi admin, int clients, int seconds, AtomicLong failed) throws Exception {
+    /**
+     * Writes answered 200 per second over {@code seconds}; {@code failed} counts the others and
+     * {@code lastFailure} keeps what went wrong with the last of them.
+     */
+    static double run(AdminApi admin, int clients, int seconds, AtomicLong failed, AtomicReference<String> lastFailure)
+            throws Exception {
         JsonNode objects = admin.get("/api/admin/configuration/v1/worker_vm/?limit=1000").get("objects");
         List<String> nodes = new ArrayList<>();
         objects.forEach(node -> nodes.add(node.get("resource_uri").asText()));
@@ -39,6 +44,7 @@ final class WriteLoad {
                             written.incrementAndGet();
                         } catch (Exception e) {
                             failed.incrementAndGet();
+                            lastFailure.set(e.toString());
                         }
                     }
                     return null;

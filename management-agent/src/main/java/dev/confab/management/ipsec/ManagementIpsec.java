@@ -19,12 +19,14 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,7 +47,11 @@ public final class ManagementIpsec implements AutoCloseable {
     private final ConfigurationService configuration;
     private final MeshPeer self;
     private final SwanctlPublisher publisher;
+    /** Shortest time between the starts of two reads of the mesh. */
+    static final Duration MIN_REFRESH_GAP = Duration.ofSeconds(1);
     private final AtomicBoolean readQueued = new AtomicBoolean();
+    /** Touched only by the reader thread. */
+    private long lastRefresh = System.nanoTime() - MIN_REFRESH_GAP.toNanos();
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "confab-ipsec-peers");
         thread.setDaemon(true);
@@ -79,7 +85,9 @@ public final class ManagementIpsec implements AutoCloseable {
 
     /**
      * Reads the node list, then renders and loads its tunnels, in the background: the caller (a
-     * write, an enrolment) does not wait, and a burst of calls shares one read.
+     * write, an enrolment) does not wait, and a burst of calls shares one read. Reads start at least
+     * {@link #MIN_REFRESH_GAP} apart, so that a fleet enrolling at once renders its growing mesh a
+     * few times, not once per node.
      */
     public void refresh() {
         if (!readQueued.compareAndSet(false, true)) {
@@ -87,6 +95,15 @@ public final class ManagementIpsec implements AutoCloseable {
         }
         try {
             reader.execute(() -> {
+                long wait = lastRefresh + MIN_REFRESH_GAP.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        return; // closed
+                    }
+                }
+                lastRefresh = System.nanoTime();
                 readQueued.set(false);
                 try {
                     publisher.publish(peers());

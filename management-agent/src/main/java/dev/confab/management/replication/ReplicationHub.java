@@ -4,6 +4,7 @@ import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.resource.engine.StoreTransaction;
+import dev.confab.management.store.InList;
 import dev.confab.management.store.MeshDao;
 import dev.confab.management.store.RevisionDao;
 import dev.confab.shared.logging.LogFields;
@@ -228,7 +229,8 @@ public final class ReplicationHub implements AutoCloseable {
         Map<String, Set<Long>> affected = AffectedObjects.of(service.catalog(), changes, before, transaction);
         Set<Long> workers = new TreeSet<>(nodes);
         workers.addAll(affected.getOrDefault(ResourceNames.WORKER_VM, Set.of()));
-        Set<Long> enrolled = workers.isEmpty() ? Set.of() : transaction.dao(MeshDao.class).enrolledAmong(workers);
+        Set<Long> enrolled = new TreeSet<>();
+        InList.parts(workers).forEach(part -> enrolled.addAll(transaction.dao(MeshDao.class).enrolledAmong(part)));
         Map<String, List<Map<String, Object>>> upserts = new TreeMap<>();
         Map<String, List<String>> deletions = new TreeMap<>();
         Map<String, Set<String>> touched = new TreeMap<>();

@@ -5,7 +5,6 @@ import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
 import org.jdbi.v3.core.Handle;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,6 @@ import java.util.Map;
  * transaction.
  */
 public final class StoreTransaction {
-
-    /** At most this many ids in one {@code IN (...)}, well under SQLite's limit of bound values. */
-    private static final int IDS_PER_QUERY = 500;
 
     private final Handle handle;
     private final HandleView view;
@@ -40,13 +36,8 @@ public final class StoreTransaction {
      */
     public List<Map<String, Object>> objects(String name, Collection<Long> ids) {
         ResourceSpec spec = catalog.configuration(name);
-        List<Long> sorted = ids.stream().sorted().distinct().toList();
-        List<Map<String, Object>> objects = new ArrayList<>(sorted.size());
-        for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
-            List<Long> part = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
-            objects.addAll(Renderer.renderAll(spec, view.findIn(spec.table(), "id", part), view, false));
-        }
-        return objects;
+        return Renderer.renderAll(spec, view.findIn(spec.table(), "id", ids.stream().sorted().distinct().toList()), view,
+                false);
     }
 
     /**
