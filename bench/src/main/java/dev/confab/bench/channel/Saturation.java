@@ -34,9 +34,17 @@ final class Saturation {
         return runSenders(fleet, seconds, answered, all, new AtomicReference<>());
     }
 
-    /** As above; {@code lastFailure} keeps what went wrong with the last heartbeat not answered 200, if one was not. */
+    /**
+     * As above; {@code lastFailure} keeps what went wrong with the last heartbeat not answered 200,
+     * if one was not. Every sender first sends one heartbeat, and all of them are answered (or
+     * fail) before the warm-up starts, so that the measured seconds hold no TLS handshake.
+     */
     static double runSenders(List<Supplier<CompletableFuture<Integer>>> fleet, int seconds, AtomicLong answered,
                              AtomicLong all, AtomicReference<String> lastFailure) throws InterruptedException {
+        CompletableFuture.allOf(fleet.stream().map(sender -> sender.get().exceptionally(error -> {
+            lastFailure.set(error.toString());
+            return 0;
+        })).toArray(CompletableFuture[]::new)).join();
         long start = System.nanoTime();
         long measureFrom = start + WARMUP_NANOS;
         long end = measureFrom + seconds * 1_000_000_000L;
