@@ -39,22 +39,25 @@ class ChecksumPerObjectPropertyTest {
         }
     }
 
+    /** A sequence of 1 to {@link #STEPS} answers drawn from {@code seed}, then the property checked. */
     private static void runSequence(long seed) throws Exception {
         Random random = new Random(seed);
         // the content as plain maps, with nothing of ReplicatedConfig's bookkeeping
         Map<String, Map<String, Map<String, Object>>> model = new TreeMap<>();
         ReplicatedConfig kept = ReplicatedConfig.empty();
+        ReplicatedConfig before = kept;
         long revision = 0;
-        for (int step = 0; step < STEPS; step++) {
+        int steps = 1 + random.nextInt(STEPS);
+        for (int step = 0; step < steps; step++) {
             ConfigUpdate change = randomChange(random, model, ++revision);
-            ReplicatedConfig before = kept;
+            before = kept;
             kept = kept.apply(random.nextInt(4) == 0 ? overTheWire(change) : change);
-            ReplicatedConfig whole = new ReplicatedConfig(revision, model);
-            String where = "sequence seed " + seed + ", step " + step + " (rerun with -Dconfab.checksum.seed=" + seed + ")";
-            assertEquals(whole.checksum(), kept.checksum(), where);
-            assertEquals(JSON.writeValueAsString(whole.resources()), JSON.writeValueAsString(kept.resources()), where);
-            assertEquals(kept.checksum(), before.apply(kept.since(before)).checksum(), where + ": the delta");
         }
+        ReplicatedConfig whole = new ReplicatedConfig(revision, model);
+        String where = "sequence seed " + seed + " (rerun with -Dconfab.checksum.seed=" + seed + ")";
+        assertEquals(whole.checksum(), kept.checksum(), where);
+        assertEquals(JSON.writeValueAsString(whole.resources()), JSON.writeValueAsString(kept.resources()), where);
+        assertEquals(kept.checksum(), before.apply(kept.since(before)).checksum(), where + ": the last delta");
     }
 
     /** One answer: a create, update or delete, or a bulk change of several, applied to {@code model} too. */
