@@ -11,9 +11,17 @@
 #   heartbeats at saturation           every node sending back to back, answered per second
 #   management / simulator CPU         cores each process used meanwhile
 #   management RSS                     VmRSS and VmHWM (peak) of the Management Node after each phase
+#   last node received -> all SYNCED   until the status API shows no node SYNCING
+#   PATCH writes/s                     16 clients, a node's description, with every node stored
+# and beside each, the limit measured in the same run: a bare mutual-TLS echo server (bench
+# EchoServer: the node channel's connector, the Management Node's JVM options) answering the same
+# fleet's heartbeats, and a bare SQLite commit loop (WAL, synchronous=FULL) on the data filesystem.
+# The open-files limit is raised to its hard limit; a fleet larger than half of it sends each
+# periodic heartbeat on a connection of its own (TLS resumed), closed when answered.
 # Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node, after the
 #        launcher's: CONFAB_JAVA_OPTS] [extra NodeSimulator options, e.g. "--io-threads 2"]
 set -euo pipefail
+ulimit -n "$(ulimit -Hn)"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 nodes="${1:-1000}"
 management_opts="${2:-}"
@@ -24,8 +32,12 @@ simulator_opts="${3:-}"
 (cd "$root" && mvn -B -q -pl bench -am -Dmaven.test.skip=true package)
 work="$(mktemp -d /tmp/confab-bench.XXXXXX)"
 pid=""
+echo_pid=""
 cleanup() {
   # errexit holds in the trap too: no step here may fail, or the rest is skipped
+  if [ -n "$echo_pid" ]; then
+    kill "$echo_pid" 2>/dev/null || true
+  fi
   if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
     sleep 5
     kill -9 "$pid" 2>/dev/null || true
@@ -45,9 +57,23 @@ until curl -sk -o /dev/null -u admin:s3cret-bench "https://127.0.0.1:18443/api/a
   kill -0 "$pid" 2>/dev/null || { cat "$work/mgmt.log"; exit 1; }
   sleep 0.2
 done
+classpath="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+# the echo server runs as the Management Node does: the launcher's JVM options, then the script's
+read -r -a launcher_opts <<< "$(sed -n 's/^management-agent //p' "$root/launcher/src/main/resources/dev/confab/launcher/jvm.options")"
 # shellcheck disable=SC2086
-java -Xss256k -Xmx2g -cp "$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")" \
+MALLOC_ARENA_MAX=2 java "${launcher_opts[@]}" $management_opts -cp "$classpath" dev.confab.bench.channel.EchoServer \
+  --port 19444 --client-ca "$work/mgmt/pki/ca.crt" --ca-out "$work/echo-ca.crt" > "$work/echo.log" 2>&1 &
+echo_pid=$!
+until [ -s "$work/echo-ca.crt" ]; do
+  kill -0 "$echo_pid" 2>/dev/null || { cat "$work/echo.log"; exit 1; }
+  sleep 0.2
+done
+# a simulated node holds its key, TLS context and two connections' buffers: about 300 kB
+simulator_heap_mb=$(( nodes * 300 / 1024 > 2048 ? nodes * 300 / 1024 : 2048 ))
+# shellcheck disable=SC2086
+java -Xss256k -Xmx${simulator_heap_mb}m -cp "$classpath" \
   dev.confab.bench.channel.NodeSimulator --api https://127.0.0.1:18443 \
   --certificate "$work/mgmt/pki/https-selfsigned.crt" --password-file "$work/password" \
-  --management-pid "$pid" --nodes "$nodes" $simulator_opts
+  --management-pid "$pid" --nodes "$nodes" --echo-port 19444 --echo-ca "$work/echo-ca.crt" \
+  --scratch "$work" $simulator_opts
 grep -c 'ERROR' "$work/mgmt.log" | sed 's/^/errors in the Management Node log: /' || true

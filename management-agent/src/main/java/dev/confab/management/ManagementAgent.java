@@ -160,8 +160,8 @@ public final class ManagementAgent implements AutoCloseable {
         reactions(secrets).forEach(configuration::onChange);
         nameInLog();
         // enrolment is no configuration change, but gives the mesh a node, and nodes' replicas say who is enrolled
-        nodes.onEnrolled(ipsec::refresh);
-        nodes.onEnrolled(replication::enrolmentsChanged);
+        nodes.onEnrolled(node -> ipsec.refresh());
+        nodes.onEnrolled(replication::enrolmentChanged);
         http = Javalin.create(javalin -> configure(javalin, secrets)).start();
         LOG.info("Management Node serving https://{}:{}/ (data in {})", config.bindAddress(), httpsPort(),
                 config.dataDir());
@@ -218,7 +218,7 @@ public final class ManagementAgent implements AutoCloseable {
                         ResourceNames.CONFERENCE, ResourceNames.LICENCE), calls::configurationChanged),
                 Reaction.toDeletionOf("revocation", ResourceNames.WORKER_VM, nodes::nodeDeleted),
                 // where each node's requests may come from: its address and static NAT address
-                Reaction.to("node channel", Set.of(ResourceNames.WORKER_VM), nodes::nodesChanged),
+                Reaction.toObjectsOf("node channel", ResourceNames.WORKER_VM, nodes::nodeChanged),
                 // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
                 Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
                 // the certificate assigned to the Management Node, or that certificate itself

@@ -30,23 +30,47 @@ final class ChangeProbe {
         }
     }
 
+    /** What the changes measured: change to each node, and last node to "all SYNCED" in the status API. */
+    record Result(LatencyRecorder received, LatencyRecorder synced) {
+    }
+
     /**
      * {@code changes} location edits, one at a time: from just before the PATCH is sent to when each
-     * node received the answer carrying its revision.
+     * node received the answer carrying its revision; and from when the last node received it (and
+     * polled again, telling the Management Node it holds it) to the first answer of the status API
+     * with no node SYNCING, asked every 10 ms.
      */
-    static LatencyRecorder measure(AdminApi admin, List<SimulatedNode> fleet, String location, int changes)
+    static Result measure(AdminApi admin, List<SimulatedNode> fleet, String location, int changes)
             throws Exception {
         LatencyRecorder latency = new LatencyRecorder();
+        LatencyRecorder synced = new LatencyRecorder();
         for (int change = 0; change < changes; change++) {
             long sent = System.nanoTime();
             admin.patch(location, Map.of("description", "change " + change));
             long revision = revision(admin);
             awaitAll(fleet, revision, 30);
+            long last = 0;
             for (SimulatedNode node : fleet) {
-                latency.record(node.appliedNanos(revision) - sent);
+                long received = node.appliedNanos(revision);
+                latency.record(received - sent);
+                last = Math.max(last, received);
             }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (syncing(admin) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("nodes still SYNCING 30 s after the last received revision " + revision);
+                }
+                Thread.sleep(10);
+            }
+            synced.record(System.nanoTime() - last);
             Thread.sleep(500);
         }
-        return latency;
+        return new Result(latency, synced);
+    }
+
+    /** How many nodes the status API shows as SYNCING. */
+    static long syncing(AdminApi admin) throws Exception {
+        return admin.get("/api/admin/status/v1/worker_vm/?sync_status=SYNCING&limit=1").get("meta").get("total_count")
+                .asLong();
     }
 }

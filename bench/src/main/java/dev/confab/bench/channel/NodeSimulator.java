@@ -2,19 +2,24 @@ package dev.confab.bench.channel;
 
 import dev.confab.bench.LatencyRecorder;
 import dev.confab.bench.ProcessCpu;
+import dev.confab.shared.pki.Pem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A thousand Conferencing Nodes in one process against a real Management Node (another process):
@@ -51,6 +56,22 @@ public final class NodeSimulator implements Callable<Integer> {
     @Option(names = "--io-threads", defaultValue = "1", description = "event loop threads shared by all nodes")
     int ioThreads;
 
+    @Option(names = "--echo-port", defaultValue = "0", description = "the bare echo server's port (0: none)")
+    int echoPort;
+
+    @Option(names = "--echo-ca", description = "the bare echo server's CA (PEM)")
+    Path echoCa;
+
+    @Option(names = "--scratch", description = "a directory on the Management Node's data filesystem, for the"
+            + " bare commit loop (none: no write measurements)")
+    Path scratch;
+
+    @Option(names = "--write-clients", defaultValue = "16", description = "clients sending PATCH at once")
+    int writeClients;
+
+    @Option(names = "--write-seconds", defaultValue = "10")
+    int writeSeconds;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new NodeSimulator()).execute(args));
     }
@@ -68,9 +89,17 @@ public final class NodeSimulator implements Callable<Integer> {
         NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider());
         System.out.println("node transport: " + transport.describe());
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        long descriptors = Math.min(Descriptors.limit(ProcessHandle.current().pid()),
+                managementPid > 0 ? Descriptors.limit(managementPid) : Long.MAX_VALUE);
+        // each node keeps two connections open; past the descriptors a process may hold, heartbeats
+        // open theirs for each heartbeat (resuming the TLS session) and close it when answered
+        boolean heartbeatConnectionEach = 2L * nodes + 1_000 > descriptors;
+        System.out.printf("open files allowed: %d; heartbeat connections: %s%n", descriptors,
+                heartbeatConnectionEach ? "one per heartbeat, closed when answered" : "kept alive");
         List<SimulatedNode> fleet = new ArrayList<>();
         for (Fleet.Enrolled node : enrolled) {
-            fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity()));
+            fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity(),
+                    heartbeatConnectionEach));
         }
         fleet.forEach(node -> node.poll(timer));
         fleet.forEach(node -> node.heartbeatPeriodically(timer));
@@ -81,13 +110,21 @@ public final class NodeSimulator implements Callable<Integer> {
         long simulator = ProcessHandle.current().pid();
         long changeCpuBefore = ProcessCpu.millis(simulator);
         long changeWallBefore = System.nanoTime();
-        LatencyRecorder latency = ChangeProbe.measure(admin, fleet, location, changes);
+        ChangeProbe.Result changed = ChangeProbe.measure(admin, fleet, location, changes);
+        LatencyRecorder latency = changed.received();
         System.out.printf("change -> received by all %d nodes, %d changes: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 nodes, changes, latency.percentileMillis(0.50), latency.percentileMillis(0.99),
                 latency.percentileMillis(1.0));
+        System.out.printf("last node received -> \"all SYNCED\" in status/v1/worker_vm, %d changes: p50 %.0f ms,"
+                + " max %.0f ms%n", changes, changed.synced().percentileMillis(0.50),
+                changed.synced().percentileMillis(1.0));
         System.out.printf("simulator CPU meanwhile: %.2f cores%n",
                 (ProcessCpu.millis(simulator) - changeCpuBefore) / 1000.0 / ((System.nanoTime() - changeWallBefore) / 1e9));
         report("after the changes");
+        if (scratch != null) {
+            measureWrites(admin);
+            report("after the writes");
+        }
 
         fleet.forEach(SimulatedNode::stop);
         Thread.sleep(2000);
@@ -109,9 +146,42 @@ public final class NodeSimulator implements Callable<Integer> {
         System.out.printf("simulator CPU meanwhile: %.2f cores (%d I/O thread%s)%n", simulatorCpuSeconds / wallSeconds,
                 ioThreads, ioThreads == 1 ? "" : "s");
         report("after saturation");
+        if (echoPort > 0) {
+            measureEcho(fleet, transport, rate);
+        }
         timer.shutdownNow();
         transport.close();
         return 0;
+    }
+
+    /** The bare commit loop, then PATCH from several clients, as a ratio to it. */
+    private void measureWrites(AdminApi admin) throws Exception {
+        double limit = CommitLoop.run(scratch, 5);
+        System.out.printf("bare SQLite commit loop (WAL, synchronous=FULL, one thread) on the data filesystem:"
+                + " %.0f commits/s%n", limit);
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<String> lastFailure = new AtomicReference<>();
+        double writes = WriteLoad.run(admin, writeClients, writeSeconds, failed, lastFailure);
+        System.out.printf("PATCH worker_vm with %d nodes stored, %d clients: %.0f writes/s = %.2f x the bare commit"
+                + " loop%s%n", nodes, writeClients, writes, writes / limit, failed.get() == 0 ? ""
+                : " (" + failed.get() + " failed, the last: " + lastFailure.get() + ")");
+    }
+
+    /** The same fleet's heartbeats at saturation against the bare echo server, and the Management Node's as a ratio. */
+    private void measureEcho(List<SimulatedNode> fleet, NodeTransport transport, double management) throws Exception {
+        fleet.forEach(SimulatedNode::closeHeartbeats);
+        Thread.sleep(2000);
+        X509Certificate ca = Pem.readCertificates(Files.readString(echoCa)).get(0);
+        List<Supplier<CompletableFuture<Integer>>> senders = new ArrayList<>();
+        for (SimulatedNode node : fleet) {
+            senders.add(node.heartbeatsTo(transport, "127.0.0.1", echoPort, ca));
+        }
+        AtomicLong answered = new AtomicLong();
+        AtomicReference<String> failure = new AtomicReference<>();
+        double echo = Saturation.runSenders(senders, saturateSeconds, answered, new AtomicLong(), failure);
+        System.out.printf("bare mutual-TLS echo server, same port setup and JVM options, same fleet: %.0f answers/s;"
+                + " heartbeats at saturation = %.2f x it%s%n", echo, management / echo,
+                failure.get() == null ? "" : " (some not answered, the last: " + failure.get() + ")");
     }
 
     private void report(String when) throws Exception {

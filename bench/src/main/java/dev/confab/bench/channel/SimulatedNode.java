@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One simulated Conferencing Node: its own key and CA-issued certificate (its own TLS context) and
@@ -36,8 +37,11 @@ final class SimulatedNode {
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
     private static final String CONFIG_PATH = NodeChannel.CONFIG + "?" + NodeChannel.SINCE + "=";
 
+    private final IssuedCertificate identity;
     private final NodeConnection heartbeats;
     private final NodeConnection polls;
+    /** Whether a periodic heartbeat closes its connection once answered (a fleet larger than the descriptors allow). */
+    private final boolean heartbeatConnectionEach;
     private final Map<Long, Long> appliedNanos = new ConcurrentHashMap<>();
     private final byte[] heartbeatTemplate;
     private volatile long revision = -1;
@@ -45,10 +49,13 @@ final class SimulatedNode {
     private volatile boolean running = true;
     private volatile String lastError = "";
 
-    SimulatedNode(NodeTransport transport, String address, int port, X509Certificate ca, IssuedCertificate identity) {
+    SimulatedNode(NodeTransport transport, String address, int port, X509Certificate ca, IssuedCertificate identity,
+                  boolean heartbeatConnectionEach) {
         SslContext tls = transport.clientContext(ca, identity);
+        this.identity = identity;
         this.heartbeats = transport.connection(address, port, tls);
         this.polls = transport.connection(address, port, tls);
+        this.heartbeatConnectionEach = heartbeatConnectionEach;
         try {
             this.heartbeatTemplate = JSON.writeValueAsBytes(new Heartbeat("bench", Instant.now().toString(), 0,
                     Capacity.ofCpus(8), Heartbeat.Load.idle(), false, 8, 16384));
@@ -88,6 +95,9 @@ final class SimulatedNode {
             return;
         }
         heartbeat().whenComplete((status, error) -> {
+            if (heartbeatConnectionEach) {
+                heartbeats.close();
+            }
             long interval = intervalMillis;
             long jitter = ThreadLocalRandom.current().nextLong(-interval / 10, interval / 10 + 1);
             timer.schedule(() -> heartbeatPeriodically(timer), interval + jitter, TimeUnit.MILLISECONDS);
@@ -110,6 +120,17 @@ final class SimulatedNode {
         });
     }
 
+    /**
+     * This node's heartbeats to another server on the same setup (the bare echo server): its own
+     * identity, trusting {@code ca}, over a connection of its own; each call sends one and completes
+     * with the HTTP status.
+     */
+    Supplier<CompletableFuture<Integer>> heartbeatsTo(NodeTransport transport, String host, int port, X509Certificate ca) {
+        NodeConnection connection = transport.connection(host, port, transport.clientContext(ca, identity));
+        return () -> connection.postJson(NodeChannel.HEARTBEAT, heartbeatTemplate, HEARTBEAT_TIMEOUT)
+                .thenApply(NodeConnection.Answer::status);
+    }
+
     /** What went wrong with the last failed poll, or empty. */
     String lastError() {
         return lastError;
@@ -125,8 +146,14 @@ final class SimulatedNode {
                 .mapToLong(Map.Entry::getValue).min().orElse(-1);
     }
 
-    /** Ends the periodic heartbeats and the long-poll after the requests under way; {@link #heartbeat()} still works. */
+    /** Ends the periodic heartbeats and the long-poll, closing its connection; {@link #heartbeat()} still works. */
     void stop() {
         running = false;
+        polls.close();
+    }
+
+    /** Closes the heartbeat connection (a later heartbeat opens it again). */
+    void closeHeartbeats() {
+        heartbeats.close();
     }
 }

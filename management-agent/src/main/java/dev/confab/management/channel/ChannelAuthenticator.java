@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * record of (the store was restored from a backup taken before the node enrolled) is refused as
  * {@link NodeChannel#UNKNOWN}: the node may enrol again with the token it holds. A request from
  * an address that is not the node's ({@link NodeSource}) is refused with 403. Refusals are logged.
- * What it learns of a certificate's node is kept in memory until {@link #nodesChanged()}.
+ * What it learns of a certificate's node is kept in memory until {@link #nodeChanged(long) the node changes}.
  * Thread-safe.
  */
 public final class ChannelAuthenticator {
@@ -34,7 +34,7 @@ public final class ChannelAuthenticator {
     private final ConfigurationService configuration;
     private final CertificateAuthority authority;
     private final Map<BigInteger, ChannelNode> known = new ConcurrentHashMap<>();
-    /** Counts {@link #nodesChanged()}, so that a lookup that read before a change does not cache after it. */
+    /** Counts {@link #nodeChanged(long)}, so that a lookup that read before a change does not cache after it. */
     private final AtomicLong changes = new AtomicLong();
 
     public ChannelAuthenticator(ConfigurationService configuration, CertificateAuthority authority) {
@@ -42,10 +42,13 @@ public final class ChannelAuthenticator {
         this.authority = authority;
     }
 
-    /** Forgets what it knows of nodes: called after every committed change to a {@code worker_vm}. */
-    public void nodesChanged() {
+    /**
+     * Forgets what it knows of node {@code nodeId}: called after every committed change to its
+     * {@code worker_vm}, so that a change to one node of many costs that node's next request one read.
+     */
+    public void nodeChanged(long nodeId) {
         changes.incrementAndGet();
-        known.clear();
+        known.values().removeIf(node -> node.nodeId() == nodeId);
     }
 
     /** The node presenting {@code chain} (leaf first) from {@code from}, or a refusal. */

@@ -93,8 +93,8 @@ public final class NodeChannelServer {
     }
 
     /** After every committed change to a {@code worker_vm}: a node's addresses are read again. */
-    public void nodesChanged() {
-        authenticator.nodesChanged();
+    public void nodeChanged(long nodeId) {
+        authenticator.nodeChanged(nodeId);
     }
 
     public int port() {

@@ -51,8 +51,10 @@ final class HealthRecorder {
             NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
             dao.upsert(drained.rows().stream().map(HealthRecorder::row).toList());
             if (!drained.events().isEmpty()) {
+                // the nodes the events are about, not every node: a fleet syncing writes often
                 Map<Long, WorkerVm> nodes = new java.util.HashMap<>();
-                transaction.reads().workerVms().forEach(node -> nodes.put(node.id(), node));
+                transaction.reads().workerVms(drained.events().stream().map(HealthEvent::nodeId).distinct().toList())
+                        .forEach(node -> nodes.put(node.id(), node));
                 for (HealthEvent event : drained.events()) {
                     record(transaction, event, nodes.get(event.nodeId()));
                 }

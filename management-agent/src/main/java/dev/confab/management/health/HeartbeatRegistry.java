@@ -70,25 +70,30 @@ public final class HeartbeatRegistry {
         return interval;
     }
 
-    /** Records that {@code nodeId} holds {@code revision} (it asked for what came after it). */
-    public void applied(long nodeId, long revision) {
+    /**
+     * Records that {@code nodeId} holds {@code revision} (it asked for what came after it); returns
+     * whether that is newer than what it held.
+     */
+    public boolean applied(long nodeId, long revision) {
         NodeState state = nodes.get(nodeId);
         if (state == null) {
-            return;
+            return false;
         }
         synchronized (state) {
-            advance(state, revision, clock.instant());
+            return advance(state, revision, clock.instant());
         }
     }
 
-    private void advance(NodeState state, long revision, Instant now) {
+    private boolean advance(NodeState state, long revision, Instant now) {
         NodeReport report = state.report;
-        if (revision > report.appliedRevision()) {
+        boolean newer = revision > report.appliedRevision();
+        if (newer) {
             state.report = new NodeReport(report.nodeId(), report.heartbeat(), report.lastContact(), now, revision,
                     report.reachable());
             events.add(new HealthEvent(HealthEvent.Kind.REVISION_APPLIED, report.nodeId(), now, revision));
             dirty.add(report.nodeId());
         }
+        return newer;
     }
 
     /** Marks every node past its deadline as lost, once; returns how many were. */

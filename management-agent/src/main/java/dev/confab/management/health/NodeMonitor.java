@@ -26,16 +26,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Node health on the Management Node: takes heartbeats and applied revisions into the
  * {@link HeartbeatRegistry}, and every flush period expires silent nodes, tells the listeners of
  * each node declared lost, and writes what changed (status rows, alarms, administrator-log lines)
- * in one transaction. A heartbeat whose load differs from the node's last one is written within
- * {@link #LOAD_WRITE_DELAY}, so status shows an admitted call at once. Start with {@link #start},
- * stop with {@link #close()}. Thread-safe.
+ * in one transaction. A heartbeat whose load differs from the node's last one, and a revision a
+ * node applied, are written within {@link #SOON} (with whatever else changed meanwhile, in one
+ * transaction), so status shows an admitted call, and a node synced, at once. Start with
+ * {@link #start}, stop with {@link #close()}. Thread-safe.
  */
 public final class NodeMonitor implements AutoCloseable {
 
     /** Heartbeat intervals a node may miss before the alarm is raised. */
     public static final int MISSED_INTERVALS = 3;
-    /** How soon a changed load is written, coalescing the changes meanwhile. */
-    static final Duration LOAD_WRITE_DELAY = Duration.ofMillis(50);
+    /** How soon a changed load or applied revision is written, coalescing the changes meanwhile. */
+    static final Duration SOON = Duration.ofMillis(50);
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
 
     private final ConfigurationService configuration;
@@ -51,7 +52,7 @@ public final class NodeMonitor implements AutoCloseable {
     private volatile Map<String, Integer> locationLoad = Map.of();
     private final List<LongConsumer> lostListeners = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> loadListeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean loadWriteScheduled = new AtomicBoolean();
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private volatile HealthObserver observer = HealthObserver.NONE;
 
     private NodeMonitor(ConfigurationService configuration, Clock clock, Duration interval,
@@ -78,29 +79,29 @@ public final class NodeMonitor implements AutoCloseable {
 
     /** Records a heartbeat of {@code nodeId}; the answer carries the next interval and the newest revision. */
     public HeartbeatAnswer heartbeat(long nodeId, Heartbeat heartbeat) {
-        NodeReport previous = registry.report(nodeId).orElse(null);
-        Heartbeat.Load before = previous == null ? null : previous.load();
+        NodeReport before = registry.report(nodeId).orElse(null);
         Duration next = registry.heartbeat(nodeId, heartbeat);
-        if (before == null || before.mediaTokensUsed() != heartbeat.load().mediaTokensUsed()) {
-            writeLoadSoon();
+        if (before == null || before.load().mediaTokensUsed() != heartbeat.load().mediaTokensUsed()
+                || heartbeat.appliedRevision() > before.appliedRevision()) {
+            writeSoon();
         }
-        if (before == null || before.mediaTokensUsed() != heartbeat.load().mediaTokensUsed()
-                || !before.conferences().equals(heartbeat.load().conferences())) {
+        if (before == null || before.load().mediaTokensUsed() != heartbeat.load().mediaTokensUsed()
+                || !before.load().conferences().equals(heartbeat.load().conferences())) {
             loadListeners.forEach(listener -> listener.accept(nodeId));
         }
-        observer.heartbeat(previous == null ? null : previous.lastContact(), clock.instant());
+        observer.heartbeat(before == null ? null : before.lastContact(), clock.instant());
         return new HeartbeatAnswer(next.toMillis(), latestRevision.getAsLong(), locationLoad);
     }
 
-    private void writeLoadSoon() {
-        if (loadWriteScheduled.compareAndSet(false, true)) {
+    private void writeSoon() {
+        if (writeScheduled.compareAndSet(false, true)) {
             try {
                 timer.schedule(() -> {
-                    loadWriteScheduled.set(false);
+                    writeScheduled.set(false);
                     flushQuietly();
-                }, LOAD_WRITE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                }, SOON.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                loadWriteScheduled.set(false); // closed
+                writeScheduled.set(false); // closed
             }
         }
     }
@@ -129,9 +130,11 @@ public final class NodeMonitor implements AutoCloseable {
         return registry.report(nodeId);
     }
 
-    /** Records that {@code nodeId} holds {@code revision}. */
+    /** Records that {@code nodeId} holds {@code revision}; a newer one than it held is written soon. */
     public void applied(long nodeId, long revision) {
-        registry.applied(nodeId, revision);
+        if (registry.applied(nodeId, revision)) {
+            writeSoon();
+        }
     }
 
     /** Forgets a deleted node: its status row goes and its alarms clear. */

@@ -14,12 +14,20 @@ import dev.confab.shared.ipsec.SwanctlSettings;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.IssuedCertificate;
 import dev.confab.shared.wire.MeshPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,12 +39,24 @@ import java.util.stream.Collectors;
  */
 public final class ManagementIpsec implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ManagementIpsec.class);
+
     /** The Management Node's name in the rendered file and in peer lists. */
     public static final String NAME = "Management Node";
 
     private final ConfigurationService configuration;
     private final MeshPeer self;
     private final SwanctlPublisher publisher;
+    /** Shortest time between the starts of two reads of the mesh. */
+    static final Duration MIN_REFRESH_GAP = Duration.ofSeconds(1);
+    private final AtomicBoolean readQueued = new AtomicBoolean();
+    /** Touched only by the reader thread. */
+    private long lastRefresh = System.nanoTime() - MIN_REFRESH_GAP.toNanos();
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "confab-ipsec-peers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ManagementIpsec(ConfigurationService configuration, MeshPeer self, SwanctlPublisher publisher) {
         this.configuration = configuration;
@@ -59,13 +79,41 @@ public final class ManagementIpsec implements AutoCloseable {
                 new IpsecCredentials(certificate, authority.certificate()));
         ManagementIpsec ipsec = new ManagementIpsec(configuration, new MeshPeer(NAME, address, NodeTypes.MANAGEMENT, ""),
                 publisher);
-        ipsec.refresh();
+        publisher.publish(ipsec.peers());
         return ipsec;
     }
 
-    /** Renders and loads the tunnels of the current node list in the background. */
+    /**
+     * Reads the node list, then renders and loads its tunnels, in the background: the caller (a
+     * write, an enrolment) does not wait, and a burst of calls shares one read. Reads start at least
+     * {@link #MIN_REFRESH_GAP} apart, so that a fleet enrolling at once renders its growing mesh a
+     * few times, not once per node.
+     */
     public void refresh() {
-        publisher.publish(peers());
+        if (!readQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reader.execute(() -> {
+                long wait = lastRefresh + MIN_REFRESH_GAP.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } catch (InterruptedException e) {
+                        return; // closed
+                    }
+                }
+                lastRefresh = System.nanoTime();
+                readQueued.set(false);
+                try {
+                    publisher.publish(peers());
+                } catch (RuntimeException e) {
+                    LOG.error("Could not read the nodes of the IPsec mesh; tunnels follow at the next change", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            readQueued.set(false); // closed
+        }
     }
 
     /** The peers the Management Node keeps tunnels with now. */
@@ -95,6 +143,7 @@ public final class ManagementIpsec implements AutoCloseable {
 
     @Override
     public void close() {
+        reader.shutdownNow();
         publisher.close();
     }
 }

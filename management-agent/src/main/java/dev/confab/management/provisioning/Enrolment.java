@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Exchanges a single-use enrolment token and a CSR for a node certificate issued by the CA (SANs:
@@ -51,7 +52,7 @@ public final class Enrolment implements Enroller {
     private final CertificateAuthority authority;
     private final Clock clock;
     private final FailedAttemptSummary refusals;
-    private final List<Runnable> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<LongConsumer> enrolledListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Enrolment(ConfigurationService configuration, CertificateAuthority authority, Clock clock,
                      FailedAttemptSummary refusals) {
@@ -61,9 +62,14 @@ public final class Enrolment implements Enroller {
         this.refusals = refusals;
     }
 
-    /** Called after each enrolment has committed (the node now holds a valid certificate). */
-    public void onEnrolled(Runnable listener) {
+    /** Called with the node's id after each enrolment has committed (the node now holds a valid certificate). */
+    public void onEnrolled(LongConsumer listener) {
         enrolledListeners.add(listener);
+    }
+
+    /** Tells the listeners that node {@code nodeId}'s certificates changed otherwise (a revocation has committed). */
+    void changed(long nodeId) {
+        enrolledListeners.forEach(listener -> runListener(listener, nodeId));
     }
 
     @Override
@@ -74,7 +80,7 @@ public final class Enrolment implements Enroller {
         }
         try {
             EnrolResponse response = configuration.write(transaction -> issue(transaction, request, from));
-            enrolledListeners.forEach(Enrolment::runListener);
+            enrolledListeners.forEach(listener -> runListener(listener, response.nodeId()));
             return response;
         } catch (Refusal refusal) {
             refusals.record(from, refusal.nodeName, refusal.nodeId, refusal.getMessage(), false);
@@ -128,9 +134,9 @@ public final class Enrolment implements Enroller {
     }
 
     /** A listener's failure is logged: the enrolment has committed and the node gets its certificate. */
-    private static void runListener(Runnable listener) {
+    private static void runListener(LongConsumer listener, long nodeId) {
         try {
-            listener.run();
+            listener.accept(nodeId);
         } catch (RuntimeException e) {
             LOG.error("A listener failed after an enrolment", e);
         }

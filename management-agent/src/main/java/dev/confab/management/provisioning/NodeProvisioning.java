@@ -17,6 +17,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * Provisioning of Conferencing Nodes on the Management Node: the CA (created at first start in
@@ -94,18 +95,21 @@ public final class NodeProvisioning {
         return address;
     }
 
-    /** A deleted node loses its unused tokens, and its certificates are revoked. */
+    /**
+     * A deleted node loses its unused tokens, and its certificates are revoked; the enrolment
+     * listeners hear of each node whose certificate was.
+     */
     public void nodeDeleted(long nodeId) {
-        revocations.nodeDeleted(nodeId);
+        revocations.nodeDeleted(nodeId).forEach(enrolment::changed);
     }
 
-    /** After every committed change to a {@code worker_vm}: the node channel reads nodes' addresses again. */
-    public void nodesChanged() {
-        channel.nodesChanged();
+    /** After every committed change to a {@code worker_vm}: the node channel reads that node's addresses again. */
+    public void nodeChanged(long nodeId) {
+        channel.nodeChanged(nodeId);
     }
 
-    /** Calls {@code listener} after each successful enrolment. */
-    public void onEnrolled(Runnable listener) {
+    /** Calls {@code listener} with the node's id after each successful enrolment, and after each revocation. */
+    public void onEnrolled(LongConsumer listener) {
         enrolment.onEnrolled(listener);
     }
 

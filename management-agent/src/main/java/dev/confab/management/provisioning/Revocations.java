@@ -36,14 +36,17 @@ public final class Revocations {
         this.clock = clock;
     }
 
-    /** A deleted node loses its unused tokens and its certificates. */
-    public void nodeDeleted(long nodeId) {
+    /**
+     * A deleted node loses its unused tokens and its certificates; returns the ids of the nodes
+     * whose certificates were revoked (a node's id may belong to a newer node by then).
+     */
+    public List<Long> nodeDeleted(long nodeId) {
         store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(nodeId));
-        revokeDeleted();
+        return revokeDeleted();
     }
 
-    /** Revokes every valid certificate whose node is gone; returns how many. */
-    public synchronized int revokeDeleted() {
+    /** Revokes every valid certificate whose node is gone; returns the ids of their nodes. */
+    public synchronized List<Long> revokeDeleted() {
         return store.write(handle -> {
             NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
             List<NodeCertificate> orphans = dao.certificatesOfDeletedNodes();
@@ -57,7 +60,7 @@ public final class Revocations {
                         .appendTo(handle.attach(AdminLogDao.class));
                 LOG.info("Revoked certificate {} of deleted node {}", certificate.serial(), certificate.fqdn());
             }
-            return orphans.size();
+            return orphans.stream().map(NodeCertificate::nodeId).distinct().toList();
         });
     }
 }

@@ -34,15 +34,18 @@ final class Replicable {
         Map<String, List<Map<String, Object>>> replicated = new LinkedHashMap<>();
         objects.forEach((name, list) -> {
             ResourceSpec spec = catalog.configuration(name);
-            replicated.put(name, list.stream().map(object -> {
-                Map<String, Object> kept = strip(spec, object);
-                if (name.equals(ResourceNames.WORKER_VM)) {
-                    kept.put(ReplicatedConfig.ENROLLED, enrolled.contains(((Number) object.get("id")).longValue()));
-                }
-                return kept;
-            }).toList());
+            replicated.put(name, list.stream().map(object -> of(spec, object, enrolled)).toList());
         });
         return replicated;
+    }
+
+    /** One object of {@code spec} as it replicates; {@code enrolled}: enrolled nodes' ids, at least this one's if it is. */
+    static Map<String, Object> of(ResourceSpec spec, Map<String, Object> object, Set<Long> enrolled) {
+        Map<String, Object> kept = strip(spec, object);
+        if (spec.name().equals(ResourceNames.WORKER_VM)) {
+            kept.put(ReplicatedConfig.ENROLLED, enrolled.contains(((Number) object.get("id")).longValue()));
+        }
+        return kept;
     }
 
     static Map<String, Object> strip(ResourceSpec spec, Map<String, Object> object) {

@@ -1,8 +1,12 @@
 package dev.confab.management.replication;
 
+import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.resource.engine.StoreTransaction;
+import dev.confab.management.store.InList;
 import dev.confab.management.store.MeshDao;
+import dev.confab.management.store.RevisionDao;
 import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;
@@ -11,21 +15,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
- * Serves {@code GET /node/v1/config?since=R}. After each committed revision, and after each
- * enrolment (no revision, but it changes a node's {@code enrolled}), one worker thread reads the
- * replicated configuration, records its difference from the previous build, and answers every
- * waiting long-poll at once, so a change reaches waiting nodes within one read of the store. A poll
- * with nothing new waits up to the poll timeout, then answers "unchanged" with the checksum the
- * node reconciles against. Thread-safe.
+ * Serves {@code GET /node/v1/config?since=R}. At start it reads the whole replicated configuration;
+ * after that, after each committed revision and each enrolment (no revision, but it changes a
+ * node's {@code enrolled}), one worker thread reads only what changed: the objects the revisions
+ * since the last build recorded in {@code config_change}, the objects whose rendering names them
+ * ({@link AffectedObjects}) and the enrolment of the nodes among them, all in one read transaction.
+ * It applies them to the previous build, whose checksum is updated per object, records the
+ * difference and answers every waiting long-poll at once, so a change reaches waiting nodes within
+ * one read of the store. A poll with nothing new waits up to the poll timeout, then answers
+ * "unchanged" with the checksum the node reconciles against. Thread-safe.
  */
 public final class ReplicationHub implements AutoCloseable {
 
@@ -60,6 +74,10 @@ public final class ReplicationHub implements AutoCloseable {
     /** Touched only by the single worker thread. */
     private long lastRebuildStart = System.nanoTime() - MIN_REBUILD_GAP_NANOS;
     private final EncodedAnswers encoded = new EncodedAnswers();
+    /** Nodes whose enrolment changed since the last build. */
+    private final Set<Long> enrolments = ConcurrentHashMap.newKeySet();
+    /** The newest revision whose changes are built; touched only by the worker thread after the start. */
+    private long builtRevision;
 
     private ReplicationHub(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
         this.service = service;
@@ -70,7 +88,7 @@ public final class ReplicationHub implements AutoCloseable {
     /** Reads the configuration now; {@link #changed()} after every committed revision. */
     public static ReplicationHub start(ConfigurationService service, SecretBox secrets, Duration pollTimeout) {
         ReplicationHub hub = new ReplicationHub(service, secrets, pollTimeout);
-        hub.rebuild();
+        hub.readEverything();
         return hub;
     }
 
@@ -120,10 +138,12 @@ public final class ReplicationHub implements AutoCloseable {
     }
 
     /**
-     * Rebuilds after an enrolment, on the hub's worker thread: the revision stays, the node's
-     * {@code enrolled} changes, and waiting polls are sent the difference.
+     * Rebuilds after node {@code nodeId} enrolled or lost its certificate, on the hub's worker
+     * thread: the revision stays, the node's {@code enrolled} is read again, and waiting polls are
+     * sent the difference. Enrolments in a burst share one rebuild.
      */
-    public void enrolmentsChanged() {
+    public void enrolmentChanged(long nodeId) {
+        enrolments.add(nodeId);
         changed();
     }
 
@@ -136,6 +156,22 @@ public final class ReplicationHub implements AutoCloseable {
                 rebuildQueued.set(false);
                 rebuild();
             });
+        }
+    }
+
+    /** What a node holding {@code revision} with content {@code checksum} is answered at once (tests). */
+    ConfigUpdate since(long revision, String checksum) {
+        return log.since(revision, checksum);
+    }
+
+    /** Rebuilds on the worker thread now, without the pause, and returns once done (tests). */
+    void rebuildNow() {
+        try {
+            worker.submit(this::rebuild).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -155,24 +191,81 @@ public final class ReplicationHub implements AutoCloseable {
         lastRebuildStart = System.nanoTime();
     }
 
+    private void readEverything() {
+        // read before the snapshot: an enrolment committed in between is rebuilt again after it
+        Set<Long> enrolled = service.read(transaction -> transaction.dao(MeshDao.class).enrolledNodeIds());
+        ConfigurationService.Snapshot snapshot = service.snapshot(ReplicatedConfig.RESOURCES);
+        log.record(ReplicatedConfig.of(snapshot.revision(), Replicable.of(service.catalog(), snapshot.objects(),
+                enrolled)));
+        builtRevision = snapshot.revision();
+    }
+
     private void rebuild() {
+        Set<Long> nodes = Set.copyOf(enrolments);
+        enrolments.removeAll(nodes);
         try {
-            // read before the snapshot: an enrolment committed in between is rebuilt again after it
-            Set<Long> enrolled = service.read(transaction -> transaction.dao(MeshDao.class).enrolledNodeIds());
-            ConfigurationService.Snapshot snapshot = service.snapshot(ReplicatedConfig.RESOURCES);
-            log.record(ReplicatedConfig.of(snapshot.revision(), Replicable.of(service.catalog(), snapshot.objects(),
-                    enrolled)));
-            ReplicatedConfig current = log.current();
-            LogFields.put(LogFields.REVISION, Long.toString(current.revision()));
-            for (Waiter waiter : waiting) {
-                if (outdated(waiter, current)) {
-                    ConfigUpdate answer = log.since(waiter.since(), waiter.checksum());
-                    fanOut.execute(() -> waiter.answer().complete(answer));
-                }
-            }
+            ReplicatedConfig before = log.current();
+            Delta delta = service.read(transaction -> delta(transaction, before, nodes));
+            ReplicatedConfig next = before.apply(new ConfigUpdate(delta.revision(), false, null, delta.upserts(),
+                    delta.deletions(), null));
+            log.record(next, next.since(before, delta.touched()));
+            builtRevision = delta.revision();
+            answerWaiting();
         } catch (RuntimeException e) {
+            enrolments.addAll(nodes);
             LOG.error("Could not read the configuration to replicate; nodes keep their revision until the next"
                     + " change", e);
+        }
+    }
+
+    /** What the revisions after the last build changed, and the enrolment of {@code nodes}, as a difference. */
+    private record Delta(long revision, Map<String, List<Map<String, Object>>> upserts,
+                         Map<String, List<String>> deletions, Map<String, Set<String>> touched) {
+    }
+
+    private Delta delta(StoreTransaction transaction, ReplicatedConfig before, Set<Long> nodes) {
+        long revision = transaction.dao(RevisionDao.class).current();
+        List<RevisionDao.ChangedObject> changes = transaction.dao(RevisionDao.class).changedAfter(builtRevision, revision);
+        Map<String, Set<Long>> affected = AffectedObjects.of(service.catalog(), changes, before, transaction);
+        Set<Long> workers = new TreeSet<>(nodes);
+        workers.addAll(affected.getOrDefault(ResourceNames.WORKER_VM, Set.of()));
+        Set<Long> enrolled = new TreeSet<>();
+        InList.parts(workers).forEach(part -> enrolled.addAll(transaction.dao(MeshDao.class).enrolledAmong(part)));
+        Map<String, List<Map<String, Object>>> upserts = new TreeMap<>();
+        Map<String, List<String>> deletions = new TreeMap<>();
+        Map<String, Set<String>> touched = new TreeMap<>();
+        affected.forEach((name, ids) -> {
+            ResourceSpec spec = service.catalog().configuration(name);
+            List<Map<String, Object>> found = transaction.objects(name, ids).stream()
+                    .map(object -> Replicable.of(spec, object, enrolled)).toList();
+            Set<String> present = found.stream().map(object -> String.valueOf(object.get("id")))
+                    .collect(Collectors.toSet());
+            upserts.put(name, new ArrayList<>(found));
+            deletions.put(name, ids.stream().map(String::valueOf).filter(id -> !present.contains(id)).toList());
+            touched.put(name, ids.stream().map(String::valueOf).collect(Collectors.toSet()));
+        });
+        for (long node : nodes) {
+            String id = Long.toString(node);
+            if (!affected.getOrDefault(ResourceNames.WORKER_VM, Set.of()).contains(node)) {
+                before.object(ResourceNames.WORKER_VM, id).ifPresent(object -> {
+                    Map<String, Object> flagged = new LinkedHashMap<>(object);
+                    flagged.put(ReplicatedConfig.ENROLLED, enrolled.contains(node));
+                    upserts.computeIfAbsent(ResourceNames.WORKER_VM, name -> new ArrayList<>()).add(flagged);
+                    touched.computeIfAbsent(ResourceNames.WORKER_VM, name -> new TreeSet<>()).add(id);
+                });
+            }
+        }
+        return new Delta(revision, upserts, deletions, touched);
+    }
+
+    private void answerWaiting() {
+        ReplicatedConfig current = log.current();
+        LogFields.put(LogFields.REVISION, Long.toString(current.revision()));
+        for (Waiter waiter : waiting) {
+            if (outdated(waiter, current)) {
+                ConfigUpdate answer = log.since(waiter.since(), waiter.checksum());
+                fanOut.execute(() -> waiter.answer().complete(answer));
+            }
         }
     }
 

@@ -40,12 +40,20 @@ final class ReplicationLog {
 
     /** Makes {@code next} the newest configuration, unless it is older or the same. */
     synchronized void record(ReplicatedConfig next) {
+        record(next, started ? next.since(current) : null);
+    }
+
+    /**
+     * As {@link #record(ReplicatedConfig)}, with {@code change}: the answer that turns the current
+     * configuration into {@code next}, as the caller knows it without comparing every object.
+     */
+    synchronized void record(ReplicatedConfig next, ConfigUpdate change) {
         if (started && (next.revision() < current.revision()
                 || next.revision() == current.revision() && next.checksum().equals(current.checksum()))) {
             return;
         }
         if (started) {
-            changes.addLast(new Change(current.revision(), next.since(current)));
+            changes.addLast(new Change(current.revision(), change));
             while (changes.size() > capacity) {
                 changes.removeFirst();
             }

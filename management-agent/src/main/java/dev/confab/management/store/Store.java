@@ -15,13 +15,13 @@ import org.sqlite.SQLiteDataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Management Node's SQLite store: WAL journal, foreign keys on, a busy timeout, full sync so a
- * commit is on disk before it is acknowledged. Writes run one at a time in a transaction (SQLite
- * has one writer anyway; serialising here avoids lock upgrades failing under load); reads run
- * concurrently. Thread-safe.
+ * commit is on disk before it is acknowledged. Writes run one at a time (SQLite has one writer
+ * anyway; serialising here avoids lock upgrades failing under load), and writes that arrive while
+ * one commits share the next commit ({@link GroupCommit}): each is its own savepoint, fails alone,
+ * and returns once the commit that holds it is on disk. Reads run concurrently. Thread-safe.
  */
 public final class Store implements AutoCloseable, MeterBinder {
 
@@ -31,12 +31,13 @@ public final class Store implements AutoCloseable, MeterBinder {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
     private volatile Timer commits = Timer.builder("confab.store.commit").register(AgentMetrics.none());
+    private final GroupCommit writes;
 
     private Store(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.writes = new GroupCommit(jdbi);
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -68,26 +69,42 @@ public final class Store implements AutoCloseable, MeterBinder {
         return jdbi.withHandle(callback);
     }
 
-    /** Runs a write in one transaction, after every earlier write has committed. */
+    /**
+     * Runs a write, after every earlier write, all or nothing, and returns once it is committed to
+     * disk (with the writes that arrived meanwhile); if it throws, nothing of it is kept.
+     */
     public <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
-        writeLock.lock();
         long start = System.nanoTime();
         try {
-            return jdbi.inTransaction(callback);
+            return writes.write(callback);
         } finally {
             commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            writeLock.unlock();
         }
     }
 
+    /** Commits to disk so far, each holding one or more writes (metrics, benchmarks, tests). */
+    public long commits() {
+        return writes.commits();
+    }
+
+    /** Writes waiting for the commit under way to finish (tests). */
+    int queuedWrites() {
+        return writes.queued();
+    }
+
+    /** Writes done so far, committed or failed. */
+    public long writes() {
+        return writes.writes();
+    }
+
     /**
-     * Times every write transaction from now on as {@code confab.store.commit}: from its start, once
-     * the earlier writes are done, to its commit on disk (or its rollback).
+     * Times every write from now on as {@code confab.store.commit}: from the call to its commit on disk
+     * (or its rollback), waiting for the commit it shares with other writes included.
      */
     @Override
     public void bindTo(MeterRegistry registry) {
         commits = Timer.builder("confab.store.commit")
-                .description("Write transactions of the store, from their start to their commit on disk")
+                .description("Writes of the store, from the call to their commit on disk, shared commits included")
                 .serviceLevelObjectives(COMMIT_BUCKETS).register(registry);
     }
 

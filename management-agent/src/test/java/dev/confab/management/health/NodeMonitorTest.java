@@ -114,6 +114,23 @@ class NodeMonitorTest {
     }
 
     @Test
+    void aRevisionANodeAppliedReachesTheStatusWithoutWaitingForTheFlushPeriod() throws InterruptedException {
+        monitor.heartbeat(7, HeartbeatRegistryTest.heartbeat(0));
+        monitor.flush();
+        store.write(handle -> handle.execute("UPDATE config_revision SET value = 3"));
+        assertEquals("SYNCING", status().get("sync_status"));
+
+        // the flush period is an hour: only the write an applied revision asks for shows it
+        monitor.applied(7, 3);
+        for (int wait = 0; wait < 200 && !"SYNCED".equals(status().get("sync_status")); wait++) {
+            Thread.sleep(50);
+        }
+
+        assertEquals("SYNCED", status().get("sync_status"));
+        assertEquals(3L, ((Number) status().get("applied_revision")).longValue());
+    }
+
+    @Test
     void anAlarmRaisedBeforeARestartIsClearedWhenTheNodeReturns() {
         monitor.heartbeat(7, HeartbeatRegistryTest.heartbeat(0));
         clock.advance(INTERVAL.multipliedBy(3));

@@ -3,27 +3,26 @@ package dev.confab.shared.wire;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
  * The configuration a Conferencing Node holds, at one revision: the replicated resources, each as
  * objects by id (as text), each object as the management API renders it without secrets. The
- * Management Node builds one per revision and diffs consecutive ones; a node applies answers to
- * its own. Both compute the same {@link #checksum()} for the same content. Immutable and thread-safe.
+ * Management Node applies each revision's changed objects to the previous build; a node applies
+ * answers to its own. Both compute the same {@link #checksum()} for the same content, kept per
+ * object so that an answer costs the objects it names. Immutable and thread-safe.
  */
 public final class ReplicatedConfig {
 
@@ -37,27 +36,50 @@ public final class ReplicatedConfig {
      */
     public static final String ENROLLED = "enrolled";
 
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
     private final long revision;
     private final Map<String, Map<String, Map<String, Object>>> resources;
-    private volatile String checksum;
+    /** Each object's {@link ContentChecksum#digest}, by resource and id. */
+    private final Map<String, Map<String, BigInteger>> digests;
+    private final ContentChecksum checksum;
 
     @JsonCreator
     public ReplicatedConfig(@JsonProperty("revision") long revision,
                             @JsonProperty("resources") Map<String, Map<String, Map<String, Object>>> resources) {
         this.revision = revision;
         TreeMap<String, Map<String, Map<String, Object>>> copy = new TreeMap<>();
+        Map<String, Map<String, BigInteger>> hashes = new TreeMap<>();
+        ContentChecksum sum = ContentChecksum.EMPTY;
         for (String resource : RESOURCES) {
             TreeMap<String, Map<String, Object>> objects = new TreeMap<>();
+            TreeMap<String, BigInteger> objectDigests = new TreeMap<>();
             Map<String, Map<String, Object>> given = resources == null ? null : resources.get(resource);
             if (given != null) {
-                given.forEach((id, object) -> objects.put(id, Collections.unmodifiableSortedMap(new TreeMap<>(object))));
+                for (Map.Entry<String, Map<String, Object>> entry : given.entrySet()) {
+                    Map<String, Object> object = canonical(entry.getValue());
+                    BigInteger digest = ContentChecksum.digest(resource, entry.getKey(), object);
+                    objects.put(entry.getKey(), object);
+                    objectDigests.put(entry.getKey(), digest);
+                    sum = sum.plus(digest);
+                }
             }
             copy.put(resource, Collections.unmodifiableSortedMap(objects));
+            hashes.put(resource, objectDigests);
         }
         this.resources = Collections.unmodifiableSortedMap(copy);
+        this.digests = hashes;
+        this.checksum = sum;
+    }
+
+    private ReplicatedConfig(long revision, Map<String, Map<String, Map<String, Object>>> resources,
+                             Map<String, Map<String, BigInteger>> digests, ContentChecksum checksum) {
+        this.revision = revision;
+        this.resources = resources;
+        this.digests = digests;
+        this.checksum = checksum;
+    }
+
+    private static Map<String, Object> canonical(Map<String, Object> object) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(object));
     }
 
     /** Nothing yet, revision 0. */
@@ -95,33 +117,77 @@ public final class ReplicatedConfig {
         return Optional.ofNullable(resources.getOrDefault(resource, Map.of()).get(id));
     }
 
-    /** What the answer describes, applied to this configuration; this one is left as it was. */
+    /**
+     * What the answer describes, applied to this configuration; this one is left as it was. Only
+     * the objects the answer names are hashed again: the checksum is updated per object.
+     */
     public ReplicatedConfig apply(ConfigUpdate update) {
         if (update.snapshot()) {
             return of(update.revision(), update.upserts());
         }
-        Map<String, Map<String, Map<String, Object>>> next = new TreeMap<>();
-        resources.forEach((resource, objects) -> next.put(resource, new TreeMap<>(objects)));
-        update.deletions().forEach((resource, ids) -> ids.forEach(id -> next.get(resource).remove(id)));
-        update.upserts().forEach((resource, objects) -> objects.forEach(object -> next
-                .computeIfAbsent(resource, name -> new TreeMap<>()).put(String.valueOf(object.get("id")), object)));
-        return new ReplicatedConfig(update.revision(), next);
+        TreeMap<String, Map<String, Map<String, Object>>> nextResources = new TreeMap<>(resources);
+        Map<String, Map<String, BigInteger>> nextDigests = new TreeMap<>(digests);
+        ContentChecksum sum = checksum;
+        Set<String> touched = new HashSet<>(update.deletions().keySet());
+        touched.addAll(update.upserts().keySet());
+        touched.retainAll(RESOURCES);
+        for (String resource : touched) {
+            TreeMap<String, Map<String, Object>> objects = new TreeMap<>(resources.get(resource));
+            TreeMap<String, BigInteger> objectDigests = new TreeMap<>(digests.get(resource));
+            for (String id : update.deletions().getOrDefault(resource, List.of())) {
+                objects.remove(id);
+                BigInteger removed = objectDigests.remove(id);
+                if (removed != null) {
+                    sum = sum.minus(removed);
+                }
+            }
+            for (Map<String, Object> given : update.upserts().getOrDefault(resource, List.of())) {
+                String id = String.valueOf(given.get("id"));
+                Map<String, Object> object = canonical(given);
+                BigInteger digest = ContentChecksum.digest(resource, id, object);
+                objects.put(id, object);
+                BigInteger replaced = objectDigests.put(id, digest);
+                sum = (replaced == null ? sum : sum.minus(replaced)).plus(digest);
+            }
+            nextResources.put(resource, Collections.unmodifiableSortedMap(objects));
+            nextDigests.put(resource, objectDigests);
+        }
+        return new ReplicatedConfig(update.revision(), Collections.unmodifiableSortedMap(nextResources), nextDigests,
+                sum);
     }
 
     /** The answer that turns {@code older} into this configuration. */
     public ConfigUpdate since(ReplicatedConfig older) {
+        Map<String, Set<String>> every = new TreeMap<>();
+        for (String resource : RESOURCES) {
+            Set<String> ids = new HashSet<>(older.resources.get(resource).keySet());
+            ids.addAll(resources.get(resource).keySet());
+            every.put(resource, ids);
+        }
+        return since(older, every);
+    }
+
+    /**
+     * The answer that turns {@code older} into this configuration, when they differ at most in the
+     * objects {@code touched} names (ids by resource): only those are compared.
+     */
+    public ConfigUpdate since(ReplicatedConfig older, Map<String, ? extends Collection<String>> touched) {
+        Collection<String> none = List.of();
         Map<String, List<Map<String, Object>>> upserts = new TreeMap<>();
         Map<String, List<String>> deletions = new TreeMap<>();
         for (String resource : RESOURCES) {
-            Map<String, Map<String, Object>> before = older.resources.get(resource);
-            Map<String, Map<String, Object>> after = resources.get(resource);
+            Map<String, BigInteger> before = older.digests.get(resource);
+            Map<String, BigInteger> after = digests.get(resource);
             List<Map<String, Object>> changed = new ArrayList<>();
-            after.forEach((id, object) -> {
-                if (!object.equals(before.get(id))) {
-                    changed.add(object);
+            List<String> removed = new ArrayList<>();
+            for (String id : new TreeSet<String>(touched.containsKey(resource) ? touched.get(resource) : none)) {
+                BigInteger now = after.get(id);
+                if (now == null && before.containsKey(id)) {
+                    removed.add(id);
+                } else if (now != null && !now.equals(before.get(id))) {
+                    changed.add(resources.get(resource).get(id));
                 }
-            });
-            List<String> removed = before.keySet().stream().filter(id -> !after.containsKey(id)).toList();
+            }
             if (!changed.isEmpty()) {
                 upserts.put(resource, changed);
             }
@@ -139,20 +205,14 @@ public final class ReplicatedConfig {
         return new ConfigUpdate(revision, true, checksum(), all, Map.of(), null);
     }
 
-    /** SHA-256 (hex) of the content in canonical JSON (keys sorted); the revision is not part of it. */
+    /**
+     * The checksum of the content (the revision is not part of it): the sum modulo 2^256 of every
+     * object's SHA-256 over its resource name, id and canonical JSON (keys sorted), as 64 hex
+     * digits. Both ends compute it the same way; it is kept up to date per object as answers apply.
+     */
     @JsonIgnore
     public String checksum() {
-        String value = checksum;
-        if (value == null) {
-            try {
-                byte[] canonical = CANONICAL.writeValueAsString(resources).getBytes(StandardCharsets.UTF_8);
-                value = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-            } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the replicated configuration cannot be hashed", e);
-            }
-            checksum = value;
-        }
-        return value;
+        return checksum.hex();
     }
 
     /** Every node of the mesh: the Management Node (when its address is set) and each Conferencing Node. */

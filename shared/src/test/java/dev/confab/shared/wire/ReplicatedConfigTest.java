@@ -33,21 +33,25 @@ class ReplicatedConfigTest {
     }
 
     @Test
-    void theChecksumIsTheSha256OfTheContentAsJsonWithSortedKeys() throws Exception {
-        // the contract both ends keep: every replicated resource (empty ones too), objects by id, keys sorted
-        Map<String, Object> content = new java.util.HashMap<>();
-        ReplicatedConfig.RESOURCES.forEach(resource -> content.put(resource, Map.of()));
-        content.put("system_location", Map.of("2", Map.of("id", 2L, "name", "London", "mtu", 1500L)));
-        content.put("worker_vm", Map.of("7", Map.of("id", 7L, "name", "lon-cn1", "address", "10.0.0.7",
-                "node_type", "CONFERENCING", "system_location", LOCATION, "maintenance_mode", false)));
-        content.put("management_vm", Map.of("1", Map.of("id", 1L, "name", "Management Node", "address", "10.0.0.2")));
-        byte[] canonical = new ObjectMapper()
-                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                .writeValueAsBytes(content);
-        String expected = java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(canonical));
+    void theChecksumIsTheSumOfEveryObjectsSha256Modulo2To256() throws Exception {
+        // the contract both ends keep: SHA-256 of resource, NUL, id, NUL, the object's JSON with sorted keys
+        ObjectMapper canonical = new ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        java.math.BigInteger sum = java.math.BigInteger.ZERO;
+        for (Object[] object : new Object[][]{
+                {"system_location", "2", Map.of("id", 2L, "name", "London", "mtu", 1500L)},
+                {"worker_vm", "7", Map.of("id", 7L, "name", "lon-cn1", "address", "10.0.0.7",
+                        "node_type", "CONFERENCING", "system_location", LOCATION, "maintenance_mode", false)},
+                {"management_vm", "1", Map.of("id", 1L, "name", "Management Node", "address", "10.0.0.2")}}) {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            sha256.update((object[0] + "\0" + object[1] + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha256.update(canonical.writeValueAsBytes(object[2]));
+            sum = sum.add(new java.math.BigInteger(1, sha256.digest()));
+        }
+        String expected = String.format("%064x", sum.mod(java.math.BigInteger.ONE.shiftLeft(256)));
 
         assertEquals(expected, sample(4, false).checksum());
+        assertEquals("0".repeat(64), ReplicatedConfig.empty().checksum());
     }
 
     @Test

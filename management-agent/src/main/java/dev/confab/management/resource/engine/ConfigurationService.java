@@ -89,7 +89,7 @@ public final class ConfigurationService {
     }
 
     private StoreTransaction transaction(Handle handle) {
-        return new StoreTransaction(handle, new TypedReads(new HandleView(handle, secrets), catalog));
+        return new StoreTransaction(handle, new HandleView(handle, secrets), catalog);
     }
 
     public long revision() {

@@ -3,14 +3,17 @@ package dev.confab.management.resource.engine;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
+import dev.confab.management.store.InList;
 import dev.confab.shared.crypto.SecretBox;
 import org.jdbi.v3.core.Handle;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * {@link StoreView} over one Jdbi handle: what rules and the write pipeline read and write inside
@@ -57,7 +60,14 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
 
     @Override
     public List<Map<String, Object>> findIn(String resource, String field, List<?> values) {
-        return values.isEmpty() ? List.of() : dao.findIn(resource, field, values);
+        List<? extends List<?>> parts = InList.parts(values);
+        if (parts.size() == 1) {
+            return dao.findIn(resource, field, parts.get(0));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        parts.forEach(part -> rows.addAll(dao.findIn(resource, field, part)));
+        rows.sort(Comparator.comparingLong(row -> ((Number) row.get("id")).longValue()));
+        return rows;
     }
 
     @Override
@@ -69,7 +79,7 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
 
     /** The members of a list field for several owners at once: owner id → target ids in order. */
     public Map<Long, List<Long>> listMembers(String resource, String field, List<Long> owners) {
-        return members(owners, () -> dao.listMembers(joinTable(resource, field), owners));
+        return members(owners, part -> dao.listMembers(joinTable(resource, field), part));
     }
 
     /**
@@ -80,14 +90,15 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
         if (field.reverseOf() == null) {
             return listMembers(spec.name(), field.name(), ids);
         }
-        return members(ids, () -> dao.listOwnersOf(joinTable(field.relatedResource(), field.reverseOf()), ids));
+        return members(ids, part -> dao.listOwnersOf(joinTable(field.relatedResource(), field.reverseOf()), part));
     }
 
-    private static Map<Long, List<Long>> members(List<Long> ids, Supplier<List<Map<String, Object>>> rows) {
+    /** Owner → targets in order, reading {@code rows} for each part of {@code ids} ({@link InList}). */
+    private static Map<Long, List<Long>> members(List<Long> ids, Function<List<Long>, List<Map<String, Object>>> rows) {
         Map<Long, List<Long>> members = new java.util.HashMap<>();
         ids.forEach(id -> members.put(id, new java.util.ArrayList<>()));
-        if (!ids.isEmpty()) {
-            for (Map<String, Object> row : rows.get()) {
+        for (List<Long> part : InList.parts(ids)) {
+            for (Map<String, Object> row : rows.apply(part)) {
                 members.get(((Number) row.get("owner_id")).longValue()).add(((Number) row.get("target_id")).longValue());
             }
         }

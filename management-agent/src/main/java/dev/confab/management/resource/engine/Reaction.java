@@ -23,6 +23,11 @@ public record Reaction(String name, Predicate<ConfigurationChange> dependsOn, Co
         return new Reaction(name, change -> resources.contains(change.resource()), change -> action.run());
     }
 
+    /** Runs {@code action} with the id of each changed (created, updated or deleted) object of {@code resource}. */
+    public static Reaction toObjectsOf(String name, String resource, LongConsumer action) {
+        return new Reaction(name, change -> change.touches(resource), change -> action.accept(change.objectId()));
+    }
+
     /** Runs {@code action} with the id of each deleted object of {@code resource}. */
     public static Reaction toDeletionOf(String name, String resource, LongConsumer action) {
         return new Reaction(name, change -> change.deleted(resource), change -> action.accept(change.objectId()));

@@ -1,6 +1,13 @@
 package dev.confab.management.resource.engine;
 
+import dev.confab.management.resource.FieldSpec;
+import dev.confab.management.resource.ResourceSpec;
+import dev.confab.management.resource.catalog.Catalog;
 import org.jdbi.v3.core.Handle;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One transaction on the store, as components beside the write pipeline use it: the configuration
@@ -11,11 +18,36 @@ import org.jdbi.v3.core.Handle;
 public final class StoreTransaction {
 
     private final Handle handle;
+    private final HandleView view;
+    private final Catalog catalog;
     private final TypedReads reads;
 
-    StoreTransaction(Handle handle, TypedReads reads) {
+    StoreTransaction(Handle handle, HandleView view, Catalog catalog) {
         this.handle = handle;
-        this.reads = reads;
+        this.view = view;
+        this.catalog = catalog;
+        this.reads = new TypedReads(view, catalog);
+    }
+
+    /**
+     * The objects of configuration resource {@code name} with the given ids, as the API renders them
+     * but without computed fields (which may change without a revision), ordered by id; ids of
+     * objects that do not exist are left out.
+     */
+    public List<Map<String, Object>> objects(String name, Collection<Long> ids) {
+        ResourceSpec spec = catalog.configuration(name);
+        return Renderer.renderAll(spec, view.findIn(spec.table(), "id", ids.stream().sorted().distinct().toList()), view,
+                false);
+    }
+
+    /**
+     * The ids of the objects of {@code name} whose list field {@code field} names object
+     * {@code relatedId} of the field's related resource, on either side of the list.
+     */
+    public List<Long> listing(String name, String field, long relatedId) {
+        FieldSpec list = catalog.configuration(name).fields().get(field);
+        return list.reverseOf() == null ? view.listOwners(name, field, relatedId)
+                : view.listIds(list.relatedResource(), list.reverseOf(), relatedId);
     }
 
     /** The configuration as typed records, as this transaction sees it. */

@@ -15,6 +15,7 @@ import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.TlsCertificate;
 import dev.confab.management.resource.catalog.WorkerVm;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,13 @@ public final class TypedReads {
     /** Every Conferencing Node, by id. */
     public List<WorkerVm> workerVms() {
         return all(ResourceNames.WORKER_VM, WorkerVm::of);
+    }
+
+    /** The Conferencing Nodes with these ids, by id (ids of deleted nodes are skipped). */
+    public List<WorkerVm> workerVms(Collection<Long> ids) {
+        ResourceSpec spec = catalog.configuration(ResourceNames.WORKER_VM);
+        List<Map<String, Object>> rows = view.findIn(spec.table(), "id", List.copyOf(ids));
+        return Renderer.storedRows(spec, rows, view).stream().map(WorkerVm::of).toList();
     }
 
     public Optional<SystemLocation> systemLocation(long id) {

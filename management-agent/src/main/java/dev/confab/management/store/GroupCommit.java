@@ -1,0 +1,171 @@
+package dev.confab.management.store;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes that share their commit: a writer queues its write and takes the commit lock; whoever
+ * holds it runs every write queued by then, in order, in one transaction, each in a savepoint of its
+ * own, and commits them together: one sync to disk for the group. A write returns only once the
+ * commit that holds it is on disk. A write that fails is rolled back to its savepoint and fails
+ * alone; the others of its group commit. A write that defers foreign key checks to the commit
+ * ({@code PRAGMA defer_foreign_keys}) is checked when it ends instead, so that a reference it
+ * leaves dangling fails it alone. Should the commit itself fail, every write of the group fails
+ * and none is kept. Thread-safe.
+ */
+final class GroupCommit {
+
+    /** One queued write and, once its group is done, what it gave. */
+    private static final class Write {
+        final HandleCallback<?, ?> callback;
+        Object value;
+        Throwable failure;
+        volatile boolean done;
+
+        Write(HandleCallback<?, ?> callback) {
+            this.callback = callback;
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ThreadLocal<Handle> running = new ThreadLocal<>();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+
+    GroupCommit(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
+        Handle joined = running.get();
+        if (joined != null) {
+            // a write made inside a write: part of the one running, as a nested transaction would be
+            return callback.withHandle(joined);
+        }
+        Write write = new Write(callback);
+        queue.add(write);
+        lock.lock();
+        try {
+            while (!write.done) {
+                commitGroup();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return result(write);
+    }
+
+    /** Commits so far, each holding one or more writes. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Writes committed or failed so far. */
+    long writes() {
+        return writes.get();
+    }
+
+    /** Writes waiting for a group. */
+    int queued() {
+        return queue.size();
+    }
+
+    private void commitGroup() {
+        List<Write> group = new ArrayList<>();
+        try (Handle handle = jdbi.open()) {
+            running.set(handle);
+            handle.begin();
+            try {
+                runQueued(handle, group);
+                commit(handle);
+            } catch (RuntimeException | Error e) {
+                handle.rollback();
+                group.stream().filter(write -> write.failure == null).forEach(write -> {
+                    write.value = null;
+                    write.failure = e;
+                });
+            }
+        } catch (RuntimeException | Error e) {
+            group.stream().filter(write -> write.failure == null).forEach(write -> write.failure = e);
+        } finally {
+            running.remove();
+            writes.addAndGet(group.size());
+            group.forEach(write -> write.done = true);
+        }
+    }
+
+    /**
+     * Runs the writes queued when the group starts, in turn (those queued meanwhile wait for the
+     * next commit), each in its own savepoint.
+     */
+    private void runQueued(Handle handle, List<Write> group) {
+        int size = queue.size();
+        for (Write write = queue.poll(); write != null; write = group.size() < size ? queue.poll() : null) {
+            group.add(write);
+            String savepoint = savepoint(group.size());
+            handle.execute("SAVEPOINT " + savepoint);
+            try {
+                write.value = write.callback.withHandle(handle);
+                checkDeferredForeignKeys(handle);
+            } catch (Throwable failure) {
+                handle.execute("ROLLBACK TO " + savepoint);
+                write.value = null;
+                write.failure = failure;
+            }
+            handle.execute("PRAGMA defer_foreign_keys = OFF");
+            handle.execute("RELEASE " + savepoint);
+        }
+    }
+
+    /**
+     * A write that deferred foreign key checks to the commit is checked now, so that a reference it
+     * left dangling fails it alone rather than the commit of its whole group.
+     */
+    private static void checkDeferredForeignKeys(Handle handle) {
+        if (handle.createQuery("PRAGMA defer_foreign_keys").mapTo(Integer.class).one() == 0) {
+            return;
+        }
+        List<Map<String, Object>> violations = handle.createQuery("PRAGMA foreign_key_check").mapToMap().list();
+        if (!violations.isEmpty()) {
+            Map<String, Object> first = violations.get(0);
+            throw new StoreException("FOREIGN KEY constraint failed: the write would leave row " + first.get("rowid")
+                    + " of " + first.get("table") + " referring to a missing row of " + first.get("parent")
+                    + "; nothing of it was kept.");
+        }
+    }
+
+    private void commit(Handle handle) {
+        handle.commit();
+        commits.incrementAndGet();
+    }
+
+    private static String savepoint(int position) {
+        return "confab_write_" + position;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R, X extends Exception> R result(Write write) throws X {
+        Throwable failure = write.failure;
+        if (failure == null) {
+            return (R) write.value;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw (X) failure;
+    }
+}
