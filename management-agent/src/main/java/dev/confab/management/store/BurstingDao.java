@@ -47,6 +47,24 @@ public interface BurstingDao {
             """)
     List<WorkerVmEvent> failuresSince(@Bind("since") String since);
 
+    /**
+     * The newest {@code limit} start and running events at or after {@code since} (API time
+     * format), oldest first: the measured starts of overflow nodes.
+     */
+    @SqlQuery("""
+            SELECT time_changed, event_type, state, context, details, workervm_address, workervm_configuration_id,
+                   workervm_configuration_name, workervm_configuration_location_name, cloud_instance_id, error_code
+            FROM (
+                SELECT id, time_changed, event_type, state, context, details, workervm_address,
+                       workervm_configuration_id, workervm_configuration_name, workervm_configuration_location_name,
+                       cloud_instance_id, error_code
+                FROM workervm_status_event
+                WHERE event_type IN ('start', 'running') AND cloud_instance_id <> '' AND time_changed >= :since
+                ORDER BY id DESC LIMIT :limit)
+            ORDER BY id
+            """)
+    List<WorkerVmEvent> startsSince(@Bind("since") String since, @Bind("limit") int limit);
+
     @SqlUpdate("""
             UPDATE cloud_bursting_status SET bursting_enabled = :burstingEnabled, last_run_time = :lastRunTime,
                 last_described_time = :lastDescribedTime, describe_error = :describeError,

@@ -1,6 +1,7 @@
 package dev.confab.management.bursting.scheduler;
 
 import dev.confab.management.resource.catalog.BurstingLimits;
+import dev.confab.management.resource.catalog.BurstingPlanning;
 import dev.confab.management.resource.catalog.GlobalSettings;
 import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.WorkerVm;
@@ -9,8 +10,8 @@ import dev.confab.management.resource.engine.StoreTransaction;
 import java.util.List;
 
 /** The configuration a run decides on, read in one transaction. Immutable. */
-record PlatformView(GlobalSettings settings, BurstingLimits limits, List<SystemLocation> locations,
-                    List<WorkerVm> nodes, String tagValue) {
+record PlatformView(GlobalSettings settings, BurstingLimits limits, BurstingPlanning planning,
+                    List<SystemLocation> locations, List<WorkerVm> nodes, String tagValue) {
 
     PlatformView {
         locations = List.copyOf(locations);
@@ -19,7 +20,7 @@ record PlatformView(GlobalSettings settings, BurstingLimits limits, List<SystemL
 
     static PlatformView read(StoreTransaction transaction) {
         return new PlatformView(transaction.reads().globalSettings(), transaction.reads().burstingLimits(),
-                transaction.reads().systemLocations(), transaction.reads().workerVms(),
+                transaction.reads().burstingPlanning(), transaction.reads().systemLocations(), transaction.reads().workerVms(),
                 transaction.reads().burstingTagValue());
     }
 

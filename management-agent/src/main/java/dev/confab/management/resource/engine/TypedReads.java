@@ -3,6 +3,7 @@ package dev.confab.management.resource.engine;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoredRow;
 import dev.confab.management.resource.catalog.BurstingLimits;
+import dev.confab.management.resource.catalog.BurstingPlanning;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.Conference;
 import dev.confab.management.resource.catalog.ConferenceAlias;
@@ -62,6 +63,12 @@ public final class TypedReads {
     /** The guardrail and circuit breaker of bursting, from the global settings. */
     public BurstingLimits burstingLimits() {
         return one(ResourceNames.GLOBAL, 1, BurstingLimits::of).orElseThrow(() -> new IllegalStateException(
+                "The store holds no global settings"));
+    }
+
+    /** The options of bursting that plan ahead, from the global settings. */
+    public BurstingPlanning burstingPlanning() {
+        return one(ResourceNames.GLOBAL, 1, BurstingPlanning::of).orElseThrow(() -> new IllegalStateException(
                 "The store holds no global settings"));
     }
 
