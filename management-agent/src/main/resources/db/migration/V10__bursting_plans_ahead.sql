@@ -8,6 +8,6 @@ ALTER TABLE global ADD COLUMN bursting_keep_or_stop INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE global ADD COLUMN bursting_billed_minutes_per_start INTEGER NOT NULL DEFAULT 1;
 
 ALTER TABLE cloud_monitored_location_status ADD COLUMN effective_threshold INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE cloud_monitored_location_status ADD COLUMN minutes_to_exhaustion REAL;
+ALTER TABLE cloud_monitored_location_status ADD COLUMN minutes_to_exhaustion INTEGER;
 ALTER TABLE cloud_overflow_location_status ADD COLUMN effective_threshold INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE cloud_overflow_location_status ADD COLUMN minutes_to_exhaustion REAL;
+ALTER TABLE cloud_overflow_location_status ADD COLUMN minutes_to_exhaustion INTEGER;

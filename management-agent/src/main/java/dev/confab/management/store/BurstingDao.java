@@ -94,8 +94,9 @@ public interface BurstingDao {
 
     @SqlBatch("""
             INSERT INTO cloud_monitored_location_status (id, name, free_hd_calls, max_hd_calls, media_load,
-                overflow_location, threshold, state)
-            VALUES (:id, :name, :freeHdCalls, :maxHdCalls, :mediaLoad, :overflowLocation, :threshold, :state)
+                overflow_location, threshold, state, effective_threshold, minutes_to_exhaustion)
+            VALUES (:id, :name, :freeHdCalls, :maxHdCalls, :mediaLoad, :overflowLocation, :threshold, :state,
+                :effectiveThreshold, :minutesToExhaustion)
             """)
     void insertMonitored(@BindMethods List<CloudStatusRows.Location> locations);
 
@@ -104,8 +105,9 @@ public interface BurstingDao {
 
     @SqlBatch("""
             INSERT INTO cloud_overflow_location_status (id, name, systemlocation_id, free_hd_calls, max_hd_calls,
-                starting_hd_calls, media_load, threshold, state)
-            VALUES (:id, :name, :id, :freeHdCalls, :maxHdCalls, :startingHdCalls, :mediaLoad, :threshold, :state)
+                starting_hd_calls, media_load, threshold, state, effective_threshold, minutes_to_exhaustion)
+            VALUES (:id, :name, :id, :freeHdCalls, :maxHdCalls, :startingHdCalls, :mediaLoad, :threshold, :state,
+                :effectiveThreshold, :minutesToExhaustion)
             """)
     void insertOverflow(@BindMethods List<CloudStatusRows.Location> locations);
 

@@ -70,6 +70,24 @@ class ForesightTest {
         assertEquals(15, london().effectiveThreshold(), "3 HD calls a minute over the assumed 5-minute start");
         assertEquals(OptionalDouble.of(4.0), london().minutesToExhaustion(), "12 free HD calls at 3 a minute");
         assertEquals(List.of("StartInstances i-a"), starts());
+        Map<String, Object> row = platform.rows("SELECT effective_threshold, minutes_to_exhaustion"
+                + " FROM cloud_monitored_location_status WHERE name = 'London'").get(0);
+        assertEquals(15, ((Number) row.get("effective_threshold")).intValue());
+        assertEquals(4, ((Number) row.get("minutes_to_exhaustion")).intValue());
+    }
+
+    @Test
+    void withoutArrivalsTheStatusHasNoTimeToExhaustion() {
+        platform.patchGlobal(Map.of("bursting_latency_aware", true));
+        platform.report(platform.londonNode, 5, 2);
+
+        scheduler.run(true);
+
+        Map<String, Object> row = platform.rows("SELECT effective_threshold, minutes_to_exhaustion"
+                + " FROM cloud_monitored_location_status WHERE name = 'London'").get(0);
+        assertEquals(5, ((Number) row.get("effective_threshold")).intValue());
+        assertEquals(null, row.get("minutes_to_exhaustion"));
+        assertEquals(List.of(), starts());
     }
 
     @Test
