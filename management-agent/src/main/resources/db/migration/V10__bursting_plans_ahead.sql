@@ -11,3 +11,16 @@ ALTER TABLE cloud_monitored_location_status ADD COLUMN effective_threshold INTEG
 ALTER TABLE cloud_monitored_location_status ADD COLUMN minutes_to_exhaustion INTEGER;
 ALTER TABLE cloud_overflow_location_status ADD COLUMN effective_threshold INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cloud_overflow_location_status ADD COLUMN minutes_to_exhaustion INTEGER;
+
+CREATE TABLE bursting_schedule (
+    id                INTEGER PRIMARY KEY,
+    name              TEXT    NOT NULL UNIQUE,
+    system_location   INTEGER NOT NULL REFERENCES system_location (id) ON DELETE CASCADE,
+    days              TEXT    NOT NULL,
+    peak_time         TEXT    NOT NULL,
+    time_zone         TEXT    NOT NULL,
+    nodes             INTEGER NOT NULL DEFAULT 1,
+    lead_minutes      INTEGER NOT NULL DEFAULT 10,
+    hold_minutes      INTEGER NOT NULL DEFAULT 30,
+    ramp_down_minutes INTEGER NOT NULL DEFAULT 10
+);

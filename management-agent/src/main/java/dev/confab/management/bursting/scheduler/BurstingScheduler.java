@@ -298,7 +298,7 @@ public final class BurstingScheduler implements AutoCloseable {
     private Round round(PlatformView view) {
         Instant now = clock.instant();
         return InputBuilder.build(view, described.map(found -> rematch(found, view)), reports, memory, staleAfter,
-                config.minLifetime(), observedSince, now, foresight.read(view, List.of(), now));
+                config.minLifetime(), observedSince, now, foresight.read(view, now));
     }
 
     /** The last description paired with the nodes as they are now (a node may have changed since). */

@@ -5,6 +5,7 @@ import dev.confab.management.bursting.Foresight;
 import dev.confab.management.bursting.PrewarmSchedule;
 import dev.confab.management.bursting.StartLatency;
 import dev.confab.management.calls.CallFlow;
+import dev.confab.management.resource.catalog.BurstingSchedule;
 import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.ConfigurationService;
@@ -26,9 +27,9 @@ import java.util.function.Function;
 
 /**
  * What the scheduler plans ahead with: each overflow node's measured starts, from its {@code start}
- * to its {@code running} event (its first load report) in the Conferencing Node history, and the
- * calls each location's nodes admitted and ended lately. The history is read again at most every
- * {@link #REREAD}. Used on the scheduler's one thread: not thread-safe.
+ * to its {@code running} event (its first load report) in the Conferencing Node history; the calls
+ * each location's nodes admitted and ended lately; and the stored pre-warm schedules. The history
+ * is read again at most every {@link #REREAD}. Used on the scheduler's one thread: not thread-safe.
  */
 final class ForesightReader {
 
@@ -63,7 +64,7 @@ final class ForesightReader {
         readAt = null;
     }
 
-    Foresight read(PlatformView view, List<PrewarmSchedule> schedules, Instant now) {
+    Foresight read(PlatformView view, Instant now) {
         if (readAt == null || !now.isBefore(readAt.plus(REREAD)) || now.isBefore(readAt)) {
             latencies = configuration.read(transaction -> latencies(transaction.dao(BurstingDao.class)
                     .startsSince(Times.format(now.minus(MEASURED_SINCE)), EVENTS_READ)));
@@ -72,7 +73,14 @@ final class ForesightReader {
         Set<Long> nodes = new HashSet<>();
         view.nodes().forEach(node -> nodes.add(node.id()));
         return new Foresight(latencies.stream().filter(latency -> nodes.contains(latency.nodeId())).toList(),
-                arrivals(view, now), schedules);
+                arrivals(view, now), view.schedules().stream().map(ForesightReader::prewarm).toList());
+    }
+
+    /** A stored schedule as the policy takes it. */
+    static PrewarmSchedule prewarm(BurstingSchedule schedule) {
+        return new PrewarmSchedule(schedule.name(), schedule.systemLocation(), schedule.days(), schedule.peakTime(),
+                schedule.timeZone(), schedule.nodes(), Duration.ofMinutes(schedule.leadMinutes()),
+                Duration.ofMinutes(schedule.holdMinutes()), Duration.ofMinutes(schedule.rampDownMinutes()));
     }
 
     /** Each start followed by a running event of the same instance, the newest {@link #STARTS_PER_NODE} per node. */

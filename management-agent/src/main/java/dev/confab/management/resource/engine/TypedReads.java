@@ -4,6 +4,7 @@ import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoredRow;
 import dev.confab.management.resource.catalog.BurstingLimits;
 import dev.confab.management.resource.catalog.BurstingPlanning;
+import dev.confab.management.resource.catalog.BurstingSchedule;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.Conference;
 import dev.confab.management.resource.catalog.ConferenceAlias;
@@ -52,6 +53,11 @@ public final class TypedReads {
     /** Every system location, by id. */
     public List<SystemLocation> systemLocations() {
         return all(ResourceNames.SYSTEM_LOCATION, SystemLocation::of);
+    }
+
+    /** The pre-warm schedules of overflow locations. */
+    public List<BurstingSchedule> burstingSchedules() {
+        return all(ResourceNames.BURSTING_SCHEDULE, BurstingSchedule::of);
     }
 
     /** The platform-wide settings (the store is created with them). */

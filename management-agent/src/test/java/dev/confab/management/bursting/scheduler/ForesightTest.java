@@ -4,6 +4,8 @@ import dev.confab.management.bursting.BurstingDecision;
 import dev.confab.management.bursting.LocationStatus;
 import dev.confab.management.bursting.StartLatency;
 import dev.confab.management.calls.CallFlow;
+import dev.confab.management.resource.ValidationException;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.store.WorkerVmEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -132,6 +135,32 @@ class ForesightTest {
         scheduler.run(true);
 
         assertEquals(21, london().effectiveThreshold(), "3 HD calls a minute over the measured 7-minute start");
+    }
+
+    @Test
+    void aStoredScheduleStartsTheOverflowNodesAheadOfItsPeak() {
+        // 2026-03-01 is a Sunday; 09:00 UTC is 09:00 in London
+        platform.create(ResourceNames.BURSTING_SCHEDULE, Map.of("name", "sunday 9:15", "system_location",
+                "/api/admin/configuration/v1/system_location/" + platform.overflow + "/", "days", "sun",
+                "peak_time", "09:15", "time_zone", "Europe/London", "nodes", 2, "lead_minutes", 20));
+        platform.report(platform.londonNode, 0, 0);
+
+        scheduler.run(true);
+
+        assertEquals(2, starts().size(), "London is nearly idle, but the schedule asks for two nodes: " + starts());
+    }
+
+    @Test
+    void aScheduleWithAnUnknownTimeZoneOrDayIsRefusedSayingWhatToGive() {
+        ValidationException refused = assertThrows(ValidationException.class, () -> platform.create(
+                ResourceNames.BURSTING_SCHEDULE, Map.of("name", "bad", "system_location",
+                        "/api/admin/configuration/v1/system_location/" + platform.overflow + "/", "days", "mon,funday",
+                        "peak_time", "9:00", "time_zone", "GMT+1")));
+
+        String errors = refused.fields().toString();
+        assertTrue(errors.contains("IANA time zone"), errors);
+        assertTrue(errors.contains("not a list of days"), errors);
+        assertTrue(errors.contains("HH:MM"), errors);
     }
 
     @Test

@@ -93,7 +93,7 @@ final class ScheduledPlatform implements AutoCloseable {
                 "CONFERENCING", "deployment_type", "MANUAL-PROVISION-ONLY"));
     }
 
-    private long create(String resource, Map<String, Object> input) {
+    long create(String resource, Map<String, Object> input) {
         return ((Number) configuration.create(configuration.catalog().configuration(resource), input, OPERATOR)
                 .get("id")).longValue();
     }
