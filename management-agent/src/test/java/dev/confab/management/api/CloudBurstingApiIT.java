@@ -80,6 +80,26 @@ class CloudBurstingApiIT {
     }
 
     @Test
+    void aPrewarmScheduleIsStoredAndAnUnknownTimeZoneIsRefusedSayingWhatToGive() {
+        RunningNode.Response location = node.post(CONFIG + "system_location/", Map.of("name", "Overflow"));
+        assertEquals(201, location.status(), location.text());
+        String uri = location.body().get("resource_uri").asText();
+        RunningNode.Response refused = node.post(CONFIG + "bursting_schedule/", Map.of("name", "weekday 9:00",
+                "system_location", uri, "days", "mon,tue,wed,thu,fri", "peak_time", "09:00", "time_zone", "CET+1"));
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("time_zone") && refused.text().contains("IANA"), refused.text());
+
+        RunningNode.Response stored = node.post(CONFIG + "bursting_schedule/", Map.of("name", "weekday 9:00",
+                "system_location", uri, "days", "mon,tue,wed,thu,fri", "peak_time", "09:00",
+                "time_zone", "Europe/London", "nodes", 3));
+        assertEquals(201, stored.status(), stored.text());
+        JsonNode schedule = node.get(stored.body().get("resource_uri").asText()).body();
+        assertEquals(3, schedule.get("nodes").asInt());
+        assertEquals(10, schedule.get("lead_minutes").asInt());
+        assertEquals(200, node.get(CONFIG + "bursting_schedule/schema/").status());
+    }
+
+    @Test
     void aManualStartSaysWhatIsMissing() {
         RunningNode.Response missing = node.post(START, Map.of());
         assertEquals(400, missing.status(), missing.text());
