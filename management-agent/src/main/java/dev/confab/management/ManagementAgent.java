@@ -153,7 +153,7 @@ public final class ManagementAgent implements AutoCloseable {
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);
         cloud = CloudService.create(configuration, secrets, config.clock());
-        bursting = BurstingScheduler.start(configuration, cloud, monitor::report, config.clock(),
+        bursting = BurstingScheduler.start(configuration, cloud, monitor::report, calls.flow(), config.clock(),
                 config.heartbeat().multipliedBy(NodeMonitor.MISSED_INTERVALS), config.bursting());
         monitor.onLoadChange(bursting::loadChanged);
         cloud.bindTo(metrics.registry());

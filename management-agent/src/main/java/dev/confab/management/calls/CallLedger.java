@@ -55,6 +55,7 @@ final class CallLedger {
     private final Clock clock;
     private final Supplier<LicenceTotals> totals;
     private final Duration endedKept;
+    private final CallFlow flow;
     // guarded by this
     private final Map<Long, NodeCalls> nodes = new HashMap<>();
     private final Map<String, Integer> byConference = new HashMap<>();
@@ -74,9 +75,15 @@ final class CallLedger {
 
     /** {@code totals}: the licences installed now; ended generations are answered for {@code endedKept}. */
     CallLedger(Clock clock, Supplier<LicenceTotals> totals, Duration endedKept) {
+        this(clock, totals, endedKept, new CallFlow(clock));
+    }
+
+    /** … counting every admission and end in {@code flow}. */
+    CallLedger(Clock clock, Supplier<LicenceTotals> totals, Duration endedKept, CallFlow flow) {
         this.clock = clock;
         this.totals = totals;
         this.endedKept = endedKept;
+        this.flow = flow;
     }
 
     /**
@@ -104,6 +111,7 @@ final class CallLedger {
             return new Grant(false, licenceRefusal());
         }
         add(node, new LedgerEntry(nodeId, call, request.sequence(), licence.get(), clock.instant()));
+        flow.admitted(nodeId, call.callType());
         return new Grant(true, null);
     }
 
@@ -255,6 +263,7 @@ final class CallLedger {
             endReasons.put(entry.report().uuid(), reason);
         }
         endedCalls.put(entry.report().uuid(), Boolean.TRUE);
+        flow.ended(entry.nodeId(), entry.report().callType());
         version++;
     }
 

@@ -58,6 +58,7 @@ public final class Calls implements Licensing, AutoCloseable {
     private volatile PlatformConfig platform;
     private volatile boolean platformStale;
     private final CallLedger ledger;
+    private final CallFlow flow;
     private final LoadView view;
     private final CallRecorder recorder;
     private final Supplier<CertificateAuthority> authority;
@@ -75,8 +76,9 @@ public final class Calls implements Licensing, AutoCloseable {
         this.configuration = configuration;
         this.clock = clock;
         this.platform = PlatformConfig.read(configuration);
+        this.flow = new CallFlow(clock);
         this.ledger = new CallLedger(clock, () -> LicenceTotals.of(platform().licences(), clock.instant()),
-                maximum(heartbeat.multipliedBy(ENDED_KEPT_INTERVALS), Duration.ofMinutes(1)));
+                maximum(heartbeat.multipliedBy(ENDED_KEPT_INTERVALS), Duration.ofMinutes(1)), flow);
         this.view = new LoadView(this::platform, reports);
         this.recorder = new CallRecorder(configuration, ledger, this::platform, clock);
         this.authority = authority;
@@ -185,6 +187,11 @@ public final class Calls implements Licensing, AutoCloseable {
     @Override
     public LicensingStatus licensing() {
         return ledger.licensing();
+    }
+
+    /** The calls admitted and ended lately, by signalling node. */
+    public CallFlow flow() {
+        return flow;
     }
 
     /**

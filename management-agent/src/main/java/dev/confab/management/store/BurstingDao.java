@@ -47,6 +47,24 @@ public interface BurstingDao {
             """)
     List<WorkerVmEvent> failuresSince(@Bind("since") String since);
 
+    /**
+     * The newest {@code limit} start and running events at or after {@code since} (API time
+     * format), oldest first: the measured starts of overflow nodes.
+     */
+    @SqlQuery("""
+            SELECT time_changed, event_type, state, context, details, workervm_address, workervm_configuration_id,
+                   workervm_configuration_name, workervm_configuration_location_name, cloud_instance_id, error_code
+            FROM (
+                SELECT id, time_changed, event_type, state, context, details, workervm_address,
+                       workervm_configuration_id, workervm_configuration_name, workervm_configuration_location_name,
+                       cloud_instance_id, error_code
+                FROM workervm_status_event
+                WHERE event_type IN ('start', 'running') AND cloud_instance_id <> '' AND time_changed >= :since
+                ORDER BY id DESC LIMIT :limit)
+            ORDER BY id
+            """)
+    List<WorkerVmEvent> startsSince(@Bind("since") String since, @Bind("limit") int limit);
+
     @SqlUpdate("""
             UPDATE cloud_bursting_status SET bursting_enabled = :burstingEnabled, last_run_time = :lastRunTime,
                 last_described_time = :lastDescribedTime, describe_error = :describeError,
@@ -76,8 +94,9 @@ public interface BurstingDao {
 
     @SqlBatch("""
             INSERT INTO cloud_monitored_location_status (id, name, free_hd_calls, max_hd_calls, media_load,
-                overflow_location, threshold, state)
-            VALUES (:id, :name, :freeHdCalls, :maxHdCalls, :mediaLoad, :overflowLocation, :threshold, :state)
+                overflow_location, threshold, state, effective_threshold, minutes_to_exhaustion)
+            VALUES (:id, :name, :freeHdCalls, :maxHdCalls, :mediaLoad, :overflowLocation, :threshold, :state,
+                :effectiveThreshold, :minutesToExhaustion)
             """)
     void insertMonitored(@BindMethods List<CloudStatusRows.Location> locations);
 
@@ -86,8 +105,9 @@ public interface BurstingDao {
 
     @SqlBatch("""
             INSERT INTO cloud_overflow_location_status (id, name, systemlocation_id, free_hd_calls, max_hd_calls,
-                starting_hd_calls, media_load, threshold, state)
-            VALUES (:id, :name, :id, :freeHdCalls, :maxHdCalls, :startingHdCalls, :mediaLoad, :threshold, :state)
+                starting_hd_calls, media_load, threshold, state, effective_threshold, minutes_to_exhaustion)
+            VALUES (:id, :name, :id, :freeHdCalls, :maxHdCalls, :startingHdCalls, :mediaLoad, :threshold, :state,
+                :effectiveThreshold, :minutesToExhaustion)
             """)
     void insertOverflow(@BindMethods List<CloudStatusRows.Location> locations);
 

@@ -30,9 +30,13 @@ public record CloudStatusRows(Summary summary, List<Node> nodes, List<Location> 
                        String workervmConfigurationLocationName) {
     }
 
-    /** A row of {@code cloud_monitored_location_status} or {@code cloud_overflow_location_status}. */
+    /**
+     * A row of {@code cloud_monitored_location_status} or {@code cloud_overflow_location_status};
+     * {@code minutesToExhaustion} whole minutes, null when no call arrives.
+     */
     public record Location(long id, String name, int freeHdCalls, int maxHdCalls, int startingHdCalls, int mediaLoad,
-                           String overflowLocation, int threshold, String state) {
+                           String overflowLocation, int threshold, String state, int effectiveThreshold,
+                           Integer minutesToExhaustion) {
     }
 
     /** A row of {@code cloud_bursting_note}. */

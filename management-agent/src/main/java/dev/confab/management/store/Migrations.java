@@ -18,7 +18,8 @@ final class Migrations {
     /** Every script, in increasing order of version; a new schema version is a new entry here and a new file. */
     private static final String[] SCRIPTS = {"V1__initial.sql", "V2__web.sql", "V3__provisioning.sql",
             "V4__channel.sql", "V5__several_changes_per_revision.sql",
-            "V6__reference_fields.sql", "V7__calls.sql", "V8__bursting_runs.sql", "V9__metrics_token.sql"};
+            "V6__reference_fields.sql", "V7__calls.sql", "V8__bursting_runs.sql", "V9__metrics_token.sql",
+            "V10__bursting_plans_ahead.sql"};
 
     private Migrations() {
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static dev.confab.management.testing.Fixtures.CONFIG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +42,29 @@ class CloudBurstingApiIT {
             assertEquals(200, node.get(STATUS + resource + "/schema/").status(), resource);
         }
         assertTrue(node.get(STATUS + "cloud_node/schema/").body().get("fields").has("cloud_instance_public_ip"));
+        for (String resource : new String[] {"cloud_monitored_location", "cloud_overflow_location"}) {
+            JsonNode fields = node.get(STATUS + resource + "/schema/").body().get("fields");
+            assertTrue(fields.has("effective_threshold"), resource);
+            assertTrue(fields.get("minutes_to_exhaustion").get("nullable").asBoolean(), resource);
+        }
+    }
+
+    @Test
+    void validatesThePlanningSettingsAndKeepsThemOffByDefault() {
+        JsonNode defaults = node.get(CONFIG + "global/1/").body();
+        assertFalse(defaults.get("bursting_latency_aware").asBoolean());
+        assertFalse(defaults.get("bursting_keep_or_stop").asBoolean());
+        assertEquals(5, defaults.get("bursting_assumed_start_latency").asInt());
+        assertEquals(1, defaults.get("bursting_billed_minutes_per_start").asInt());
+        RunningNode.Response refused = node.patch(CONFIG + "global/1/", Map.of("bursting_assumed_start_latency", 0));
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("bursting_assumed_start_latency"), refused.text());
+        assertEquals(200, node.patch(CONFIG + "global/1/", Map.of("bursting_latency_aware", true,
+                "bursting_keep_or_stop", true, "bursting_billed_minutes_per_start", 60)).status());
+        JsonNode global = node.get(CONFIG + "global/1/").body();
+        assertTrue(global.get("bursting_latency_aware").asBoolean());
+        assertTrue(global.get("bursting_keep_or_stop").asBoolean());
+        assertEquals(60, global.get("bursting_billed_minutes_per_start").asInt());
     }
 
     @Test
@@ -53,6 +77,26 @@ class CloudBurstingApiIT {
         assertEquals(4, global.get("bursting_max_running_nodes").asInt());
         assertEquals(15, global.get("bursting_breaker_window").asInt());
         assertEquals(10, global.get("bursting_breaker_cooldown").asInt());
+    }
+
+    @Test
+    void aPrewarmScheduleIsStoredAndAnUnknownTimeZoneIsRefusedSayingWhatToGive() {
+        RunningNode.Response location = node.post(CONFIG + "system_location/", Map.of("name", "Overflow"));
+        assertEquals(201, location.status(), location.text());
+        String uri = location.body().get("resource_uri").asText();
+        RunningNode.Response refused = node.post(CONFIG + "bursting_schedule/", Map.of("name", "weekday 9:00",
+                "system_location", uri, "days", "mon,tue,wed,thu,fri", "peak_time", "09:00", "time_zone", "CET+1"));
+        assertEquals(400, refused.status(), refused.text());
+        assertTrue(refused.text().contains("time_zone") && refused.text().contains("IANA"), refused.text());
+
+        RunningNode.Response stored = node.post(CONFIG + "bursting_schedule/", Map.of("name", "weekday 9:00",
+                "system_location", uri, "days", "mon,tue,wed,thu,fri", "peak_time", "09:00",
+                "time_zone", "Europe/London", "nodes", 3));
+        assertEquals(201, stored.status(), stored.text());
+        JsonNode schedule = node.get(stored.body().get("resource_uri").asText()).body();
+        assertEquals(3, schedule.get("nodes").asInt());
+        assertEquals(10, schedule.get("lead_minutes").asInt());
+        assertEquals(200, node.get(CONFIG + "bursting_schedule/schema/").status());
     }
 
     @Test

@@ -19,7 +19,7 @@ class MigrationsTest {
     void aNewStoreIsAtTheNewestScriptsVersion(@TempDir Path dir) {
         try (Store store = Store.open(dir.resolve("confab.db"))) {
             int version = store.read(handle -> handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
-            assertEquals(9, version);
+            assertEquals(10, version);
             // the calls' tables are there, and bursting's status starts with its one summary row
             int rows = store.read(handle -> handle.createQuery("SELECT COUNT(*) FROM participant_history")
                     .mapTo(Integer.class).one());

@@ -5,6 +5,7 @@ import dev.confab.management.bursting.BurstingAction;
 import dev.confab.management.bursting.BurstingDecision;
 import dev.confab.management.bursting.BurstingPolicy;
 import dev.confab.management.bursting.ManualStartOutcome;
+import dev.confab.management.calls.CallFlow;
 import dev.confab.management.cloud.CloudInstances;
 import dev.confab.management.cloud.DescribeResult;
 import dev.confab.management.cloud.InstanceMatching;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,6 +32,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
 /**
@@ -60,6 +63,7 @@ public final class BurstingScheduler implements AutoCloseable {
     private final ActionPerformer performer;
     private final RunCoalescer coalescer;
     private final Observations observations;
+    private final ForesightReader foresight;
     private Optional<InputBuilder.Described> described = Optional.empty();
     private String describeError = "";
     private String lastActions = "";
@@ -68,8 +72,8 @@ public final class BurstingScheduler implements AutoCloseable {
     private volatile Optional<java.util.Set<Long>> pairedNodes = Optional.empty();
 
     BurstingScheduler(ConfigurationService configuration, CloudInstances cloud,
-                      LongFunction<Optional<NodeReport>> reports, Clock clock, Duration staleAfter,
-                      BurstingConfig config, ScheduledExecutorService thread) {
+                      LongFunction<Optional<NodeReport>> reports, Function<Duration, Map<Long, CallFlow.Counts>> flow,
+                      Clock clock, Duration staleAfter, BurstingConfig config, ScheduledExecutorService thread) {
         this.configuration = configuration;
         this.cloud = cloud;
         this.reports = reports;
@@ -81,6 +85,7 @@ public final class BurstingScheduler implements AutoCloseable {
         this.history = new NodeHistory(configuration);
         this.performer = new ActionPerformer(cloud, history, memory, clock);
         this.observations = new Observations(configuration, history, memory);
+        this.foresight = new ForesightReader(configuration, flow, observedSince);
         this.coalescer = new RunCoalescer(clock, config.spacing(), (task, delay) -> {
             try {
                 thread.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -95,18 +100,19 @@ public final class BurstingScheduler implements AutoCloseable {
      * Starts running: a first run at once, then every tick and on every {@link #loadChanged}.
      *
      * @param reports    each node's last report since the Management Node started
+     * @param flow       the calls each signalling node admitted and ended lately
      * @param staleAfter when a load report is stale: three heartbeat intervals
      */
     public static BurstingScheduler start(ConfigurationService configuration, CloudInstances cloud,
-                                          LongFunction<Optional<NodeReport>> reports, Clock clock,
+                                          LongFunction<Optional<NodeReport>> reports, CallFlow flow, Clock clock,
                                           Duration staleAfter, BurstingConfig config) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread named = new Thread(runnable, "confab-bursting");
             named.setDaemon(true);
             return named;
         });
-        BurstingScheduler scheduler = new BurstingScheduler(configuration, cloud, reports, clock, staleAfter, config,
-                thread);
+        BurstingScheduler scheduler = new BurstingScheduler(configuration, cloud, reports, flow::within, clock,
+                staleAfter, config, thread);
         long tick = config.tick().toMillis();
         thread.scheduleWithFixedDelay(() -> {
             scheduler.coalescer.started();
@@ -218,7 +224,9 @@ public final class BurstingScheduler implements AutoCloseable {
             decision = perform(view, round, decision);
             round = round(view);
         }
-        observations.observe(round, described.map(InputBuilder.Described::at));
+        if (observations.observe(round, described.map(InputBuilder.Described::at))) {
+            foresight.measured();
+        }
         publish(round, decision);
     }
 
@@ -288,8 +296,9 @@ public final class BurstingScheduler implements AutoCloseable {
     }
 
     private Round round(PlatformView view) {
+        Instant now = clock.instant();
         return InputBuilder.build(view, described.map(found -> rematch(found, view)), reports, memory, staleAfter,
-                config.minLifetime(), observedSince, clock.instant());
+                config.minLifetime(), observedSince, now, foresight.read(view, now));
     }
 
     /** The last description paired with the nodes as they are now (a node may have changed since). */

@@ -3,14 +3,17 @@ package dev.confab.management.bursting.scheduler;
 import dev.confab.management.bursting.BurstingInput;
 import dev.confab.management.bursting.BurstingSettings;
 import dev.confab.management.bursting.CloudInstance;
+import dev.confab.management.bursting.Foresight;
 import dev.confab.management.bursting.InstanceState;
 import dev.confab.management.bursting.Location;
 import dev.confab.management.bursting.Node;
 import dev.confab.management.bursting.NodeLoad;
+import dev.confab.management.bursting.PlanAhead;
 import dev.confab.management.cloud.CloudInstanceState;
 import dev.confab.management.cloud.Matching;
 import dev.confab.management.health.NodeReport;
 import dev.confab.management.resource.catalog.BurstingLimits;
+import dev.confab.management.resource.catalog.BurstingPlanning;
 import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.shared.capacity.Capacity;
@@ -44,10 +47,11 @@ final class InputBuilder {
      * @param staleAfter    when a load report is stale (three heartbeat intervals)
      * @param minLifetime   the minimum lifetime that replaces the settings', if any
      * @param observedSince when this Management Node started taking reports
+     * @param foresight     measured starts, recent arrivals and pre-warm schedules of the platform
      */
     static Round build(PlatformView view, Optional<Described> described, LongFunction<Optional<NodeReport>> reports,
                        Ec2Memory memory, Duration staleAfter, Optional<Duration> minLifetime, Instant observedSince,
-                       Instant now) {
+                       Instant now, Foresight foresight) {
         BurstingSettings settings = settings(view, staleAfter, minLifetime);
         List<Location> locations = view.locations().stream().map(InputBuilder::location).toList();
         Map<Long, dev.confab.management.cloud.CloudInstance> paired = new HashMap<>();
@@ -72,7 +76,7 @@ final class InputBuilder {
         }
         BurstingInput input = new BurstingInput(locations, nodes, loads, instances,
                 memory.errors(now, settings.breakerWindow().plus(settings.breakerCoolDown())), settings, observedSince,
-                now);
+                now, foresight);
         return new Round(input, view, described.map(Described::instances).orElse(List.of()),
                 described.map(Described::matching), capacities);
     }
@@ -90,7 +94,15 @@ final class InputBuilder {
                 minLifetime.orElse(Duration.ofMinutes(view.settings().burstingMinLifetime())),
                 Duration.ofMinutes(limits.startDeadlineMinutes()), staleAfter, limits.maxRunningNodes(),
                 limits.breakerErrors(), Duration.ofMinutes(limits.breakerWindowMinutes()),
-                Duration.ofMinutes(limits.breakerCooldownMinutes()));
+                Duration.ofMinutes(limits.breakerCooldownMinutes()), planAhead(view.planning()));
+    }
+
+    /** The options that plan ahead as the global settings turn them on; a restart is likely from ½. */
+    static PlanAhead planAhead(BurstingPlanning planning) {
+        return PlanAhead.off().withLatencyAware(planning.latencyAware())
+                .withAssumedStartLatency(Duration.ofMinutes(planning.assumedStartLatencyMinutes()))
+                .withWeighRestart(planning.keepOrStop(), Duration.ofMinutes(planning.billedMinutesPerStart()),
+                        PlanAhead.off().keepFromChance());
     }
 
     private static Location location(SystemLocation location) {

@@ -32,8 +32,12 @@ final class Observations {
         this.memory = memory;
     }
 
-    /** @param describedAt when EC2 described the instances the round holds */
-    void observe(Round round, Optional<Instant> describedAt) {
+    /**
+     * @param describedAt when EC2 described the instances the round holds
+     * @return whether a started node reported its load for the first time (a start was measured)
+     */
+    boolean observe(Round round, Optional<Instant> describedAt) {
+        boolean measured = false;
         for (CloudInstance instance : round.input().instances()) {
             Optional<Matching.Match> match = round.match(instance.instanceId());
             if (match.isEmpty()) {
@@ -48,6 +52,7 @@ final class Observations {
                 history.append(now, Ec2Memory.RUNNING, "running", NodeHistory.Cause.BURSTING, "the node reported its"
                         + " load for the first time since its start", match.get().node(), instance.instanceId(), "");
                 memory.event(instance.instanceId(), Ec2Memory.RUNNING);
+                measured = true;
             } else if (stoppedSince(instance, last, describedAt)) {
                 history.append(now, Ec2Memory.STOPPED, "stopped", NodeHistory.Cause.BURSTING,
                         last.equals(Ec2Memory.STOP) ? "EC2 describes the instance as stopped"
@@ -59,6 +64,7 @@ final class Observations {
                 updateStaticNat(match.get());
             }
         }
+        return measured;
     }
 
     /** Whether EC2 described it stopped after it was asked to stop, or after its last start. */

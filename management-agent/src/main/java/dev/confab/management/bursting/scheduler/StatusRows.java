@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,7 +100,12 @@ final class StatusRows {
                 .findFirst().flatMap(SystemLocation::overflowLocation1).map(locationNames::get).orElse("");
         return new CloudStatusRows.Location(status.locationId(), status.name(), status.freeHdCalls(),
                 status.maxHdCalls(), status.startingHdCalls(), percent(used, capacity), overflow, status.threshold(),
-                status.state().label());
+                status.state().label(), status.effectiveThreshold(), wholeMinutes(status.minutesToExhaustion()));
+    }
+
+    /** Whole minutes, rounded down (full sooner rather than later); null when no call arrives. */
+    static Integer wholeMinutes(OptionalDouble minutes) {
+        return minutes.isPresent() ? (int) Math.min(Integer.MAX_VALUE, Math.floor(minutes.getAsDouble())) : null;
     }
 
     private static List<CloudStatusRows.Note> notes(Round round, BurstingDecision decision) {

@@ -42,6 +42,7 @@ public final class Catalog {
         add(WorkerVms.spec());
         add(ManagementVms.spec());
         add(GlobalSettingsSpec.spec());
+        add(BurstingScheduleSpec.spec());
         add(Conferences.spec(clock));
         add(ConferenceAliases.spec(clock));
         add(Licences.spec(clock));

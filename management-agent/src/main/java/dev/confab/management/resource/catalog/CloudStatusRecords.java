@@ -66,6 +66,12 @@ final class CloudStatusRecords {
                 .field(FieldSpec.string("overflow_location").readOnly()
                         .help("Its primary overflow location, where overflow nodes are started for it."))
                 .field(FieldSpec.integer("threshold").readOnly().help("The bursting threshold (free HD calls)."))
+                .field(FieldSpec.integer("effective_threshold").readOnly().help("The threshold the policy compared"
+                        + " with: the configured one, or higher with bursting_latency_aware (the HD calls expected"
+                        + " to arrive while an overflow node starts)."))
+                .field(FieldSpec.integer("minutes_to_exhaustion").nullable().readOnly().help("Whole minutes until its free HD calls"
+                        + " are used up at the rate calls arrived at its nodes in the last 10 minutes (calls ending"
+                        + " not counted); null when no call arrived."))
                 .field(FieldSpec.string("state").readOnly().help(STATE_HELP))
                 .build();
     }
@@ -86,6 +92,13 @@ final class CloudStatusRecords {
                 .field(FieldSpec.integer("media_load").readOnly().help("Media load of its nodes that are up, in"
                         + " percent."))
                 .field(FieldSpec.integer("threshold").readOnly().help("The bursting threshold (free HD calls)."))
+                .field(FieldSpec.integer("effective_threshold").readOnly().help("The threshold the policy compared"
+                        + " with: the configured one, or higher with bursting_latency_aware (the HD calls expected"
+                        + " to arrive while an overflow node starts)."))
+                .field(FieldSpec.integer("minutes_to_exhaustion").nullable().readOnly().help("Whole minutes until its free HD calls and"
+                        + " those of the locations overflowing first to it are used up at the rate calls arrived at"
+                        + " all their nodes in the last 10 minutes (calls ending not counted); null when no call"
+                        + " arrived."))
                 .field(FieldSpec.string("state").readOnly().help("Of its free and starting HD calls together: "
                         + STATE_HELP))
                 .build();

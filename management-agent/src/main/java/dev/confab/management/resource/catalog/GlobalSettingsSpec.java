@@ -49,6 +49,19 @@ final class GlobalSettingsSpec implements ResourceRules {
                 .field(FieldSpec.integer("bursting_breaker_cooldown").defaultValue(10L).range(1, 1440)
                         .help("Circuit breaker: minutes automatic starts stay paused after the last of those"
                                 + " errors."))
+                .field(FieldSpec.bool("bursting_latency_aware", false)
+                        .help("Start overflow nodes early enough that a location's free capacity lasts until they are"
+                                + " up: its threshold is raised to the HD calls expected to arrive while a node starts"
+                                + " (the recent arrival rate times the longest measured start of its overflow nodes)."))
+                .field(FieldSpec.integer("bursting_assumed_start_latency").defaultValue(5L).range(1, 60)
+                        .help("Minutes an overflow node is taken to need from its start to its first load report,"
+                                + " while none of its location's nodes has a measured start."))
+                .field(FieldSpec.bool("bursting_keep_or_stop", false)
+                        .help("Before stopping an idle overflow node, weigh the chance that it is needed again soon"
+                                + " against the minimum EC2 bills per start; a node likely needed again is kept."))
+                .field(FieldSpec.integer("bursting_billed_minutes_per_start").defaultValue(1L).range(1, 60)
+                        .help("Minutes EC2 bills at least for every start of an overflow node: 1 with per-second"
+                                + " billing, 60 with per-hour billing."))
                 .field(FieldSpec.string("cloud_provider").defaultValue(AWS).choices(AWS, AZURE, GCP)
                         .help("The cloud provider that hosts overflow nodes: AWS, AZURE or GCP. Confab describes,"
                                 + " starts and stops instances on AWS only; the Azure and GCP credentials are"

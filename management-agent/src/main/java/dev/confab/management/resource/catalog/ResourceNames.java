@@ -34,6 +34,7 @@ public final class ResourceNames {
     /** A URL that receives the platform's events. */
     public static final String EVENT_SINK = "event_sink";
     public static final String STUN_SERVER = "stun_server";
+    public static final String BURSTING_SCHEDULE = "bursting_schedule";
     public static final String TURN_SERVER = "turn_server";
     /** An external policy server that decides on services, participants and media locations. */
     public static final String POLICY_SERVER = "policy_server";

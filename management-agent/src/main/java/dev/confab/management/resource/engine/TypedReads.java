@@ -3,6 +3,8 @@ package dev.confab.management.resource.engine;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoredRow;
 import dev.confab.management.resource.catalog.BurstingLimits;
+import dev.confab.management.resource.catalog.BurstingPlanning;
+import dev.confab.management.resource.catalog.BurstingSchedule;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.Conference;
 import dev.confab.management.resource.catalog.ConferenceAlias;
@@ -61,6 +63,11 @@ public final class TypedReads {
         return all(ResourceNames.SYSTEM_LOCATION, SystemLocation::of);
     }
 
+    /** The pre-warm schedules of overflow locations. */
+    public List<BurstingSchedule> burstingSchedules() {
+        return all(ResourceNames.BURSTING_SCHEDULE, BurstingSchedule::of);
+    }
+
     /** The platform-wide settings (the store is created with them). */
     public GlobalSettings globalSettings() {
         return one(ResourceNames.GLOBAL, 1, GlobalSettings::of).orElseThrow(() -> new IllegalStateException(
@@ -70,6 +77,12 @@ public final class TypedReads {
     /** The guardrail and circuit breaker of bursting, from the global settings. */
     public BurstingLimits burstingLimits() {
         return one(ResourceNames.GLOBAL, 1, BurstingLimits::of).orElseThrow(() -> new IllegalStateException(
+                "The store holds no global settings"));
+    }
+
+    /** The options of bursting that plan ahead, from the global settings. */
+    public BurstingPlanning burstingPlanning() {
+        return one(ResourceNames.GLOBAL, 1, BurstingPlanning::of).orElseThrow(() -> new IllegalStateException(
                 "The store holds no global settings"));
     }
 

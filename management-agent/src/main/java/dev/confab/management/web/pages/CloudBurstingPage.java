@@ -151,10 +151,12 @@ public final class CloudBurstingPage {
         for (Map<String, Object> location : status(catalog, ResourceNames.CLOUD_MONITORED_LOCATION)) {
             rows.add(List.of(text(location.get("name")), text(location.get("overflow_location")),
                     text(location.get("free_hd_calls")), text(location.get("max_hd_calls")),
-                    text(location.get("media_load")), text(location.get("threshold")), text(location.get("state"))));
+                    text(location.get("media_load")), text(location.get("threshold")),
+                    text(location.get("effective_threshold")), minutes(location.get("minutes_to_exhaustion")),
+                    text(location.get("state"))));
         }
         return new Table("Monitored locations", List.of("Location", "Primary overflow location", "Free HD calls",
-                "Max HD calls", "Media load (%)", "Threshold", "State"), rows,
+                "Max HD calls", "Media load (%)", "Threshold", "Effective threshold", "Minutes to full", "State"), rows,
                 "No location is monitored: none holds always-on nodes and overflows first to a location of overflow"
                         + " nodes.");
     }
@@ -164,10 +166,18 @@ public final class CloudBurstingPage {
         for (Map<String, Object> location : status(catalog, ResourceNames.CLOUD_OVERFLOW_LOCATION)) {
             rows.add(List.of(text(location.get("name")), text(location.get("free_hd_calls")),
                     text(location.get("starting_hd_calls")), text(location.get("max_hd_calls")),
-                    text(location.get("media_load")), text(location.get("threshold")), text(location.get("state"))));
+                    text(location.get("media_load")), text(location.get("threshold")),
+                    text(location.get("effective_threshold")), minutes(location.get("minutes_to_exhaustion")),
+                    text(location.get("state"))));
         }
         return new Table("Overflow locations", List.of("Location", "Free HD calls", "Starting HD calls",
-                "Max HD calls", "Media load (%)", "Threshold", "State"), rows, "No location holds overflow nodes.");
+                "Max HD calls", "Media load (%)", "Threshold", "Effective threshold", "Minutes to full", "State"), rows,
+                "No location holds overflow nodes.");
+    }
+
+    /** Minutes to full, or a dash while no call arrives. */
+    private static String minutes(Object value) {
+        return value == null ? "—" : text(value);
     }
 
     private Table notes(Catalog catalog) {

@@ -22,6 +22,7 @@ public final class Menu {
             new Section("Platform", List.of(
                     new Item("Global Settings", "/platform/global-settings/"),
                     new Item("Locations", "/platform/locations/"),
+                    new Item("Bursting Schedules", "/platform/bursting-schedules/"),
                     new Item("Conferencing Nodes", "/platform/conferencing-nodes/"),
                     new Item("Licences", "/platform/licences/"),
                     new Item("Management Node", "/platform/management-node/"),

@@ -39,6 +39,9 @@ public final class ResourceViews {
         views.add(PlatformViews.global(catalog.configuration(ResourceNames.GLOBAL)));
         views.add(PlatformViews.locations(catalog.configuration(ResourceNames.SYSTEM_LOCATION)));
         views.add(PlatformViews.nodes(node));
+        views.add(simple("/platform/bursting-schedules/", "Bursting Schedules",
+                catalog.configuration(ResourceNames.BURSTING_SCHEDULE), "name", "system_location", "days", "peak_time",
+                "time_zone", "nodes"));
         views.add(simple("/platform/licences/", "Licences", catalog.configuration(ResourceNames.LICENCE),
                 "fulfillment_id", "description", "concurrent", "audio", "start_date", "expiration_date", "status"));
         views.add(simple("/platform/management-node/", "Management Node", catalog.configuration(ResourceNames.MANAGEMENT_VM)));

@@ -1,6 +1,7 @@
 package dev.confab.management.bursting.scheduler;
 
 import dev.confab.management.adminlog.Actor;
+import dev.confab.management.calls.CallFlow;
 import dev.confab.management.health.NodeReport;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.ResourceNames;
@@ -39,6 +40,8 @@ final class ScheduledPlatform implements AutoCloseable {
     final ConfigurationService configuration;
     final InProcessInstances cloud = new InProcessInstances(clock);
     final Map<Long, NodeReport> reports = new ConcurrentHashMap<>();
+    /** The HD calls each signalling node admitted and ended lately, as the call ledger would count them. */
+    final Map<Long, CallFlow.Counts> flow = new ConcurrentHashMap<>();
     final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
     final long london;
     final long overflow;
@@ -62,8 +65,8 @@ final class ScheduledPlatform implements AutoCloseable {
     }
 
     BurstingScheduler scheduler(BurstingConfig config) {
-        return new BurstingScheduler(configuration, cloud, id -> Optional.ofNullable(reports.get(id)), clock,
-                STALE_AFTER, config, thread);
+        return new BurstingScheduler(configuration, cloud, id -> Optional.ofNullable(reports.get(id)),
+                window -> Map.copyOf(flow), clock, STALE_AFTER, config, thread);
     }
 
     void patchGlobal(Map<String, Object> input) {
@@ -90,7 +93,7 @@ final class ScheduledPlatform implements AutoCloseable {
                 "CONFERENCING", "deployment_type", "MANUAL-PROVISION-ONLY"));
     }
 
-    private long create(String resource, Map<String, Object> input) {
+    long create(String resource, Map<String, Object> input) {
         return ((Number) configuration.create(configuration.catalog().configuration(resource), input, OPERATOR)
                 .get("id")).longValue();
     }
