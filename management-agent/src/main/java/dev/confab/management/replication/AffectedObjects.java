@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
  * and the objects whose rendering names one of them without being changed themselves: the owners of
  * a list that names a changed object (a list's members go with a deleted object, and an object
  * written from the other side of a list changes its owners' lists), and the objects a deleted
- * object took with it ({@link FieldSpec#isCascade()}). Owners are found in the replicated
- * configuration built so far and, for lists, in the store, so that new members count too.
+ * object took with it ({@link FieldSpec#isCascade()}), and the objects that name a changed object
+ * in a related field (a conference's aliases, written with it without changes of their own).
+ * Owners are found in the replicated configuration built so far and in the store, so that new
+ * members and new referring objects count too.
  */
 final class AffectedObjects {
 
@@ -32,7 +34,6 @@ final class AffectedObjects {
     static Map<String, Set<Long>> of(Catalog catalog, List<ChangedObject> changes, ReplicatedConfig built,
                                      StoreTransaction transaction) {
         Map<String, Set<Long>> changed = byResource(changes.stream().toList());
-        Map<String, Set<Long>> deleted = byResource(changes.stream().filter(c -> c.action().equals("deleted")).toList());
         Map<String, Set<Long>> affected = new TreeMap<>();
         for (String name : ReplicatedConfig.RESOURCES) {
             Set<Long> ids = new TreeSet<>(changed.getOrDefault(name, Set.of()));
@@ -45,8 +46,10 @@ final class AffectedObjects {
                     Set<Long> targets = changed.get(target);
                     ids.addAll(naming(built, name, field, uris(catalog, target, targets)));
                     targets.forEach(id -> ids.addAll(transaction.listing(name, field.name(), id)));
-                } else if (field.type() == FieldSpec.Type.RELATED && field.isCascade() && deleted.containsKey(target)) {
-                    ids.addAll(naming(built, name, field, uris(catalog, target, deleted.get(target))));
+                } else if (field.type() == FieldSpec.Type.RELATED && field.isCascade() && changed.containsKey(target)) {
+                    // an object written with its owner (a conference's aliases), or taken with it
+                    ids.addAll(naming(built, name, field, uris(catalog, target, changed.get(target))));
+                    ids.addAll(transaction.referring(name, field.name(), changed.get(target)));
                 }
             }
             if (!ids.isEmpty()) {

@@ -66,6 +66,27 @@ class IncrementalReplicationTest {
     }
 
     @Test
+    void aliasesWrittenInlineWithTheirConferenceReachTheNodes() {
+        hub.rebuildNow();
+        long room = create(ResourceNames.CONFERENCE, Map.of("name", "Board",
+                "aliases", List.of(Map.of("alias", "board@example.com"))));
+        hub.rebuildNow();
+        assertEquals(List.of("board@example.com"), aliases(hub.current()));
+        assertEquals(wholeBuild().checksum(), hub.current().checksum());
+
+        service.update(spec(ResourceNames.CONFERENCE), room, Map.of("aliases",
+                List.of(Map.of("alias", "boardroom@example.com"))), true, OPERATOR);
+        hub.rebuildNow();
+        assertEquals(List.of("boardroom@example.com"), aliases(hub.current()));
+        assertEquals(wholeBuild().checksum(), hub.current().checksum());
+    }
+
+    private static List<String> aliases(ReplicatedConfig config) {
+        return config.resources().get(ResourceNames.CONFERENCE_ALIAS).values().stream()
+                .map(alias -> alias.get("alias").toString()).sorted().toList();
+    }
+
+    @Test
     void aLoneChangeIsReadFromItsRevisionAndReachesAWaitingNode() throws Exception {
         long london = create(ResourceNames.SYSTEM_LOCATION, Map.of("name", "London"));
         hub.rebuildNow();

@@ -50,6 +50,18 @@ public final class StoreTransaction {
                 : view.listIds(list.relatedResource(), list.reverseOf(), relatedId);
     }
 
+    /**
+     * The ids of the objects of {@code name} whose related field {@code field} names one of the
+     * objects {@code relatedIds} of the field's related resource.
+     */
+    public List<Long> referring(String name, String field, Collection<Long> relatedIds) {
+        if (relatedIds.isEmpty()) {
+            return List.of();
+        }
+        return view.findIn(catalog.configuration(name).table(), field, relatedIds.stream().sorted().distinct().toList())
+                .stream().map(row -> ((Number) row.get("id")).longValue()).toList();
+    }
+
     /** The configuration as typed records, as this transaction sees it. */
     public TypedReads reads() {
         return reads;
