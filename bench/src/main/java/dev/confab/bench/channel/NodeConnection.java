@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
@@ -43,6 +44,9 @@ import java.util.concurrent.TimeoutException;
  * the answers complete too. Thread-safe.
  */
 final class NodeConnection {
+
+    /** How long a TLS handshake may take. */
+    static final long HANDSHAKE_TIMEOUT_MILLIS = 60_000;
 
     /** Largest answer accepted: a configuration snapshot of a thousand nodes fits many times over. */
     static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -71,7 +75,10 @@ final class NodeConnection {
         this.bootstrap = template.clone(loop).handler(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel opened) {
-                opened.pipeline().addLast(tls.newHandler(opened.alloc(), host, port), new HttpClientCodec(),
+                SslHandler handshake = tls.newHandler(opened.alloc(), host, port);
+                // a fleet connecting at once queues its handshakes at the server: wait as long as for an answer
+                handshake.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
+                opened.pipeline().addLast(handshake, new HttpClientCodec(),
                         new HttpObjectAggregator(MAX_ANSWER_BYTES), new Receiver());
             }
         });

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -66,6 +67,10 @@ public final class NodeSimulator implements Callable<Integer> {
             + " bare commit loop (none: no write measurements)")
     Path scratch;
 
+    @Option(names = "--start-per-second", defaultValue = "500", description = "nodes starting to heartbeat and"
+            + " poll per second, as a fleet comes up")
+    int startPerSecond;
+
     @Option(names = "--write-clients", defaultValue = "16", description = "clients sending PATCH at once")
     int writeClients;
 
@@ -101,10 +106,16 @@ public final class NodeSimulator implements Callable<Integer> {
             fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity(),
                     heartbeatConnectionEach));
         }
-        fleet.forEach(node -> node.poll(timer));
-        fleet.forEach(node -> node.heartbeatPeriodically(timer));
+        // a fleet comes up over a while: all of it at one instant would queue every TLS handshake at once
+        for (int i = 0; i < fleet.size(); i++) {
+            SimulatedNode node = fleet.get(i);
+            timer.schedule(() -> {
+                node.poll(timer);
+                node.heartbeatPeriodically(timer);
+            }, i * 1000L / startPerSecond, TimeUnit.MILLISECONDS);
+        }
         long revision = ChangeProbe.revision(admin);
-        ChangeProbe.awaitAll(fleet, revision, 300);
+        ChangeProbe.awaitAll(fleet, revision, 300 + nodes / startPerSecond);
         report("with every node polling and heartbeating");
 
         long simulator = ProcessHandle.current().pid();
