@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Runs the bursting policy on the Management Node: on every load change (coalesced, runs at least
@@ -69,7 +70,7 @@ public final class BurstingScheduler implements AutoCloseable {
     private String lastActions = "";
     private CloudStatusRows written;
     private volatile Optional<BurstingDecision> lastDecision = Optional.empty();
-    private volatile Optional<java.util.Set<Long>> pairedNodes = Optional.empty();
+    private volatile Optional<Set<Long>> pairedNodes = Optional.empty();
 
     BurstingScheduler(ConfigurationService configuration, CloudInstances cloud,
                       LongFunction<Optional<NodeReport>> reports, Function<Duration, Map<Long, CallFlow.Counts>> flow,
@@ -135,7 +136,7 @@ public final class BurstingScheduler implements AutoCloseable {
      * The Conferencing Nodes paired with a tagged EC2 instance when EC2 last described them; empty
      * before EC2 has been described.
      */
-    public Optional<java.util.Set<Long>> pairedNodes() {
+    public Optional<Set<Long>> pairedNodes() {
         return pairedNodes;
     }
 
@@ -282,7 +283,7 @@ public final class BurstingScheduler implements AutoCloseable {
             described = Optional.of(new InputBuilder.Described(found.instances(), InstanceMatching.match(
                     found.instances(), view.nodes(), view.locations(), view.tagValue()), at));
             pairedNodes = Optional.of(described.get().matching().matches().stream()
-                    .map(match -> match.node().id()).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+                    .map(match -> match.node().id()).collect(Collectors.toUnmodifiableSet()));
             describeError = "";
             return true;
         }

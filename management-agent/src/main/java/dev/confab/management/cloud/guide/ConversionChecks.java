@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -35,7 +36,7 @@ public final class ConversionChecks {
     /** The warnings, by location name and then in the order of {@link ConversionWarning.Kind}. */
     public static List<ConversionWarning> check(List<SystemLocation> locations, List<WorkerVm> nodes,
                                                 GlobalSettings settings) {
-        return check(locations, nodes, settings, java.util.Optional.empty());
+        return check(locations, nodes, settings, Optional.empty());
     }
 
     /**
@@ -43,7 +44,7 @@ public final class ConversionChecks {
      * was last described (empty before it has been).
      */
     public static List<ConversionWarning> check(List<SystemLocation> locations, List<WorkerVm> nodes,
-                                                GlobalSettings settings, java.util.Optional<Set<Long>> paired) {
+                                                GlobalSettings settings, Optional<Set<Long>> paired) {
         Map<Long, List<String>> primaryOf = new TreeMap<>();
         Map<Long, List<String>> secondaryOf = new TreeMap<>();
         for (SystemLocation location : locations) {
