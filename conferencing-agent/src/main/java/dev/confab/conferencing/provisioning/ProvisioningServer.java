@@ -119,6 +119,10 @@ public final class ProvisioningServer {
     private static void refuseTooLarge(Context ctx, String bind, NodeData data) {
         LOG.warn("Upload refused: larger than {} MiB", UploadLimit.MAX_UPLOAD_MIB);
         UploadLimit.drain(ctx);
+        // what is left of the body may stay unread (past the drain's bound, or parsed in part already), so the
+        // connection cannot carry another request: say so, or a client that keeps connections alive sends its
+        // next request into one Jetty is closing and reads no answer at all
+        ctx.header("Connection", "close");
         answer(ctx, 413, bind, data.enrolledFqdn().isPresent(), UploadPage.Outcome.ERROR, UploadLimit.MESSAGE,
                 Map.of("error", UploadLimit.MESSAGE));
     }

@@ -62,7 +62,16 @@ final class JsonBody {
     }
 
     private static String text(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BYTES) {
+            // the client may still be sending: read the body (when not far too large) so that it reads the answer
+            if (declared <= DRAIN_BYTES && !waitsForContinue(ctx)) {
+                try (InputStream in = ctx.req().getInputStream()) {
+                    drain(in);
+                } catch (IOException e) {
+                    // the client went away: the answer goes out all the same
+                }
+            }
             throw tooLarge(ctx);
         }
         byte[] bytes;
@@ -88,6 +97,12 @@ final class JsonBody {
         } catch (CharacterCodingException e) {
             throw new ValidationException("The request body is not valid UTF-8. Send JSON in UTF-8.");
         }
+    }
+
+    /** Whether the client waits for {@code 100 Continue} before it sends the body (curl does for large ones). */
+    private static boolean waitsForContinue(Context ctx) {
+        String expect = ctx.header("Expect");
+        return expect != null && expect.equalsIgnoreCase("100-continue");
     }
 
     /** Reads and drops what is left of a body, at most {@link #DRAIN_BYTES}. */
