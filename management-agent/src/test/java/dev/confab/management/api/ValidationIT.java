@@ -49,6 +49,45 @@ class ValidationIT {
     }
 
     @Test
+    void refusesAnUpdateToAnotherNodesNameOrAddressButKeepsItsOwn() {
+        RunningNode.Response created = node.post(CONFIG + "worker_vm/", Fixtures.node("lon-cn2", "10.0.0.12", london));
+        assertEquals(201, created.status(), created.text());
+        String second = Fixtures.createdPath(created);
+        try {
+            assertRefused(node.patch(second, Map.of("name", "lon-cn1")), "name", "already has");
+            assertRefused(node.patch(second, Map.of("address", "10.0.0.11")), "address", "already has");
+            // a write that gives the node's own unique values again, or leaves them, is no duplicate
+            assertEquals(200, node.patch(second, Map.of("name", "lon-cn2", "description", "kept")).status());
+            assertEquals("kept", node.get(second).body().get("description").asText());
+        } finally {
+            assertEquals(204, node.delete(second).status());
+        }
+    }
+
+    @Test
+    void refusesMovingANodeIntoALocationOfTheOtherNodeTypeOrChangingItsTypeThere() {
+        String paris = Fixtures.createLocation(node, "Paris-types");
+        Map<String, Object> proxy = Fixtures.node("par-px1", "10.0.0.31", paris);
+        proxy.put("node_type", "PROXYING");
+        RunningNode.Response created = node.post(CONFIG + "worker_vm/", proxy);
+        assertEquals(201, created.status(), created.text());
+        String proxyNode = Fixtures.createdPath(created);
+        try {
+            assertRefused(node.patch(proxyNode, Map.of("system_location", london)), "node_type", "never mixes");
+            RunningNode.Response second = node.post(CONFIG + "worker_vm/", Fixtures.node("par-cn2", "10.0.0.32", paris));
+            assertRefused(second, "node_type", "never mixes");
+            // alone in its location, a node may change its type; beside another, it may not
+            assertEquals(200, node.patch(proxyNode, Map.of("node_type", "CONFERENCING")).status());
+            RunningNode.Response third = node.post(CONFIG + "worker_vm/", Fixtures.node("par-cn3", "10.0.0.33", paris));
+            assertEquals(201, third.status(), third.text());
+            assertRefused(node.patch(proxyNode, Map.of("node_type", "PROXYING")), "node_type", "never mixes");
+            assertEquals(204, node.delete(Fixtures.createdPath(third)).status());
+        } finally {
+            assertEquals(204, node.delete(proxyNode).status());
+        }
+    }
+
+    @Test
     void refusesAGatewayOutsideTheSubnetButAcceptsAnyGatewayOnASlash32() {
         assertRefused(node.post(CONFIG + "worker_vm/", nodeWith("gateway", "10.9.9.1")), "gateway", "not inside the subnet");
         Map<String, Object> pointToPoint = nodeWith("gateway", "169.254.0.1");

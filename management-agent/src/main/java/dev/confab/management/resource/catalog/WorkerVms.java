@@ -160,7 +160,10 @@ final class WorkerVms implements ResourceRules {
             errors.add("ipv6_gateway", "Set an IPv6 address before an IPv6 gateway.");
         }
         Long location = node.number("system_location");
-        if (location != null && !errors.has("node_type")) {
+        // a node that keeps its location and type cannot break the rule: every other node of the location
+        // was checked against it when that other node was written
+        if (location != null && !errors.has("node_type")
+                && (node.changed("system_location") || node.changed("node_type"))) {
             store.findFirstDiffering(NAME, "system_location", location, "node_type", node.text("node_type"),
                     node.id() == null ? -1 : node.id()).ifPresent(other -> errors.add("node_type",
                     "Location already holds " + other.get("node_type") + " nodes (such as " + other.get("name")

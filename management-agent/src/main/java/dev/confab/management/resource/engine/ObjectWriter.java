@@ -114,10 +114,12 @@ final class ObjectWriter {
         return given;
     }
 
+    /** Unique values the object did not hold before; a value it keeps was unique when it was stored. */
     private static void checkUnique(ResourceSpec spec, Candidate candidate, HandleView view, FieldErrors errors) {
         for (FieldSpec field : spec.fields().values()) {
             Object value = candidate.get(field.name());
-            if (field.isUnique() && value != null && !errors.has(field.name()) && !"".equals(value)
+            if (field.isUnique() && candidate.changed(field.name()) && value != null && !errors.has(field.name())
+                    && !"".equals(value)
                     && view.dao().otherWith(spec.name(), field.name(), value,
                     candidate.id() == null ? -1 : candidate.id()).isPresent()) {
                 errors.add(field.name(), "Another " + spec.title() + " already has the " + field.name() + " \""
@@ -155,7 +157,8 @@ final class ObjectWriter {
             view.update(spec.name(), id, columns);
         }
         for (FieldSpec field : spec.fields().values()) {
-            if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored()) {
+            // a list the write leaves as it was is not written again
+            if (field.type() == FieldSpec.Type.RELATED_LIST && field.isStored() && candidate.changed(field.name())) {
                 @SuppressWarnings("unchecked")
                 List<Long> ids = (List<Long>) candidate.get(field.name());
                 view.replaceList(spec, field, id, ids == null ? List.of() : ids);
