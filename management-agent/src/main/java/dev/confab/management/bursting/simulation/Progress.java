@@ -2,7 +2,6 @@ package dev.confab.management.bursting.simulation;
 
 import java.time.Instant;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * How far the replays of one comparison have come, read while they run, and a way to stop them: a
@@ -11,28 +10,27 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Progress {
 
-    private final AtomicLongArray reached;
+    /** Where each replay is, in epoch milliseconds; guarded by this. */
+    private final long[] reached;
     private final long start;
     private final long end;
     private volatile boolean cancelled;
 
     /** The progress of {@code replays} replays of the period from {@code start} to {@code end}. */
     public Progress(int replays, Instant start, Instant end) {
-        this.reached = new AtomicLongArray(Math.max(1, replays));
+        this.reached = new long[Math.max(1, replays)];
         this.start = start.toEpochMilli();
         this.end = end.toEpochMilli();
-        for (int i = 0; i < reached.length(); i++) {
-            reached.set(i, this.start);
-        }
+        java.util.Arrays.fill(reached, this.start);
     }
 
     /** The share of the simulated time every replay has covered, from 0 to 1. */
-    public double fraction() {
+    public synchronized double fraction() {
         double sum = 0;
-        for (int i = 0; i < reached.length(); i++) {
-            sum += Math.min(1, Math.max(0, (reached.get(i) - start) / (double) Math.max(1, end - start)));
+        for (long at : reached) {
+            sum += Math.min(1, Math.max(0, (at - start) / (double) Math.max(1, end - start)));
         }
-        return sum / reached.length();
+        return sum / reached.length;
     }
 
     /** Stops the replays at their next sample. */
@@ -45,6 +43,8 @@ public final class Progress {
         if (cancelled) {
             throw new CancellationException("The simulation was stopped");
         }
-        reached.set(replay, at);
+        synchronized (this) {
+            reached[replay] = at;
+        }
     }
 }
