@@ -23,6 +23,7 @@ import dev.confab.management.api.NodeConfigurationFileCommand;
 import dev.confab.management.auth.Credentials;
 import dev.confab.management.auth.GuessDefence;
 import dev.confab.management.bursting.scheduler.BurstingScheduler;
+import dev.confab.management.bursting.plan.PlanRuns;
 import dev.confab.management.cloud.CloudService;
 import dev.confab.management.cloud.ConversionWarnings;
 import dev.confab.management.cloud.DeploymentChecks;
@@ -93,6 +94,7 @@ public final class ManagementAgent implements AutoCloseable {
     private ReplicationHub replication;
     private CloudService cloud;
     private BurstingScheduler bursting;
+    private PlanRuns plans;
     private AgentMetrics metrics;
     private NodeMetrics nodeMetrics;
     private Javalin http;
@@ -156,6 +158,7 @@ public final class ManagementAgent implements AutoCloseable {
         bursting = BurstingScheduler.start(configuration, cloud, monitor::report, calls.flow(), config.clock(),
                 config.heartbeat().multipliedBy(NodeMonitor.MISSED_INTERVALS), config.bursting());
         monitor.onLoadChange(bursting::loadChanged);
+        plans = new PlanRuns(config.clock());
         cloud.bindTo(metrics.registry());
         reactions(secrets).forEach(configuration::onChange);
         nameInLog();
@@ -187,7 +190,7 @@ public final class ManagementAgent implements AutoCloseable {
         DeploymentChecks checks = new DeploymentChecks(cloud, configuration, config.clock());
         ConversionWarnings warnings = new ConversionWarnings(configuration, bursting::pairedNodes);
         WebUi web = new WebUi(configuration, nodes.files(), checks, guesses.logins(), config.clock(),
-                config.webIdle(), () -> identity.selfSigned(), calls, warnings, loadHistory, bursting);
+                config.webIdle(), () -> identity.selfSigned(), calls, warnings, loadHistory, bursting, plans);
         ApiErrors.register(javalin, web::errorPage);
         web.register(javalin);
         new CloudApi(cloud).register(javalin);
@@ -364,6 +367,10 @@ public final class ManagementAgent implements AutoCloseable {
         if (replication != null) {
             replication.close();
             replication = null;
+        }
+        if (plans != null) {
+            plans.close();
+            plans = null;
         }
         if (bursting != null) {
             bursting.close();

@@ -2,6 +2,7 @@ package dev.confab.localcloud.calls;
 
 import dev.confab.localcloud.testing.CallPlatform;
 import dev.confab.localcloud.testing.ChannelPlatform;
+import dev.confab.localcloud.testing.Chromium;
 import dev.confab.localcloud.testing.ClientApiClient;
 import dev.confab.shared.testing.Await;
 import org.junit.jupiter.api.AfterAll;
@@ -10,13 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +52,7 @@ class LiveViewBrowserIT {
         london = platform.node("lv-london", "127.0.1.156", londonUri, "CONFERENCING", "c5.large");
         platform.node("lv-paris", "127.0.1.157", parisUri, "CONFERENCING", "c5.large");
         platform.awaitReady();
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic", "--window-size=1280,1000");
-        options.setAcceptInsecureCerts(true);
-        browser = new ChromeDriver(options);
+        browser = Chromium.start(1280, 1000);
     }
 
     @AfterAll
@@ -96,7 +87,7 @@ class LiveViewBrowserIT {
         assertEquals("lv-paris", late.result().get("media_node").asText());
         Await.atMost(Duration.ofSeconds(10)).until("the new call on the page",
                 () -> text("#node-lv-paris").contains("Barbara Liskov") ? true : null);
-        screenshot("live-view");
+        Chromium.screenshot(browser, "live-view");
 
         browser.findElement(By.cssSelector("button[aria-label='Disconnect Grace Hopper']")).click();
         Await.atMost(Duration.ofSeconds(10)).until("the disconnection's message",
@@ -123,11 +114,4 @@ class LiveViewBrowserIT {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
 
-    /** Saves what the browser shows as the repository's {@code docs/screenshots/<name>.png}. */
-    private static void screenshot(String name) throws Exception {
-        Path module = Path.of("").toAbsolutePath();
-        Path root = Files.exists(module.resolve("../docs")) ? module.getParent() : module;
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, root.resolve("docs/screenshots/" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -29,8 +29,8 @@ final class JsonBody {
 
     /** 1 MiB: a TLS certificate with its key, the largest write, is a fraction of it. */
     static final int MAX_BYTES = 1 << 20;
-    /** How much of an over-large body without a length is read and dropped before the answer. */
-    private static final long DRAIN_BYTES = 16L << 20;
+    private static final String TOO_LARGE = "The request body is too large: the API takes at most " + MAX_BYTES
+            + " bytes (1 MiB).";
 
     private JsonBody() {
     }
@@ -65,14 +65,7 @@ final class JsonBody {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BYTES) {
             // the client may still be sending: read the body (when not far too large) so that it reads the answer
-            if (declared <= DRAIN_BYTES && !waitsForContinue(ctx)) {
-                try (InputStream in = ctx.req().getInputStream()) {
-                    drain(in);
-                } catch (IOException e) {
-                    // the client went away: the answer goes out all the same
-                }
-            }
-            throw tooLarge(ctx);
+            throw OversizedBody.refuseDeclared(ctx, TOO_LARGE);
         }
         byte[] bytes;
         try (InputStream in = ctx.req().getInputStream()) {
@@ -80,13 +73,13 @@ final class JsonBody {
             if (bytes.length > MAX_BYTES) {
                 // a body without a length: read on (up to a bound) so that the client, still sending,
                 // gets to read the answer instead of a reset connection
-                drain(in);
+                OversizedBody.drain(in);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw tooLarge(ctx);
+            throw OversizedBody.refusal(ctx, TOO_LARGE);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -97,31 +90,5 @@ final class JsonBody {
         } catch (CharacterCodingException e) {
             throw new ValidationException("The request body is not valid UTF-8. Send JSON in UTF-8.");
         }
-    }
-
-    /** Whether the client waits for {@code 100 Continue} before it sends the body (curl does for large ones). */
-    private static boolean waitsForContinue(Context ctx) {
-        String expect = ctx.header("Expect");
-        return expect != null && expect.equalsIgnoreCase("100-continue");
-    }
-
-    /** Reads and drops what is left of a body, at most {@link #DRAIN_BYTES}. */
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[8192];
-        long left = DRAIN_BYTES;
-        int read;
-        while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-            left -= read;
-        }
-    }
-
-    /**
-     * What is left of the body may stay unread, so the connection cannot carry another request: say
-     * so, or a client that keeps connections alive sends its next request into one being closed.
-     */
-    private static ContentTooLargeException tooLarge(Context ctx) {
-        ctx.header("Connection", "close");
-        return new ContentTooLargeException("The request body is too large: the API takes at most " + MAX_BYTES
-                + " bytes (1 MiB).");
     }
 }

@@ -3,6 +3,7 @@ package dev.confab.management.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.ManagementException;
+import dev.confab.management.bursting.plan.PlatformReader;
 import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
 
@@ -25,7 +26,7 @@ import java.util.Map;
  * every object of a resource (all pages), one object, and a command's answer. Failures say what went
  * wrong and what to check. Thread-safe.
  */
-final class ManagementApiClient {
+final class ManagementApiClient implements PlatformReader {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int PAGE = 500;
@@ -60,8 +61,8 @@ final class ManagementApiClient {
                 (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Every object of {@code resource} ({@code configuration/v1/worker_vm/}), page after page. */
-    List<JsonNode> all(String resource) {
+    @Override
+    public List<JsonNode> all(String resource) {
         List<JsonNode> objects = new ArrayList<>();
         long total;
         do {
@@ -75,8 +76,8 @@ final class ManagementApiClient {
         return objects;
     }
 
-    /** The object at {@code path} under {@code /api/admin/}. */
-    JsonNode get(String path) {
+    @Override
+    public JsonNode get(String path) {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(api(path)).GET().header("Accept",
                 "application/json"));
         try {

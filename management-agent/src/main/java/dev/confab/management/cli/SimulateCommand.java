@@ -3,7 +3,8 @@ package dev.confab.management.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.ManagementException;
-import dev.confab.management.bursting.PlanAhead;
+import dev.confab.management.bursting.plan.HistoryReplay;
+import dev.confab.management.bursting.plan.OwnPlatform;
 import dev.confab.management.bursting.simulation.Billing;
 import dev.confab.management.bursting.simulation.Comparison;
 import dev.confab.management.bursting.simulation.GuideNineAm;
@@ -128,10 +129,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** What to replay: the trace, the platform it runs on, the policies to compare, and where it came from. */
-    record Run(String source, SimulatedPlatform platform, Trace trace, List<SimulatedPolicy> policies) {
+    public record Run(String source, SimulatedPlatform platform, Trace trace, List<SimulatedPolicy> policies) {
     }
 
-    Run prepare() throws IOException {
+    /** What the options given ask to replay, read from a Management Node for {@code --from-history}. */
+    public Run prepare() throws IOException {
         if (!GuideNineAm.NAME.equals(scenario)) {
             throw new IllegalArgumentException("--scenario " + scenario + " is not a scenario; there is "
                     + GuideNineAm.NAME + ".");
@@ -148,12 +150,10 @@ public final class SimulateCommand implements Callable<Integer> {
             if (fromHistory < 1 || fromHistory > 366) {
                 throw new IllegalArgumentException("--from-history " + fromHistory + ": give 1 to 366 days.");
             }
-            HistoryReplay history = HistoryReplay.read(client(), fromHistory, Clock.systemUTC().instant(), 17, bill);
-            return new Run("the last " + fromHistory + " day(s) of " + url, history.platform(), history.trace(),
-                    List.of(new SimulatedPolicy("fixed threshold " + history.settings().threshold(), history.settings(),
-                            List.of()), new SimulatedPolicy("latency-aware", history.settings().withPlanAhead(
-                            PlanAhead.off().withLatencyAware(true).withWeighRestart(true, bill.minimumPerStart(),
-                                    0.5)), List.of())));
+            HistoryReplay history = HistoryReplay.read(client(), fromHistory, Clock.systemUTC().instant(),
+                    OwnPlatform.DEFAULT_NODE_HD, bill);
+            return new Run("the last " + fromHistory + " day(s) of " + url, history.own().platform(), history.trace(),
+                    history.own().policies());
         }
         GuideNineAm guide = new GuideNineAm(days, callsPerDay == null ? 1 : GuideNineAm.scaleFor(callsPerDay), seed);
         SimulatedPlatform platform = guide.platform();

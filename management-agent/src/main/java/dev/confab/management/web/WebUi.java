@@ -10,6 +10,8 @@ import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.web.forms.BulkAction;
 import dev.confab.management.web.forms.DeployPage;
 import dev.confab.management.web.forms.FormPage;
+import dev.confab.management.bursting.plan.PlanRuns;
+import dev.confab.management.web.pages.BurstingPlanPage;
 import dev.confab.management.web.pages.CloudBurstingPage;
 import dev.confab.management.web.pages.ListPage;
 import dev.confab.management.web.pages.LiveViewPage;
@@ -23,6 +25,7 @@ import dev.confab.management.web.views.ResourceView;
 import dev.confab.management.web.views.ResourceViews;
 import dev.confab.management.web.views.Templates;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
@@ -59,6 +62,7 @@ public final class WebUi {
     private final LoadHistory loadHistory;
     private final Clock clock;
     private final BurstingScheduler bursting;
+    private final PlanRuns plans;
 
     /**
      * @param checks     the AWS deployment check, shown and run on Global Settings
@@ -69,10 +73,11 @@ public final class WebUi {
      * @param warnings    the guide's conversion checks, shown on Cloud Bursting
      * @param loadHistory each location's load over the last hours, charted on Cloud Bursting
      * @param bursting    bursting's scheduler, which Cloud Bursting's Start buttons ask
+     * @param plans       runs the simulations of Cloud Bursting › Plan, one at a time
      */
     public WebUi(ConfigurationService service, ConfigurationFiles files, DeploymentChecks checks, LoginAttempts logins,
                  Clock clock, Duration idle, BooleanSupplier selfSigned, Calls calls, ConversionWarnings warnings,
-                 LoadHistory loadHistory, BurstingScheduler bursting) {
+                 LoadHistory loadHistory, BurstingScheduler bursting, PlanRuns plans) {
         this.service = service;
         this.files = files;
         this.checks = checks;
@@ -81,6 +86,7 @@ public final class WebUi {
         this.loadHistory = loadHistory;
         this.clock = clock;
         this.bursting = bursting;
+        this.plans = plans;
         this.sessions = new Sessions(clock, idle);
         this.templates = new Templates(selfSigned);
         this.login = new LoginPage(logins, sessions, templates);
@@ -89,12 +95,20 @@ public final class WebUi {
 
     public void register(JavalinConfig config) {
         config.staticFiles.enableWebjars();
+        // the only upload of the administrator interface: a trace file of Cloud Bursting › Plan
+        config.jetty.multipartConfig.maxFileSize(BurstingPlanPage.MAX_TRACE_MIB, SizeUnit.MB);
+        config.jetty.multipartConfig.maxTotalRequestSize(BurstingPlanPage.MAX_TRACE_MIB + 1, SizeUnit.MB);
+        BurstingPlanPage plan = new BurstingPlanPage(service, templates, plans, clock);
+        // before the guard, which reads the form's token from the body
+        config.routes.before(BurstingPlanPage.HREF, plan::refuseOversized);
         config.routes.before(new WebGuard(sessions)::check);
         config.routes.get("/", ctx -> ctx.redirect(Menu.HOME, HttpStatus.FOUND));
         config.routes.get("/static/confab.css", ctx -> staticFile(ctx, "/web/confab.css", "text/css; charset=utf-8"));
         config.routes.get("/static/copy.js", ctx -> staticFile(ctx, "/web/copy.js",
                 "text/javascript; charset=utf-8"));
         config.routes.get("/static/load-chart.js", ctx -> staticFile(ctx, "/web/load-chart.js",
+                "text/javascript; charset=utf-8"));
+        config.routes.get("/static/plan-chart.js", ctx -> staticFile(ctx, "/web/plan-chart.js",
                 "text/javascript; charset=utf-8"));
         login.register(config);
         Lookups lookups = new Lookups(service);
@@ -136,6 +150,8 @@ public final class WebUi {
         config.routes.post(LiveViewPage.DISCONNECT, live::disconnect);
         config.routes.get(CloudBurstingPage.HREF, cloudBursting::show);
         config.routes.post(CloudBurstingPage.START, cloudBursting::start);
+        config.routes.get(BurstingPlanPage.HREF, plan::show);
+        config.routes.post(BurstingPlanPage.HREF, plan::run);
         config.routes.error(404, ctx -> {
             if (!ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SHOWN) == null) {
                 errorPage(ctx, 404, "There is no page " + ctx.path() + " on this Management Node.");

@@ -54,6 +54,8 @@ final class Replay {
     private final Duration arrivalWindow;
     private final SplittableRandom random;
     private final Consumer<ReplayedAction> listener;
+    /** Records the replay over time, or null. */
+    private final TimelineRecorder timeline;
     private final List<Location> locations;
     private final List<Node> policyNodes;
     private final List<SimulatedNode> nodes = new ArrayList<>();
@@ -74,6 +76,13 @@ final class Replay {
 
     Replay(SimulatedPlatform platform, Trace trace, SimulatedPolicy policy, Duration arrivalWindow, long seed,
            Consumer<ReplayedAction> listener) {
+        this(platform, trace, policy, arrivalWindow, seed, listener, null);
+    }
+
+    /** As the other constructor; {@code timeline} (or null) records the replay over time. */
+    Replay(SimulatedPlatform platform, Trace trace, SimulatedPolicy policy, Duration arrivalWindow, long seed,
+           Consumer<ReplayedAction> listener, TimelineRecorder timeline) {
+        this.timeline = timeline;
         this.platform = platform;
         this.trace = trace;
         this.policy = policy;
@@ -190,6 +199,9 @@ final class Replay {
             }
             if (best != null) {
                 best.place(tokens);
+                if (timeline != null) {
+                    timeline.placed(now, tokens);
+                }
                 events.add(new Event(call.end().toEpochMilli(), sequence++, Kind.CALL_ENDS, best, tokens, 0, window));
                 if (step > 0) {
                     overflowedMinutes += call.duration().toMillis() / 60_000.0;
@@ -198,6 +210,9 @@ final class Replay {
             }
         }
         rejected++;
+        if (timeline != null) {
+            timeline.rejected(now);
+        }
     }
 
     private void handle(Event event) {
@@ -205,10 +220,17 @@ final class Replay {
         switch (event.kind()) {
             case CALL_ENDS -> {
                 event.node().release(event.tokens());
+                if (timeline != null) {
+                    timeline.released(event.at(), event.tokens());
+                }
                 event.origin().ended(event.at(), event.tokens());
             }
             case RUNNING -> event.node().running(at, event.generation());
-            case FIRST_REPORT -> event.node().firstReport(at, event.generation());
+            case FIRST_REPORT -> {
+                boolean serving = event.node().serving();
+                event.node().firstReport(at, event.generation());
+                servingChanged(event.node(), event.at(), serving);
+            }
             case STOPPED -> event.node().stoppedAt(event.generation());
             default -> throw new IllegalStateException("Unknown event " + event.kind());
         }
@@ -222,15 +244,22 @@ final class Replay {
             SimulatedNode node = nodesById.get(action.nodeId());
             listener.accept(new ReplayedAction(now, action));
             if (action.kind() == BurstingAction.Kind.START) {
+                boolean serving = node.serving();
                 long generation = node.start(now);
                 starts++;
+                if (timeline != null) {
+                    timeline.started(nowMillis);
+                }
+                servingChanged(node, nowMillis, serving);
                 long running = nowMillis + platform.bootTimes().toRunning(random).toMillis();
                 schedule(running, Kind.RUNNING, node, 0, generation);
                 schedule(running + platform.bootTimes().toReport(random).toMillis(), Kind.FIRST_REPORT, node, 0,
                         generation);
             } else {
                 account(node, now);
+                boolean serving = node.serving();
                 long generation = node.stop(now);
+                servingChanged(node, nowMillis, serving);
                 stops++;
                 schedule(nowMillis + platform.bootTimes().stopping().toMillis(), Kind.STOPPED, node, 0, generation);
             }
@@ -262,6 +291,13 @@ final class Replay {
                 Double::sum);
         node.runningSince().ifPresent(since -> billedHours += platform.billing()
                 .billed(Duration.between(since, until)).toMillis() / 3_600_000.0);
+    }
+
+    /** Tells the timeline of a node that began or ceased to take calls (it {@code was} serving or not). */
+    private void servingChanged(SimulatedNode node, long at, boolean was) {
+        if (timeline != null && node.serving() != was) {
+            timeline.capacity(at, was ? -node.node.capacityTokens() : node.node.capacityTokens());
+        }
     }
 
     private void schedule(long at, Kind kind, SimulatedNode node, int tokens, long generation) {

@@ -1,11 +1,15 @@
 package dev.confab.management.bursting.simulation;
 
 import dev.confab.management.bursting.BurstingPolicy;
+import dev.confab.management.bursting.Node;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The replay simulator: replays a trace of calls on a simulated platform through each policy to
@@ -48,5 +52,32 @@ public record Simulator(Duration arrivalWindow, Duration ahead, long seed) {
                 .map(policy -> replay(platform, trace, policy, action -> { })).toList();
         return new Comparison(trace.calls().size(), trace.start(), trace.end(), results,
                 Clairvoyant.instanceHours(platform, trace, ahead));
+    }
+
+    /**
+     * As {@link #compare}, with what happened over time, sampled every {@link Timeline#intervalFor}
+     * of the trace's period; {@code progress} (made for {@code policies.size()} replays of the trace's
+     * period) follows the replays and may stop them.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} was cancelled
+     */
+    public ComparisonOverTime compareOverTime(SimulatedPlatform platform, Trace trace, List<SimulatedPolicy> policies,
+                                              Progress progress) {
+        Replay.requireKnownLocations(platform, trace);
+        Duration interval = Timeline.intervalFor(trace.start(), trace.end());
+        long alwaysOn = platform.nodes().stream().filter(node -> !node.bursting()).mapToLong(Node::capacityTokens).sum();
+        List<TimelineRecorder.Recorded> recorded = new ArrayList<>(Collections.nCopies(policies.size(), null));
+        List<PolicyResult> results = IntStream.range(0, policies.size()).parallel().mapToObj(index -> {
+            TimelineRecorder timeline = new TimelineRecorder(trace.start(), trace.end(), interval, alwaysOn, progress,
+                    index);
+            PolicyResult result = new Replay(platform, trace, policies.get(index), arrivalWindow, seed, action -> { },
+                    timeline).run();
+            recorded.set(index, timeline.finish(result.name()));
+            return result;
+        }).toList();
+        Comparison comparison = new Comparison(trace.calls().size(), trace.start(), trace.end(), results,
+                Clairvoyant.instanceHours(platform, trace, ahead));
+        return new ComparisonOverTime(comparison, interval, TimelineRecorder.offered(trace, interval),
+                recorded.stream().map(TimelineRecorder.Recorded::timeline).toList());
     }
 }

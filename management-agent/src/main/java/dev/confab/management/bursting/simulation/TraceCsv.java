@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,6 +26,14 @@ public final class TraceCsv {
     }
 
     public static Trace parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, and a call at a location not among {@code locations} (when not null) is
+     * refused with its line's number.
+     */
+    public static Trace parse(String text, Collection<String> locations) {
         List<TraceCall> calls = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         boolean headerSeen = false;
@@ -42,7 +51,12 @@ public final class TraceCsv {
                 headerSeen = true;
                 continue;
             }
-            calls.add(call(line, number));
+            TraceCall call = call(line, number);
+            if (locations != null && !locations.contains(call.location())) {
+                throw new IllegalArgumentException("Line " + number + ": location " + call.location() + " is not a"
+                        + " location of the platform (" + String.join(", ", locations) + ")");
+            }
+            calls.add(call);
         }
         if (calls.isEmpty()) {
             throw new IllegalArgumentException("The trace holds no call: after the header " + HEADER

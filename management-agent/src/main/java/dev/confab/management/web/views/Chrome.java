@@ -12,7 +12,12 @@ public record Chrome(String title, String user, String csrf, String current, boo
         return Menu.SECTIONS;
     }
 
+    /** Whether {@code item} is the page shown: the item whose address begins the page's the longest. */
     public boolean isCurrent(Menu.Item item) {
-        return current != null && current.startsWith(item.href());
+        if (current == null || !current.startsWith(item.href())) {
+            return false;
+        }
+        return menu().stream().flatMap(section -> section.items().stream()).map(Menu.Item::href)
+                .noneMatch(href -> href.length() > item.href().length() && current.startsWith(href));
     }
 }

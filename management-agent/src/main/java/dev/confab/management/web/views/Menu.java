@@ -18,7 +18,8 @@ public final class Menu {
                     new Item("Conferencing Nodes", "/status/conferencing-nodes/"),
                     new Item("Alarms", "/status/alarms/"),
                     new Item("Live View", "/status/live-view/"),
-                    new Item("Cloud Bursting", "/status/cloud-bursting/"))),
+                    new Item("Cloud Bursting", "/status/cloud-bursting/"),
+                    new Item("Cloud Bursting › Plan", "/status/cloud-bursting/plan/"))),
             new Section("Platform", List.of(
                     new Item("Global Settings", "/platform/global-settings/"),
                     new Item("Locations", "/platform/locations/"),

@@ -64,4 +64,14 @@ class TraceCsvTest {
                 + " call a line, e.g. 2026-01-05T09:00:12Z,London,hd,1800", assertThrows(IllegalArgumentException.class,
                 () -> TraceCsv.parse(TraceCsv.HEADER + "\n")).getMessage());
     }
+
+    @Test
+    void refusesACallAtALocationThePlatformDoesNotHaveWithItsLine() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TraceCsv.parse(
+                TraceCsv.HEADER + "\n2026-01-05T09:00:00Z,London,hd,60\n# Paris\n2026-01-05T09:00:05Z,Paris,sd,60\n",
+                List.of("London", "AWS overflow")));
+
+        assertEquals("Line 4: location Paris is not a location of the platform (London, AWS overflow)",
+                refused.getMessage());
+    }
 }

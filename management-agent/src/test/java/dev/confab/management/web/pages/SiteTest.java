@@ -19,7 +19,8 @@ class SiteTest {
 
     @Test
     void servesEveryMenuItem() {
-        Set<String> served = new HashSet<>(Set.of(LiveViewPage.HREF, CloudBurstingPage.HREF));
+        Set<String> served = new HashSet<>(Set.of(LiveViewPage.HREF, CloudBurstingPage.HREF,
+                BurstingPlanPage.HREF));
         ResourceViews.all(new Catalog(Clock.systemUTC())).forEach(view -> served.add(view.href()));
         Menu.SECTIONS.forEach(section -> section.items().forEach(item ->
                 assertTrue(served.contains(item.href()), item.title() + " " + item.href())));
