@@ -3,8 +3,10 @@ package dev.confab.localcloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.localcloud.testing.Chromium;
+import dev.confab.management.bursting.PrewarmSchedule;
 import dev.confab.management.bursting.simulation.Comparison;
 import dev.confab.management.bursting.simulation.SimulatedPlatform;
+import dev.confab.management.bursting.simulation.SimulatedPolicy;
 import dev.confab.management.bursting.simulation.Simulator;
 import dev.confab.management.bursting.simulation.TraceCall;
 import dev.confab.management.cli.SimulateCommand;
@@ -29,11 +31,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -228,4 +235,58 @@ class BurstingPlanIT {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
+
+    @Test
+    @Order(5)
+    void thePoliciesComparedIncludeThePlatformsConfiguredOptionsAndPrewarmSchedules() throws Exception {
+        String config = "/api/admin/configuration/v1/";
+        SimulateCommand.Run before = prepared();
+        String overflowName = before.platform().places().stream()
+                .filter(place -> place.name().equals(BurstingPlatform.MONITORED)).findFirst().orElseThrow()
+                .primaryOverflow();
+        String overflowUri = null;
+        for (JsonNode location : platform.api().get(config + "system_location/").get("objects")) {
+            if (location.get("name").asText().equals(overflowName)) {
+                overflowUri = location.get("resource_uri").asText();
+            }
+        }
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("name", "weekday 9:00");
+        schedule.put("system_location", overflowUri);
+        schedule.put("days", "mon,tue,wed,thu,fri");
+        schedule.put("peak_time", "09:00");
+        schedule.put("time_zone", "Europe/London");
+        schedule.put("nodes", 2);
+        platform.api().post(config + "bursting_schedule/", schedule);
+        platform.api().patch(config + "global/1/", Map.of("bursting_latency_aware", true));
+        try {
+            SimulateCommand.Run run = prepared();
+
+            assertEquals(List.of("fixed threshold 1", "as configured (threshold 1, latency-aware, 1 pre-warm schedule)",
+                    "latency-aware", "pre-warm + latency-aware"), run.policies().stream()
+                    .map(policy -> policy.name()).toList());
+            SimulatedPolicy configured = run.policies().get(1);
+            assertTrue(configured.settings().planAhead().latencyAware(), configured.toString());
+            assertEquals(1, configured.schedules().size());
+            PrewarmSchedule nine = configured.schedules().get(0);
+            assertEquals(run.platform().locationId(overflowName), nine.locationId());
+            assertEquals(LocalTime.of(9, 0), nine.peakAt());
+            assertEquals(ZoneId.of("Europe/London"), nine.zone());
+            assertEquals(2, nine.nodes());
+            assertFalse(run.policies().get(0).settings().planAhead().latencyAware(), "the guide's threshold alone");
+            assertTrue(run.policies().get(0).schedules().isEmpty());
+        } finally {
+            platform.api().patch(config + "global/1/", Map.of("bursting_latency_aware", false));
+            for (JsonNode stored : platform.api().get(config + "bursting_schedule/").get("objects")) {
+                platform.api().delete(stored.get("resource_uri").asText());
+            }
+        }
+        assertEquals(2, prepared().policies().size(), "without options or schedules, as before");
+    }
+
+    private static SimulateCommand.Run prepared() throws Exception {
+        SimulateCommand command = new SimulateCommand();
+        new CommandLine(command).parseArgs(fromHistory());
+        return command.prepare();
+    }
 }

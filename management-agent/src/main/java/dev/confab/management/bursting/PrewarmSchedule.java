@@ -47,6 +47,14 @@ public record PrewarmSchedule(String name, long locationId, Set<DayOfWeek> days,
         }
     }
 
+    /** A schedule whose lead, hold and ramp-down are given in whole minutes, as a store keeps them. */
+    public static PrewarmSchedule inMinutes(String name, long locationId, Set<DayOfWeek> days, LocalTime peakAt,
+                                            ZoneId zone, int nodes, int leadMinutes, int holdMinutes,
+                                            int rampDownMinutes) {
+        return new PrewarmSchedule(name, locationId, days, peakAt, zone, nodes, Duration.ofMinutes(leadMinutes),
+                Duration.ofMinutes(holdMinutes), Duration.ofMinutes(rampDownMinutes));
+    }
+
     /** How many of the location's overflow nodes it keeps running or starting at {@code now}. */
     public int nodesAt(Instant now) {
         LocalDate today = now.atZone(zone).toLocalDate();

@@ -69,7 +69,8 @@ public final class SimulateCommand implements Callable<Integer> {
     Path trace;
 
     @Option(names = "--from-history", paramLabel = "DAYS", description = "Replay the calls of the last DAYS days of a"
-            + " Management Node's history/v1/participant on its own locations, nodes and bursting settings; reached"
+            + " Management Node's history/v1/participant on its own locations, nodes, bursting settings and pre-warm"
+            + " schedules; reached"
             + " with --url and the password, or with the demo's --access file.")
     Integer fromHistory;
 

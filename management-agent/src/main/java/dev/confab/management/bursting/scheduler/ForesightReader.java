@@ -78,9 +78,9 @@ final class ForesightReader {
 
     /** A stored schedule as the policy takes it. */
     static PrewarmSchedule prewarm(BurstingSchedule schedule) {
-        return new PrewarmSchedule(schedule.name(), schedule.systemLocation(), schedule.days(), schedule.peakTime(),
-                schedule.timeZone(), schedule.nodes(), Duration.ofMinutes(schedule.leadMinutes()),
-                Duration.ofMinutes(schedule.holdMinutes()), Duration.ofMinutes(schedule.rampDownMinutes()));
+        return PrewarmSchedule.inMinutes(schedule.name(), schedule.systemLocation(), schedule.days(),
+                schedule.peakTime(), schedule.timeZone(), schedule.nodes(), schedule.leadMinutes(),
+                schedule.holdMinutes(), schedule.rampDownMinutes());
     }
 
     /** Each start followed by a running event of the same instance, the newest {@link #STARTS_PER_NODE} per node. */

@@ -20,13 +20,20 @@ public record BurstingSchedule(long id, String name, long systemLocation, Set<Da
 
     /** The schedule as the engine stored it; its fields were validated when it was written. */
     public static BurstingSchedule of(StoredRow row) {
-        String name = row.text("name");
-        return new BurstingSchedule(row.id(), name, row.number("system_location"),
-                BurstingScheduleSpec.days(row.text("days")).orElseThrow(() -> invalid(name, "days")),
-                BurstingScheduleSpec.time(row.text("peak_time")).orElseThrow(() -> invalid(name, "peak_time")),
-                BurstingScheduleSpec.zone(row.text("time_zone")).orElseThrow(() -> invalid(name, "time_zone")),
-                row.integer("nodes"), row.integer("lead_minutes"), row.integer("hold_minutes"),
+        return of(row.id(), row.text("name"), row.number("system_location"), row.text("days"), row.text("peak_time"),
+                row.text("time_zone"), row.integer("nodes"), row.integer("lead_minutes"), row.integer("hold_minutes"),
                 row.integer("ramp_down_minutes"));
+    }
+
+    /** A stored schedule from the text of its days, peak time and time zone, as the management API shows them. */
+    public static BurstingSchedule of(long id, String name, long systemLocation, String days, String peakTime,
+                                      String timeZone, int nodes, int leadMinutes, int holdMinutes,
+                                      int rampDownMinutes) {
+        return new BurstingSchedule(id, name, systemLocation,
+                BurstingScheduleSpec.days(days).orElseThrow(() -> invalid(name, "days")),
+                BurstingScheduleSpec.time(peakTime).orElseThrow(() -> invalid(name, "peak_time")),
+                BurstingScheduleSpec.zone(timeZone).orElseThrow(() -> invalid(name, "time_zone")),
+                nodes, leadMinutes, holdMinutes, rampDownMinutes);
     }
 
     private static IllegalStateException invalid(String name, String field) {
