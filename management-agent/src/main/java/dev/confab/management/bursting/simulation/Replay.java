@@ -7,9 +7,9 @@ import dev.confab.management.bursting.BurstingInput;
 import dev.confab.management.bursting.BurstingPolicy;
 import dev.confab.management.bursting.CloudInstance;
 import dev.confab.management.bursting.Foresight;
-import dev.confab.management.bursting.Location;
 import dev.confab.management.bursting.Node;
 import dev.confab.management.bursting.NodeLoad;
+import dev.confab.management.bursting.PlatformShape;
 import dev.confab.management.bursting.StartLatency;
 
 import java.time.Duration;
@@ -54,8 +54,7 @@ final class Replay {
     private final Duration arrivalWindow;
     private final SplittableRandom random;
     private final Consumer<ReplayedAction> listener;
-    private final List<Location> locations;
-    private final List<Node> policyNodes;
+    private final PlatformShape shape;
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final List<SimulatedNode> overflowNodes = new ArrayList<>();
     private final Map<Long, SimulatedNode> nodesById = new HashMap<>();
@@ -80,8 +79,8 @@ final class Replay {
         this.arrivalWindow = arrivalWindow;
         this.random = new SplittableRandom(seed);
         this.listener = listener;
-        this.locations = platform.locations();
-        this.policyNodes = platform.nodes();
+        this.shape = PlatformShape.of(platform.locations(), platform.nodes());
+        List<Node> policyNodes = shape.nodes();
         Map<String, List<SimulatedNode>> byPlace = new HashMap<>();
         for (int i = 0; i < policyNodes.size(); i++) {
             SimulatedNode node = new SimulatedNode(policyNodes.get(i), platform.machines().get(i).place());
@@ -250,9 +249,11 @@ final class Replay {
         }
         List<Arrivals> arrivals = new ArrayList<>(windows.size());
         long nowMillis = now.toEpochMilli();
-        windows.forEach((place, window) -> arrivals.add(new Arrivals(locationIds.get(place),
-                window.arrivedHdCalls(nowMillis), window.endedHdCalls(nowMillis), arrivalWindow)));
-        return new BurstingInput(locations, policyNodes, loads, instances, List.of(), policy.settings(),
+        for (Map.Entry<String, ArrivalWindow> window : windows.entrySet()) {
+            arrivals.add(new Arrivals(locationIds.get(window.getKey()), window.getValue().arrivedHdCalls(nowMillis),
+                    window.getValue().endedHdCalls(nowMillis), arrivalWindow));
+        }
+        return new BurstingInput(shape, loads, instances, List.of(), policy.settings(),
                 trace.start(), now, new Foresight(latencies, arrivals, policy.schedules()));
     }
 

@@ -15,6 +15,7 @@ final class SimulatedNode {
 
     final Node node;
     final String place;
+    private final String instanceId;
     private int tokensInUse;
     private int calls;
     private InstanceState state = InstanceState.STOPPED;
@@ -24,10 +25,13 @@ final class SimulatedNode {
     private boolean reporting;
     private long generation;
     private StartLatency lastStart;
+    /** Its instance as EC2 describes it, until its state next changes. */
+    private CloudInstance instance;
 
     SimulatedNode(Node node, String place) {
         this.node = node;
         this.place = place;
+        this.instanceId = "i-" + node.name();
         this.reporting = !node.bursting();
         if (!node.bursting()) {
             state = InstanceState.RUNNING;
@@ -59,8 +63,11 @@ final class SimulatedNode {
     }
 
     CloudInstance instance() {
-        return new CloudInstance("i-" + node.name(), node.id(), state, Optional.ofNullable(launchedAt),
-                Optional.ofNullable(startRequestedAt), Optional.ofNullable(stopRequestedAt));
+        if (instance == null) {
+            instance = new CloudInstance(instanceId, node.id(), state, Optional.ofNullable(launchedAt),
+                    Optional.ofNullable(startRequestedAt), Optional.ofNullable(stopRequestedAt));
+        }
+        return instance;
     }
 
     Optional<StartLatency> lastStart() {
@@ -77,6 +84,7 @@ final class SimulatedNode {
         startRequestedAt = now;
         stopRequestedAt = null;
         reporting = false;
+        instance = null;
         return ++generation;
     }
 
@@ -84,6 +92,7 @@ final class SimulatedNode {
         if (of == generation) {
             state = InstanceState.RUNNING;
             launchedAt = now;
+            instance = null;
         }
     }
 
@@ -100,12 +109,14 @@ final class SimulatedNode {
         state = InstanceState.STOPPING;
         stopRequestedAt = now;
         reporting = false;
+        instance = null;
         return ++generation;
     }
 
     void stoppedAt(long of) {
         if (of == generation) {
             state = InstanceState.STOPPED;
+            instance = null;
         }
     }
 
