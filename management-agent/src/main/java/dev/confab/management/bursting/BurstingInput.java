@@ -83,19 +83,29 @@ public record BurstingInput(PlatformShape shape, List<NodeLoad> loads, List<Clou
         }
         uniqueNodes("instance of node", instances, CloudInstance::nodeId, shape);
         for (CloudInstance instance : instances) {
-            PlatformShape.requireKnown(shape.nodeIndex(instance.nodeId()) >= 0, instance.nodeId(), "node",
-                    instance.instanceId());
+            if (shape.nodeIndex(instance.nodeId()) < 0) {
+                throw PlatformShape.unknown(instance.nodeId(), "node", instance.instanceId());
+            }
         }
     }
 
     private static void requireConsistent(Foresight foresight, PlatformShape shape) {
         PlatformShape.unique("arrivals of location", foresight.arrivals(), Arrivals::locationId);
-        foresight.arrivals().forEach(arrivals -> PlatformShape.requireKnown(shape.index(arrivals.locationId()) >= 0,
-                arrivals.locationId(), "location", "Arrivals"));
-        foresight.startLatencies().forEach(latency -> PlatformShape.requireKnown(
-                shape.nodeIndex(latency.nodeId()) >= 0, latency.nodeId(), "node", "A measured start"));
-        foresight.schedules().forEach(schedule -> PlatformShape.requireKnown(shape.index(schedule.locationId()) >= 0,
-                schedule.locationId(), "location", "Pre-warm schedule " + schedule.name()));
+        for (Arrivals arrivals : foresight.arrivals()) {
+            if (shape.index(arrivals.locationId()) < 0) {
+                throw PlatformShape.unknown(arrivals.locationId(), "location", "Arrivals");
+            }
+        }
+        for (StartLatency latency : foresight.startLatencies()) {
+            if (shape.nodeIndex(latency.nodeId()) < 0) {
+                throw PlatformShape.unknown(latency.nodeId(), "node", "A measured start");
+            }
+        }
+        for (PrewarmSchedule schedule : foresight.schedules()) {
+            if (shape.index(schedule.locationId()) < 0) {
+                throw PlatformShape.unknown(schedule.locationId(), "location", "Pre-warm schedule " + schedule.name());
+            }
+        }
     }
 
     /** Whether two instance ids have the same hash: only then may one be named twice. */
@@ -116,10 +126,13 @@ public record BurstingInput(PlatformShape shape, List<NodeLoad> loads, List<Clou
     /** Refuses two items of one node; items of nodes not in the shape count too. */
     private static <T> void uniqueNodes(String what, List<T> items, ToLongFunction<T> nodeId, PlatformShape shape) {
         boolean[] seen = new boolean[shape.nodeCount()];
-        Set<Long> others = new HashSet<>();
+        Set<Long> others = null;
         for (T item : items) {
             long id = nodeId.applyAsLong(item);
             int index = shape.nodeIndex(id);
+            if (index < 0 && others == null) {
+                others = new HashSet<>();
+            }
             boolean first = index >= 0 ? !seen[index] : others.add(id);
             if (index >= 0) {
                 seen[index] = true;

@@ -1,6 +1,5 @@
 package dev.confab.management.bursting;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
      * @param overflow  each overflow node with an EC2 instance by its index in {@code nodes}, else null
      */
     static LocationCapacity of(int[] members, List<Node> nodes, NodeLoad[] loads, OverflowNode[] overflow,
-                               BurstingInput input) {
+                               Deadlines deadlines, BurstingInput input) {
         int free = 0;
         int max = 0;
         int starting = 0;
@@ -53,8 +52,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
         boolean alwaysOn = false;
         boolean awaiting = false;
         List<String> notes = new ArrayList<>();
-        Instant now = input.now();
-        boolean inRestartGrace = now.isBefore(input.observedSince().plus(input.settings().staleAfter()));
+        boolean inRestartGrace = deadlines.inRestartGrace();
         for (int index : members) {
             Node node = nodes.get(index);
             if (node.bursting()) {
@@ -69,17 +67,20 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
                 }
                 starting += up.startingHdCalls();
                 silent += up.phase() == NodePhase.STUCK || up.phase() == NodePhase.SILENT ? 1 : 0;
-                overflowNote(up, input).ifPresent(notes::add);
+                Optional<String> note = overflowNote(up, input);
+                if (note.isPresent()) {
+                    notes.add(note.get());
+                }
                 continue;
             }
             alwaysOn = true;
-            Optional<NodeLoad> load = Optional.ofNullable(loads[index]);
-            if (load.isPresent() && load.get().freshAt(now, input.settings().staleAfter())) {
+            NodeLoad load = loads[index];
+            if (load != null && deadlines.fresh(load)) {
                 serving++;
-                free += node.maintenance() ? 0 : load.get().freeHdCalls(node.capacityTokens());
+                free += node.maintenance() ? 0 : load.freeHdCalls(node.capacityTokens());
                 max += node.capacityHdCalls();
-            } else if (load.isPresent()) {
-                notes.add(node.name() + "'s load is stale (last report at " + Texts.instant(load.get().reportedAt())
+            } else if (load != null) {
+                notes.add(node.name() + "'s load is stale (last report at " + Texts.instant(load.reportedAt())
                         + "): it counts as no free capacity");
             } else if (inRestartGrace && !node.maintenance()) {
                 awaiting = true;

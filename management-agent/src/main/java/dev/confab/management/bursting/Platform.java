@@ -34,20 +34,23 @@ final class Platform {
             instances[shape.nodeIndex(instance.nodeId())] = instance;
         }
         int locationCount = shape.locationsByName().size();
+        Deadlines deadlines = Deadlines.of(input);
         OverflowNode[] overflow = new OverflowNode[nodes.size()];
         overflowNodes = new ArrayList<>(locationCount);
         capacities = new LocationCapacity[locationCount];
         for (int location = 0; location < locationCount; location++) {
-            List<OverflowNode> overflowHere = new ArrayList<>();
+            List<OverflowNode> overflowHere = new ArrayList<>(shape.nodesOf(location).length);
             for (int index : shape.nodesOf(location)) {
                 Node node = nodes.get(index);
                 if (node.bursting() && instances[index] != null) {
-                    overflow[index] = OverflowNode.of(node, instances[index], Optional.ofNullable(loads[index]), input);
+                    overflow[index] = OverflowNode.of(node, instances[index], Optional.ofNullable(loads[index]),
+                            deadlines);
                     overflowHere.add(overflow[index]);
                 }
             }
             overflowNodes.add(overflowHere.isEmpty() ? List.of() : overflowHere);
-            capacities[location] = LocationCapacity.of(shape.nodesOf(location), nodes, loads, overflow, input);
+            capacities[location] = LocationCapacity.of(shape.nodesOf(location), nodes, loads, overflow, deadlines,
+                    input);
         }
         this.outlook = new Outlook(this);
     }

@@ -243,8 +243,13 @@ public final class PlatformShape {
 
     static void requireKnown(boolean known, long id, String what, String referrer) {
         if (!known) {
-            throw new IllegalArgumentException(referrer + " refers to " + what + " " + id
-                    + ", which is not in the bursting input");
+            throw unknown(id, what, referrer);
         }
+    }
+
+    /** The refusal of an input in which {@code referrer} refers to {@code what} {@code id}, which it lacks. */
+    static IllegalArgumentException unknown(long id, String what, String referrer) {
+        return new IllegalArgumentException(referrer + " refers to " + what + " " + id
+                + ", which is not in the bursting input");
     }
 }

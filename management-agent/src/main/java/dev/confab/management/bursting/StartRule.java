@@ -54,8 +54,13 @@ final class StartRule {
                 stuck.add(node);
             } else if (node.phase() == NodePhase.STOPPED && !node.node().maintenance()) {
                 Optional<Ec2Error> failure = recentStartFailure(node, platform);
-                failure.ifPresentOrElse(error -> plan.note(overflow.id(), () -> node.label() + " is skipped: its start"
-                        + " failed with " + error.code() + " at " + Texts.instant(error.at())), () -> stopped.add(node));
+                if (failure.isPresent()) {
+                    Ec2Error error = failure.get();
+                    plan.note(overflow.id(), () -> node.label() + " is skipped: its start failed with " + error.code()
+                            + " at " + Texts.instant(error.at()));
+                } else {
+                    stopped.add(node);
+                }
             }
         }
         return new Candidates(stopped.iterator(), stuck);

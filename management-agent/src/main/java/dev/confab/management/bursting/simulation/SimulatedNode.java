@@ -57,9 +57,14 @@ final class SimulatedNode {
         calls--;
     }
 
-    /** Its load report at {@code now}, if it reports. */
-    Optional<NodeLoad> load(Instant now) {
-        return reporting ? Optional.of(new NodeLoad(node.id(), tokensInUse, calls, now)) : Optional.empty();
+    /** Whether it reports its load: always-on, or an overflow node that has reported since its start. */
+    boolean reporting() {
+        return reporting;
+    }
+
+    /** Its load report at {@code now}; only while it reports. */
+    NodeLoad loadAt(Instant now) {
+        return new NodeLoad(node.id(), tokensInUse, calls, now);
     }
 
     CloudInstance instance() {
@@ -70,8 +75,9 @@ final class SimulatedNode {
         return instance;
     }
 
-    Optional<StartLatency> lastStart() {
-        return Optional.ofNullable(lastStart);
+    /** Its last measured start, null before its first report. */
+    StartLatency lastStart() {
+        return lastStart;
     }
 
     boolean stopped() {
