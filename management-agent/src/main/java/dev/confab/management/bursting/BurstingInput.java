@@ -1,16 +1,20 @@
 package dev.confab.management.bursting;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
- * Everything the bursting policy decides on, at one instant: the platform (locations, nodes), what
- * it is doing (loads, EC2 instances, recent EC2 errors), the settings and the time. Immutable.
+ * Everything the bursting policy decides on, at one instant: the platform (its shape: locations,
+ * nodes), what it is doing (loads, EC2 instances, recent EC2 errors), the settings and the time.
+ * Immutable.
  *
+ * @param shape         the locations and nodes, checked and indexed; a caller that decides again and
+ *                      again on the same ones gives the same shape each time
  * @param loads         the last load report of each node that has reported since {@code observedSince};
  *                      a node without one has an unknown load
  * @param instances     the EC2 instance of each overflow node that has one
@@ -23,13 +27,12 @@ import java.util.function.Function;
  * @param foresight     measured starts, recent arrivals and pre-warm schedules ({@link Foresight#none()}
  *                      when the caller has none)
  */
-public record BurstingInput(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,
-                            List<CloudInstance> instances, List<Ec2Error> ec2Errors, BurstingSettings settings,
-                            Instant observedSince, Instant now, Foresight foresight) {
+public record BurstingInput(PlatformShape shape, List<NodeLoad> loads, List<CloudInstance> instances,
+                            List<Ec2Error> ec2Errors, BurstingSettings settings, Instant observedSince, Instant now,
+                            Foresight foresight) {
 
     public BurstingInput {
-        locations = List.copyOf(locations);
-        nodes = List.copyOf(nodes);
+        Objects.requireNonNull(shape, "shape");
         loads = List.copyOf(loads);
         instances = List.copyOf(instances);
         ec2Errors = List.copyOf(ec2Errors);
@@ -37,8 +40,15 @@ public record BurstingInput(List<Location> locations, List<Node> nodes, List<Nod
         Objects.requireNonNull(observedSince, "observedSince");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(foresight, "foresight");
-        requireConsistent(locations, nodes, loads, instances);
-        requireConsistent(foresight, locations, nodes);
+        requireConsistent(shape, loads, instances);
+        requireConsistent(foresight, shape);
+    }
+
+    /** The platform of these locations and nodes (see {@link PlatformShape#of}), at one instant. */
+    public BurstingInput(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,
+                         List<CloudInstance> instances, List<Ec2Error> ec2Errors, BurstingSettings settings,
+                         Instant observedSince, Instant now, Foresight foresight) {
+        this(PlatformShape.of(locations, nodes), loads, instances, ec2Errors, settings, observedSince, now, foresight);
     }
 
     /** The platform with nothing measured or scheduled to plan ahead with. */
@@ -48,65 +58,88 @@ public record BurstingInput(List<Location> locations, List<Node> nodes, List<Nod
         this(locations, nodes, loads, instances, ec2Errors, settings, observedSince, now, Foresight.none());
     }
 
+    public List<Location> locations() {
+        return shape.locations();
+    }
+
+    public List<Node> nodes() {
+        return shape.nodes();
+    }
+
     /** The same platform at another instant: the loads, instances and errors as they were. */
     public BurstingInput at(Instant instant) {
-        return new BurstingInput(locations, nodes, loads, instances, ec2Errors, settings, observedSince, instant,
-                foresight);
+        return new BurstingInput(shape, loads, instances, ec2Errors, settings, observedSince, instant, foresight);
     }
 
     /** The same input with {@code value} to plan ahead with. */
     public BurstingInput with(Foresight value) {
-        return new BurstingInput(locations, nodes, loads, instances, ec2Errors, settings, observedSince, now, value);
+        return new BurstingInput(shape, loads, instances, ec2Errors, settings, observedSince, now, value);
     }
 
-    private static void requireConsistent(List<Location> locations, List<Node> nodes, List<NodeLoad> loads,
-                                          List<CloudInstance> instances) {
-        Set<Long> locationIds = unique("location", locations, Location::id);
-        for (Location location : locations) {
-            location.primaryOverflow().ifPresent(id -> requireKnown(locationIds, id, "overflow location", location.name()));
-            location.secondaryOverflow().ifPresent(id -> requireKnown(locationIds, id, "overflow location", location.name()));
+    private static void requireConsistent(PlatformShape shape, List<NodeLoad> loads, List<CloudInstance> instances) {
+        uniqueNodes("load report of node", loads, NodeLoad::nodeId, shape);
+        if (sharesHash(instances)) {
+            PlatformShape.unique("instance", instances, CloudInstance::instanceId);
         }
-        Set<Long> nodeIds = unique("node", nodes, Node::id);
-        for (Node node : nodes) {
-            requireKnown(locationIds, node.locationId(), "location", node.name());
-        }
-        unique("load report of node", loads, NodeLoad::nodeId);
-        unique("instance", instances, CloudInstance::instanceId);
-        unique("instance of node", instances, CloudInstance::nodeId);
+        uniqueNodes("instance of node", instances, CloudInstance::nodeId, shape);
         for (CloudInstance instance : instances) {
-            requireKnown(nodeIds, instance.nodeId(), "node", instance.instanceId());
-        }
-    }
-
-    private static void requireConsistent(Foresight foresight, List<Location> locations, List<Node> nodes) {
-        Set<Long> locationIds = new HashSet<>();
-        locations.forEach(location -> locationIds.add(location.id()));
-        Set<Long> nodeIds = new HashSet<>();
-        nodes.forEach(node -> nodeIds.add(node.id()));
-        unique("arrivals of location", foresight.arrivals(), Arrivals::locationId);
-        foresight.arrivals().forEach(arrivals -> requireKnown(locationIds, arrivals.locationId(), "location",
-                "Arrivals"));
-        foresight.startLatencies().forEach(latency -> requireKnown(nodeIds, latency.nodeId(), "node",
-                "A measured start"));
-        foresight.schedules().forEach(schedule -> requireKnown(locationIds, schedule.locationId(), "location",
-                "Pre-warm schedule " + schedule.name()));
-    }
-
-    private static <T, K> Set<K> unique(String what, List<T> items, Function<T, K> key) {
-        Set<K> seen = new HashSet<>();
-        for (T item : items) {
-            if (!seen.add(key.apply(item))) {
-                throw new IllegalArgumentException("The bursting input names " + what + " " + key.apply(item)
-                        + " twice");
+            if (shape.nodeIndex(instance.nodeId()) < 0) {
+                throw PlatformShape.unknown(instance.nodeId(), "node", instance.instanceId());
             }
         }
-        return seen;
     }
 
-    private static void requireKnown(Set<Long> ids, long id, String what, String referrer) {
-        if (!ids.contains(id)) {
-            throw new IllegalArgumentException(referrer + " refers to " + what + " " + id
-                    + ", which is not in the bursting input");
+    private static void requireConsistent(Foresight foresight, PlatformShape shape) {
+        PlatformShape.unique("arrivals of location", foresight.arrivals(), Arrivals::locationId);
+        for (Arrivals arrivals : foresight.arrivals()) {
+            if (shape.index(arrivals.locationId()) < 0) {
+                throw PlatformShape.unknown(arrivals.locationId(), "location", "Arrivals");
+            }
+        }
+        for (StartLatency latency : foresight.startLatencies()) {
+            if (shape.nodeIndex(latency.nodeId()) < 0) {
+                throw PlatformShape.unknown(latency.nodeId(), "node", "A measured start");
+            }
+        }
+        for (PrewarmSchedule schedule : foresight.schedules()) {
+            if (shape.index(schedule.locationId()) < 0) {
+                throw PlatformShape.unknown(schedule.locationId(), "location", "Pre-warm schedule " + schedule.name());
+            }
+        }
+    }
+
+    /** Whether two instance ids have the same hash: only then may one be named twice. */
+    private static boolean sharesHash(List<CloudInstance> instances) {
+        int[] hashes = new int[instances.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = instances.get(i).instanceId().hashCode();
+        }
+        Arrays.sort(hashes);
+        for (int i = 1; i < hashes.length; i++) {
+            if (hashes[i] == hashes[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses two items of one node; items of nodes not in the shape count too. */
+    private static <T> void uniqueNodes(String what, List<T> items, ToLongFunction<T> nodeId, PlatformShape shape) {
+        boolean[] seen = new boolean[shape.nodeCount()];
+        Set<Long> others = null;
+        for (T item : items) {
+            long id = nodeId.applyAsLong(item);
+            int index = shape.nodeIndex(id);
+            if (index < 0 && others == null) {
+                others = new HashSet<>();
+            }
+            boolean first = index >= 0 ? !seen[index] : others.add(id);
+            if (index >= 0) {
+                seen[index] = true;
+            }
+            if (!first) {
+                throw new IllegalArgumentException("The bursting input names " + what + " " + id + " twice");
+            }
         }
     }
 }

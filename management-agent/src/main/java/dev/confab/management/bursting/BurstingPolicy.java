@@ -17,27 +17,31 @@ public final class BurstingPolicy {
     private BurstingPolicy() {
     }
 
-    /** What to start and stop now, and why; the status of every location concerned. */
+    /**
+     * What to start and stop now, and why; the status of every location concerned, and the notes,
+     * are written out when first asked for.
+     */
     public static BurstingDecision decide(BurstingInput input) {
         Platform platform = Platform.of(input);
         BurstingSettings settings = input.settings();
         CircuitBreaker breaker = CircuitBreaker.of(input.ec2Errors(), settings, input.now());
         Plan plan = new Plan(platform.runningOrStarting());
         if (!settings.enabled()) {
-            plan.note("bursting is disabled: overflow nodes are not started automatically; idle ones are still"
-                    + " stopped once they have run the minimum lifetime");
+            plan.note(() -> "bursting is disabled: overflow nodes are not started automatically; idle ones are"
+                    + " still stopped once they have run the minimum lifetime");
         }
         if (breaker.open()) {
-            plan.note(breaker.note(settings));
+            plan.note(() -> breaker.note(settings));
         }
         StartRule.apply(platform, breaker, plan);
         StopRule.apply(platform, plan);
-        if (plan.runningOrStarting() >= settings.maxOverflowNodes()) {
-            plan.note("guardrail reached: " + Texts.runningOrStarting(plan.runningOrStarting()) + ", the most"
-                    + " allowed (" + settings.maxOverflowNodes() + ")");
+        int running = plan.runningOrStarting();
+        if (running >= settings.maxOverflowNodes()) {
+            plan.note(() -> "guardrail reached: " + Texts.runningOrStarting(running) + ", the most allowed ("
+                    + settings.maxOverflowNodes() + ")");
         }
-        return new BurstingDecision(plan.actions(), statuses(platform, plan, true), statuses(platform, plan, false),
-                plan.notes());
+        return new BurstingDecision(plan.actions(), () -> new BurstingDecision.Report(statuses(platform, plan, true),
+                statuses(platform, plan, false), plan.notes()));
     }
 
     /**

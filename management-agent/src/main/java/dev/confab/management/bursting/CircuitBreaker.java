@@ -14,6 +14,9 @@ import java.util.Optional;
 record CircuitBreaker(Optional<Ec2Error> trip, Optional<Instant> openUntil) {
 
     static CircuitBreaker of(List<Ec2Error> errors, BurstingSettings settings, Instant now) {
+        if (errors.size() < settings.breakerErrors()) {
+            return closed();
+        }
         List<Ec2Error> past = errors.stream().filter(error -> !error.at().isAfter(now))
                 .sorted(Comparator.comparing(Ec2Error::at)).toList();
         int count = settings.breakerErrors();

@@ -39,16 +39,15 @@ public record CloudInstance(String instanceId, long nodeId, InstanceState state,
         if (startRequestedAt.isEmpty()) {
             return launchedAt;
         }
-        return Optional.of(later(launchedAt.get(), startRequestedAt.get()));
+        return launchedAt.get().isAfter(startRequestedAt.get()) ? launchedAt : startRequestedAt;
     }
 
     /** Whether a stop was asked for after its last start. */
     public boolean stopRequestedSinceStart() {
-        return stopRequestedAt.isPresent()
-                && startedAt().map(started -> stopRequestedAt.get().isAfter(started)).orElse(true);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+        if (stopRequestedAt.isEmpty()) {
+            return false;
+        }
+        Optional<Instant> started = startedAt();
+        return started.isEmpty() || stopRequestedAt.get().isAfter(started.get());
     }
 }

@@ -2,6 +2,7 @@ package dev.confab.management.bursting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Whether to keep an idle overflow node that may be stopped, weighing the chance that it is needed
@@ -13,22 +14,22 @@ import java.time.Instant;
  * above its threshold without the node — calls first fill the free HD calls of the locations
  * overflowing first to it, down to their thresholds.
  *
- * @param reason why, as the stop's reason or the location's note says it
+ * @param reason why, as the stop's reason or the location's note says it (written out when asked for)
  */
-record KeepOrStop(boolean keep, String reason) {
+record KeepOrStop(boolean keep, Supplier<String> reason) {
 
     static KeepOrStop weigh(Location overflow, int slackHd, int runningWithout, Platform platform) {
         Outlook outlook = platform.outlook();
         PlanAhead options = platform.settings().planAhead();
         Duration horizon = outlook.restartHorizon(overflow.id());
         Instant until = platform.input().now().plus(horizon);
-        String within = "within " + Texts.duration(horizon) + " (the longer of its start latency, "
+        Supplier<String> within = () -> "within " + Texts.duration(horizon) + " (the longer of its start latency, "
                 + Texts.duration(outlook.startLatency(overflow.id())) + ", and the " + Texts.duration(
                 options.billedPerStart()) + " EC2 bills at least for a start)";
         int scheduled = outlook.scheduledNodes(overflow.id(), until);
         if (scheduled > runningWithout) {
-            return new KeepOrStop(true, "pre-warm schedule " + outlook.schedule(overflow.id(), until).orElseThrow()
-                    .label() + " asks for " + scheduled + " nodes " + within);
+            return new KeepOrStop(true, () -> "pre-warm schedule " + outlook.schedule(overflow.id(), until)
+                    .orElseThrow().label() + " asks for " + scheduled + " nodes " + within.get());
         }
         // calls fill the locations overflowing first to it before they reach it
         int slack = slackHd;
@@ -41,9 +42,10 @@ record KeepOrStop(boolean keep, String reason) {
             ending += outlook.endsPerMinute(before.id());
         }
         double chance = outlook.chanceOfGrowthAbove(overflow, slack, horizon);
-        String weighed = "the chance it is needed again " + within + " is " + Texts.chance(chance) + " at "
-                + Texts.rate(arriving) + " HD calls a minute arriving" + (ending > 0 ? " and " + Texts.rate(ending)
-                + " ending" : "");
-        return new KeepOrStop(chance >= options.keepFromChance(), weighed);
+        double arrivingHd = arriving;
+        double endingHd = ending;
+        return new KeepOrStop(chance >= options.keepFromChance(), () -> "the chance it is needed again " + within.get()
+                + " is " + Texts.chance(chance) + " at " + Texts.rate(arrivingHd) + " HD calls a minute arriving"
+                + (endingHd > 0 ? " and " + Texts.rate(endingHd) + " ending" : ""));
     }
 }

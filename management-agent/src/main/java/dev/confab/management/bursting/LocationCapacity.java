@@ -1,9 +1,7 @@
 package dev.confab.management.bursting;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,8 +37,13 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
         return hasAlwaysOn || silentNodes > 0 ? LocationState.LOAD_UNKNOWN : LocationState.NO_NODE_RUNNING;
     }
 
-    static LocationCapacity of(List<Node> nodes, Map<Long, NodeLoad> loads, Map<Long, OverflowNode> overflowNodes,
-                               BurstingInput input) {
+    /**
+     * @param members   the location's nodes: their indexes in {@code nodes}, in name order
+     * @param loads     each node's last load by its index in {@code nodes}, null if none
+     * @param overflow  each overflow node with an EC2 instance by its index in {@code nodes}, else null
+     */
+    static LocationCapacity of(int[] members, List<Node> nodes, NodeLoad[] loads, OverflowNode[] overflow,
+                               Deadlines deadlines, BurstingInput input) {
         int free = 0;
         int max = 0;
         int starting = 0;
@@ -49,32 +52,35 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
         boolean alwaysOn = false;
         boolean awaiting = false;
         List<String> notes = new ArrayList<>();
-        Instant now = input.now();
-        boolean inRestartGrace = now.isBefore(input.observedSince().plus(input.settings().staleAfter()));
-        for (Node node : nodes) {
+        boolean inRestartGrace = deadlines.inRestartGrace();
+        for (int index : members) {
+            Node node = nodes.get(index);
             if (node.bursting()) {
-                OverflowNode overflow = overflowNodes.get(node.id());
-                if (overflow == null) {
+                OverflowNode up = overflow[index];
+                if (up == null) {
                     continue;
                 }
-                if (overflow.phase() == NodePhase.UP) {
+                if (up.phase() == NodePhase.UP) {
                     serving++;
-                    free += overflow.freeHdCalls();
+                    free += up.freeHdCalls();
                     max += node.capacityHdCalls();
                 }
-                starting += overflow.startingHdCalls();
-                silent += overflow.phase() == NodePhase.STUCK || overflow.phase() == NodePhase.SILENT ? 1 : 0;
-                overflowNote(overflow, input).ifPresent(notes::add);
+                starting += up.startingHdCalls();
+                silent += up.phase() == NodePhase.STUCK || up.phase() == NodePhase.SILENT ? 1 : 0;
+                Optional<String> note = overflowNote(up, input);
+                if (note.isPresent()) {
+                    notes.add(note.get());
+                }
                 continue;
             }
             alwaysOn = true;
-            Optional<NodeLoad> load = Optional.ofNullable(loads.get(node.id()));
-            if (load.isPresent() && load.get().freshAt(now, input.settings().staleAfter())) {
+            NodeLoad load = loads[index];
+            if (load != null && deadlines.fresh(load)) {
                 serving++;
-                free += node.maintenance() ? 0 : load.get().freeHdCalls(node.capacityTokens());
+                free += node.maintenance() ? 0 : load.freeHdCalls(node.capacityTokens());
                 max += node.capacityHdCalls();
-            } else if (load.isPresent()) {
-                notes.add(node.name() + "'s load is stale (last report at " + Texts.instant(load.get().reportedAt())
+            } else if (load != null) {
+                notes.add(node.name() + "'s load is stale (last report at " + Texts.instant(load.reportedAt())
                         + "): it counts as no free capacity");
             } else if (inRestartGrace && !node.maintenance()) {
                 awaiting = true;

@@ -2,8 +2,7 @@ package dev.confab.management.bursting;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -16,42 +15,54 @@ import java.util.OptionalDouble;
 final class Outlook {
 
     private final Platform platform;
+    private final PlatformShape shape;
     private final PlanAhead options;
-    private final Map<Long, Double> arrivalRates = new HashMap<>();
-    private final Map<Long, Double> endRates = new HashMap<>();
-    private final Map<Long, Duration> measuredLatencies = new HashMap<>();
+    /** By location index: HD calls arriving and ending per minute (0 when not measured), the longest start. */
+    private final double[] arrivalRates;
+    private final double[] endRates;
+    private final Duration[] measuredLatencies;
+    /** By position in the foresight's schedules: the nodes each asks for at the decision's instant. */
+    private final int[] scheduledNow;
 
     Outlook(Platform platform) {
         this.platform = platform;
+        this.shape = platform.input().shape();
         this.options = platform.settings().planAhead();
         Foresight foresight = platform.input().foresight();
+        int locations = shape.locationsByName().size();
+        arrivalRates = new double[locations];
+        endRates = new double[locations];
         for (Arrivals arrivals : foresight.arrivals()) {
-            arrivalRates.put(arrivals.locationId(), arrivals.perMinute());
-            endRates.put(arrivals.locationId(), arrivals.endedPerMinute());
+            arrivalRates[shape.index(arrivals.locationId())] = arrivals.perMinute();
+            endRates[shape.index(arrivals.locationId())] = arrivals.endedPerMinute();
         }
-        if (foresight.startLatencies().isEmpty()) {
-            return;
-        }
-        Map<Long, Long> nodeLocations = new HashMap<>();
-        platform.input().nodes().forEach(node -> nodeLocations.put(node.id(), node.locationId()));
+        measuredLatencies = new Duration[locations];
         for (StartLatency latency : foresight.startLatencies()) {
-            measuredLatencies.merge(nodeLocations.get(latency.nodeId()), latency.total(),
-                    (first, second) -> first.compareTo(second) >= 0 ? first : second);
+            int location = shape.index(shape.nodes().get(shape.nodeIndex(latency.nodeId())).locationId());
+            Duration longest = measuredLatencies[location];
+            Duration total = latency.total();
+            measuredLatencies[location] = longest == null || total.compareTo(longest) > 0 ? total : longest;
+        }
+        Instant now = platform.input().now();
+        scheduledNow = new int[foresight.schedules().size()];
+        for (int i = 0; i < scheduledNow.length; i++) {
+            scheduledNow[i] = foresight.schedules().get(i).nodesAt(now);
         }
     }
 
     /** HD calls arriving per minute at the location's own nodes; 0 when not measured. */
     double arrivalsPerMinute(long locationId) {
-        return arrivalRates.getOrDefault(locationId, 0.0);
+        return arrivalRates[shape.index(locationId)];
     }
 
     /** The longest measured start of an overflow location's nodes, else the assumed start latency. */
     Duration startLatency(long overflowId) {
-        return measuredLatencies.getOrDefault(overflowId, options.assumedStartLatency());
+        Duration measured = measuredLatencies[shape.index(overflowId)];
+        return measured != null ? measured : options.assumedStartLatency();
     }
 
     boolean measured(long overflowId) {
-        return measuredLatencies.containsKey(overflowId);
+        return measuredLatencies[shape.index(overflowId)] != null;
     }
 
     /**
@@ -110,20 +121,38 @@ final class Outlook {
         return rate > 0 ? OptionalDouble.of(free / rate) : OptionalDouble.empty();
     }
 
-    /** The schedule asking for the most of the overflow location's nodes now, if any asks for one. */
+    /** The schedule asking for the most of the overflow location's nodes at {@code at}, if any asks for one. */
     Optional<PrewarmSchedule> schedule(long overflowId, Instant at) {
-        PrewarmSchedule most = null;
-        for (PrewarmSchedule schedule : platform.input().foresight().schedules()) {
-            if (schedule.locationId() == overflowId && schedule.nodesAt(at) > 0
-                    && (most == null || schedule.nodesAt(at) > most.nodesAt(at))) {
-                most = schedule;
-            }
-        }
-        return Optional.ofNullable(most);
+        int most = most(overflowId, at);
+        return most < 0 ? Optional.empty() : Optional.of(platform.input().foresight().schedules().get(most));
     }
 
+    /** The overflow location's nodes the schedule asking for the most asks for at {@code at}; 0 if none asks. */
     int scheduledNodes(long overflowId, Instant at) {
-        return schedule(overflowId, at).map(schedule -> schedule.nodesAt(at)).orElse(0);
+        int most = most(overflowId, at);
+        return most < 0 ? 0 : nodesAt(most, at);
+    }
+
+    /** The position of the first schedule asking for the most of the location's nodes at {@code at}, else -1. */
+    private int most(long overflowId, Instant at) {
+        List<PrewarmSchedule> schedules = platform.input().foresight().schedules();
+        int most = -1;
+        int mostNodes = 0;
+        for (int i = 0; i < schedules.size(); i++) {
+            if (schedules.get(i).locationId() == overflowId) {
+                int nodes = nodesAt(i, at);
+                if (nodes > mostNodes) {
+                    most = i;
+                    mostNodes = nodes;
+                }
+            }
+        }
+        return most;
+    }
+
+    private int nodesAt(int schedule, Instant at) {
+        return at.equals(platform.input().now()) ? scheduledNow[schedule]
+                : platform.input().foresight().schedules().get(schedule).nodesAt(at);
     }
 
     /** How far ahead a stop is weighed: the longer of the start latency and the minimum billed per start. */
@@ -139,10 +168,10 @@ final class Outlook {
      */
     double chanceOfGrowthAbove(Location overflow, double slackHd, Duration horizon) {
         double arriving = arrivalsPerMinute(overflow.id());
-        double ending = endRates.getOrDefault(overflow.id(), 0.0);
+        double ending = endsPerMinute(overflow.id());
         for (Location before : platform.overflowingFirstTo(overflow)) {
             arriving += arrivalsPerMinute(before.id());
-            ending += endRates.getOrDefault(before.id(), 0.0);
+            ending += endsPerMinute(before.id());
         }
         double minutes = horizon.toMillis() / 60_000.0;
         return Chance.growthAbove(arriving * minutes, ending * minutes, slackHd);
@@ -150,7 +179,7 @@ final class Outlook {
 
     /** HD calls ending per minute at the location's own nodes' calls; 0 when not measured. */
     double endsPerMinute(long locationId) {
-        return endRates.getOrDefault(locationId, 0.0);
+        return endRates[shape.index(locationId)];
     }
 
     /**

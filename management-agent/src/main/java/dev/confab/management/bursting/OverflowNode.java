@@ -6,8 +6,8 @@ import java.util.Optional;
 /** An overflow node with its EC2 instance, its last load and the phase the policy reads from them. */
 record OverflowNode(Node node, CloudInstance instance, Optional<NodeLoad> load, NodePhase phase) {
 
-    static OverflowNode of(Node node, CloudInstance instance, Optional<NodeLoad> load, BurstingInput input) {
-        return new OverflowNode(node, instance, load, phaseOf(instance, load, input));
+    static OverflowNode of(Node node, CloudInstance instance, Optional<NodeLoad> load, Deadlines deadlines) {
+        return new OverflowNode(node, instance, load, phaseOf(instance, load, deadlines));
     }
 
     /** The free HD calls it adds to its location: only when up, and not in maintenance. */
@@ -25,9 +25,7 @@ record OverflowNode(Node node, CloudInstance instance, Optional<NodeLoad> load, 
         return node.name() + " (" + instance.instanceId() + ")";
     }
 
-    private static NodePhase phaseOf(CloudInstance instance, Optional<NodeLoad> load, BurstingInput input) {
-        Instant now = input.now();
-        BurstingSettings settings = input.settings();
+    private static NodePhase phaseOf(CloudInstance instance, Optional<NodeLoad> load, Deadlines deadlines) {
         if (instance.state() == InstanceState.STOPPING) {
             return NodePhase.STOPPING;
         }
@@ -36,24 +34,24 @@ record OverflowNode(Node node, CloudInstance instance, Optional<NodeLoad> load, 
             return instance.state() == InstanceState.STOPPED ? NodePhase.STOPPED : NodePhase.STOPPING;
         }
         Optional<Instant> startedAt = instance.startedAt();
-        boolean withinDeadline = startedAt.map(at -> now.isBefore(at.plus(settings.startDeadline()))).orElse(false);
+        boolean withinDeadline = startedAt.isPresent() && deadlines.withinStartDeadline(startedAt.get());
         if (instance.state() == InstanceState.STOPPED) {
             // a start EC2 accepted shows in DescribeInstances a moment later
             boolean requested = instance.startRequestedAt().isPresent();
             return requested && withinDeadline ? NodePhase.STARTING : NodePhase.STOPPED;
         }
         boolean reportedSinceStart = load.isPresent()
-                && startedAt.map(at -> !load.get().reportedAt().isBefore(at)).orElse(true);
-        if (reportedSinceStart && load.get().freshAt(now, settings.staleAfter())) {
+                && (startedAt.isEmpty() || !load.get().reportedAt().isBefore(startedAt.get()));
+        if (reportedSinceStart && deadlines.fresh(load.get())) {
             return NodePhase.UP;
         }
         if (!reportedSinceStart && withinDeadline) {
             return NodePhase.STARTING;
         }
-        if (load.isEmpty() && now.isBefore(input.observedSince().plus(settings.staleAfter()))) {
+        if (load.isEmpty() && deadlines.inRestartGrace()) {
             return NodePhase.AWAITING_REPORT;
         }
-        boolean startedWhileObserving = startedAt.map(at -> !at.isBefore(input.observedSince())).orElse(false);
+        boolean startedWhileObserving = startedAt.isPresent() && !startedAt.get().isBefore(deadlines.observedSince());
         return !reportedSinceStart && startedWhileObserving ? NodePhase.STUCK : NodePhase.SILENT;
     }
 }

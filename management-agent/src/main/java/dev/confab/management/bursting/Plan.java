@@ -6,16 +6,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** What one decision has planned so far: actions, notes, and the capacity its starts add. Not thread-safe. */
+/**
+ * What one decision has planned so far: actions, notes, and the capacity its starts add. A note is
+ * written out only when the statuses are asked for (the replay simulator asks only for the actions),
+ * so each note's text must be a function of values that do not change afterwards. Not thread-safe.
+ */
 final class Plan {
 
     private final List<BurstingAction> starts = new ArrayList<>();
     private final List<BurstingAction> stops = new ArrayList<>();
     private final Map<Long, Integer> plannedHdCalls = new HashMap<>();
     private final Map<Long, Integer> plannedStarts = new HashMap<>();
-    private final Map<Long, Set<String>> locationNotes = new HashMap<>();
-    private final Set<String> notes = new LinkedHashSet<>();
+    private final Map<Long, List<Supplier<String>>> locationNotes = new HashMap<>();
+    private final List<Supplier<String>> notes = new ArrayList<>();
     private int runningOrStarting;
 
     Plan(int runningOrStarting) {
@@ -49,20 +54,28 @@ final class Plan {
         return runningOrStarting;
     }
 
-    void note(long locationId, String note) {
-        locationNotes.computeIfAbsent(locationId, id -> new LinkedHashSet<>()).add(note);
+    /** A note on a location, written out when its status is asked for; the same text twice is one note. */
+    void note(long locationId, Supplier<String> note) {
+        locationNotes.computeIfAbsent(locationId, id -> new ArrayList<>()).add(note);
     }
 
-    void note(String note) {
+    /** A platform-wide note, written out when asked for; the same text twice is one note. */
+    void note(Supplier<String> note) {
         notes.add(note);
     }
 
     List<String> notes(long locationId) {
-        return List.copyOf(locationNotes.getOrDefault(locationId, Set.of()));
+        return written(locationNotes.getOrDefault(locationId, List.of()));
     }
 
     List<String> notes() {
-        return List.copyOf(notes);
+        return written(notes);
+    }
+
+    private static List<String> written(List<Supplier<String>> notes) {
+        Set<String> texts = new LinkedHashSet<>();
+        notes.forEach(note -> texts.add(note.get()));
+        return List.copyOf(texts);
     }
 
     /** Starts first, then stops. */

@@ -1,70 +1,56 @@
 package dev.confab.management.bursting;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * One {@link BurstingInput} indexed for the rules: locations in name order, each location's nodes,
- * overflow nodes with their phases, and every location's capacity. Built once per decision.
+ * One {@link BurstingInput} indexed for the rules: what its {@link PlatformShape} indexed once
+ * (locations in name order, each location's nodes, overflow and monitored locations), and for this
+ * instant the overflow nodes with their phases and every location's capacity. Built once per decision.
  */
 final class Platform {
 
-    private static final Comparator<Location> BY_LOCATION_NAME =
-            Comparator.comparing(Location::name).thenComparingLong(Location::id);
-    private static final Comparator<Node> BY_NODE_NAME = Comparator.comparing(Node::name).thenComparingLong(Node::id);
-
     private final BurstingInput input;
-    private final List<Location> locations;
-    private final Map<Long, Location> locationsById;
-    private final Map<Long, List<OverflowNode>> overflowNodesByLocation = new HashMap<>();
-    private final Map<String, OverflowNode> overflowNodesByInstance = new HashMap<>();
-    private final Map<Long, LocationCapacity> capacities = new HashMap<>();
-    private final Set<Long> burstingLocations = new HashSet<>();
-    private final Set<Long> alwaysOnLocations = new HashSet<>();
-    private final Map<Long, List<Location>> byPrimaryOverflow = new HashMap<>();
+    private final PlatformShape shape;
+    /** By location index: its overflow nodes that have an EC2 instance, in name order. */
+    private final List<List<OverflowNode>> overflowNodes;
+    private final LocationCapacity[] capacities;
     private final Outlook outlook;
 
     private Platform(BurstingInput input) {
         this.input = input;
-        this.locations = input.locations().stream().sorted(BY_LOCATION_NAME).toList();
-        this.locationsById = input.locations().stream().collect(Collectors.toMap(Location::id, Function.identity()));
-        Map<Long, NodeLoad> loads = new HashMap<>(2 * input.loads().size());
-        input.loads().forEach(load -> loads.put(load.nodeId(), load));
-        Map<Long, CloudInstance> instances = new HashMap<>(2 * input.instances().size());
-        input.instances().forEach(instance -> instances.put(instance.nodeId(), instance));
-        Map<Long, List<Node>> nodesByLocation = new HashMap<>(2 * locations.size());
-        for (Node node : input.nodes()) {
-            nodesByLocation.computeIfAbsent(node.locationId(), id -> new ArrayList<>()).add(node);
-            (node.bursting() ? burstingLocations : alwaysOnLocations).add(node.locationId());
-        }
-        Map<Long, OverflowNode> overflowNodes = new HashMap<>(2 * instances.size());
-        for (List<Node> nodes : nodesByLocation.values()) {
-            // each location's nodes in name order: the order nodes are started and stopped in
-            nodes.sort(BY_NODE_NAME);
-            for (Node node : nodes) {
-                CloudInstance instance = instances.get(node.id());
-                if (node.bursting() && instance != null) {
-                    OverflowNode overflow = OverflowNode.of(node, instance, Optional.ofNullable(loads.get(node.id())),
-                            input);
-                    overflowNodes.put(node.id(), overflow);
-                    overflowNodesByInstance.put(instance.instanceId(), overflow);
-                    overflowNodesByLocation.computeIfAbsent(node.locationId(), id -> new ArrayList<>()).add(overflow);
-                }
+        this.shape = input.shape();
+        List<Node> nodes = shape.nodes();
+        NodeLoad[] loads = new NodeLoad[nodes.size()];
+        for (NodeLoad load : input.loads()) {
+            int index = shape.nodeIndex(load.nodeId());
+            if (index >= 0) {
+                loads[index] = load;
             }
         }
-        for (Location location : locations) {
-            location.primaryOverflow().ifPresent(overflow ->
-                    byPrimaryOverflow.computeIfAbsent(overflow, id -> new ArrayList<>()).add(location));
-            capacities.put(location.id(), LocationCapacity.of(nodesByLocation.getOrDefault(location.id(), List.of()),
-                    loads, overflowNodes, input));
+        CloudInstance[] instances = new CloudInstance[nodes.size()];
+        for (CloudInstance instance : input.instances()) {
+            instances[shape.nodeIndex(instance.nodeId())] = instance;
+        }
+        int locationCount = shape.locationsByName().size();
+        Deadlines deadlines = Deadlines.of(input);
+        OverflowNode[] overflow = new OverflowNode[nodes.size()];
+        overflowNodes = new ArrayList<>(locationCount);
+        capacities = new LocationCapacity[locationCount];
+        for (int location = 0; location < locationCount; location++) {
+            List<OverflowNode> overflowHere = new ArrayList<>(shape.nodesOf(location).length);
+            for (int index : shape.nodesOf(location)) {
+                Node node = nodes.get(index);
+                if (node.bursting() && instances[index] != null) {
+                    overflow[index] = OverflowNode.of(node, instances[index], Optional.ofNullable(loads[index]),
+                            deadlines);
+                    overflowHere.add(overflow[index]);
+                }
+            }
+            overflowNodes.add(overflowHere.isEmpty() ? List.of() : overflowHere);
+            capacities[location] = LocationCapacity.of(shape.nodesOf(location), nodes, loads, overflow, deadlines,
+                    input);
         }
         this.outlook = new Outlook(this);
     }
@@ -83,11 +69,11 @@ final class Platform {
 
     /** Every location, in name order. */
     List<Location> locations() {
-        return locations;
+        return shape.locationsByName();
     }
 
     String name(long locationId) {
-        return locationsById.get(locationId).name();
+        return shape.location(locationId).name();
     }
 
     /** Arrival rates, start latencies, effective thresholds and pre-warm targets. */
@@ -96,37 +82,43 @@ final class Platform {
     }
 
     LocationCapacity capacity(long locationId) {
-        return capacities.get(locationId);
+        return capacities[shape.index(locationId)];
     }
 
     /** The overflow nodes of a location that have an EC2 instance, in name order. */
     List<OverflowNode> overflowNodes(long locationId) {
-        return overflowNodesByLocation.getOrDefault(locationId, List.of());
+        return overflowNodes.get(shape.index(locationId));
     }
 
     Optional<OverflowNode> overflowNode(String instanceId) {
-        return Optional.ofNullable(overflowNodesByInstance.get(instanceId));
+        for (List<OverflowNode> nodes : overflowNodes) {
+            for (OverflowNode node : nodes) {
+                if (node.instance().instanceId().equals(instanceId)) {
+                    return Optional.of(node);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the location holds overflow (bursting) nodes: it is an overflow location. */
     boolean isOverflow(Location location) {
-        return burstingLocations.contains(location.id());
+        return shape.isOverflow(location.id());
     }
 
     /** Whether it holds always-on nodes and its primary overflow location holds overflow nodes. */
     boolean isMonitored(Location location) {
-        return alwaysOnLocations.contains(location.id())
-                && location.primaryOverflow().map(burstingLocations::contains).orElse(false);
+        return shape.isMonitored(location.id());
     }
 
     /** Whether the policy starts nodes of this overflow location itself: it is someone's primary overflow. */
     boolean startsAutomatically(Location overflow) {
-        return isOverflow(overflow) && byPrimaryOverflow.containsKey(overflow.id());
+        return shape.startsAutomatically(overflow.id());
     }
 
-    /** The monitored locations overflowing first to {@code overflow}. */
+    /** The monitored locations overflowing first to {@code overflow}, in name order. */
     List<Location> overflowingFirstTo(Location overflow) {
-        return byPrimaryOverflow.getOrDefault(overflow.id(), List.of()).stream().filter(this::isMonitored).toList();
+        return shape.overflowingFirstTo(overflow.id());
     }
 
     /**
@@ -134,14 +126,36 @@ final class Platform {
      * (effective) threshold.
      */
     List<Location> locationsInNeed(Location overflow) {
-        return overflowingFirstTo(overflow).stream()
-                .filter(location -> capacity(location.id()).evaluated())
-                .filter(location -> capacity(location.id()).freeHdCalls() <= outlook.monitoredThreshold(location))
-                .toList();
+        List<Location> inNeed = new ArrayList<>();
+        for (Location location : overflowingFirstTo(overflow)) {
+            LocationCapacity capacity = capacity(location.id());
+            if (capacity.evaluated() && capacity.freeHdCalls() <= outlook.monitoredThreshold(location)) {
+                inNeed.add(location);
+            }
+        }
+        return inNeed;
+    }
+
+    /**
+     * The overflow location's nodes up, on their way up, or running without a fresh load: all but
+     * stopped, stopping and given up on.
+     */
+    int servingOrStarting(Location overflow) {
+        int count = 0;
+        for (OverflowNode node : overflowNodes(overflow.id())) {
+            count += node.phase().runningOrStarting() && node.phase() != NodePhase.STUCK ? 1 : 0;
+        }
+        return count;
     }
 
     /** Overflow nodes running or on their way up, as the guardrail counts them. */
     int runningOrStarting() {
-        return (int) overflowNodesByInstance.values().stream().filter(node -> node.phase().runningOrStarting()).count();
+        int count = 0;
+        for (List<OverflowNode> nodes : overflowNodes) {
+            for (OverflowNode node : nodes) {
+                count += node.phase().runningOrStarting() ? 1 : 0;
+            }
+        }
+        return count;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * When to start overflow nodes. A pre-warm schedule that asks for more of an overflow location's
@@ -53,8 +54,13 @@ final class StartRule {
                 stuck.add(node);
             } else if (node.phase() == NodePhase.STOPPED && !node.node().maintenance()) {
                 Optional<Ec2Error> failure = recentStartFailure(node, platform);
-                failure.ifPresentOrElse(error -> plan.note(overflow.id(), node.label() + " is skipped: its start failed"
-                        + " with " + error.code() + " at " + Texts.instant(error.at())), () -> stopped.add(node));
+                if (failure.isPresent()) {
+                    Ec2Error error = failure.get();
+                    plan.note(overflow.id(), () -> node.label() + " is skipped: its start failed with " + error.code()
+                            + " at " + Texts.instant(error.at()));
+                } else {
+                    stopped.add(node);
+                }
             }
         }
         return new Candidates(stopped.iterator(), stuck);
@@ -63,12 +69,13 @@ final class StartRule {
     private static void prewarm(Location overflow, PrewarmSchedule schedule, Candidates candidates, Platform platform,
                                 CircuitBreaker breaker, Plan plan) {
         int wanted = schedule.nodesAt(platform.input().now());
-        int serving = servingOrStarting(overflow, platform) + plan.plannedStarts(overflow.id());
+        int serving = platform.servingOrStarting(overflow) + plan.plannedStarts(overflow.id());
         while (serving < wanted) {
-            Optional<String> blocked = blocked(overflow, platform, breaker, plan, candidates);
+            Optional<Supplier<String>> blocked = blocked(overflow, platform, breaker, plan, candidates);
             if (blocked.isPresent()) {
-                plan.note(overflow.id(), "pre-warm schedule " + schedule.label() + " asks for " + wanted
-                        + " running or starting nodes, " + serving + " are; " + blocked.get());
+                int servingNow = serving;
+                plan.note(overflow.id(), () -> "pre-warm schedule " + schedule.label() + " asks for " + wanted
+                        + " running or starting nodes, " + servingNow + " are; " + blocked.get().get());
                 return;
             }
             OverflowNode node = candidates.next().next();
@@ -90,7 +97,7 @@ final class StartRule {
             return;
         }
         while (available <= threshold) {
-            Optional<String> blocked = blocked(overflow, platform, breaker, plan, candidates);
+            Optional<Supplier<String>> blocked = blocked(overflow, platform, breaker, plan, candidates);
             if (blocked.isPresent()) {
                 plan.note(overflow.id(), blocked.get());
                 inNeed.forEach(location -> plan.note(location.id(), blocked.get()));
@@ -104,12 +111,6 @@ final class StartRule {
             plan.start(node, trigger + "; " + target + replacing(candidates, platform));
             available += node.node().capacityHdCalls();
         }
-    }
-
-    /** Its nodes up, on their way up, or running without a fresh load: all but stopped, stopping and given up on. */
-    private static int servingOrStarting(Location overflow, Platform platform) {
-        return (int) platform.overflowNodes(overflow.id()).stream()
-                .filter(node -> node.phase().runningOrStarting() && node.phase() != NodePhase.STUCK).count();
     }
 
     private static String replacing(Candidates candidates, Platform platform) {
@@ -163,22 +164,24 @@ final class StartRule {
                 + platform.settings().threshold() + ")";
     }
 
-    private static Optional<String> blocked(Location overflow, Platform platform, CircuitBreaker breaker, Plan plan,
-                                            Candidates candidates) {
+    /** Why no node of {@code overflow} can be started now, if none can: the text when a status asks for it. */
+    private static Optional<Supplier<String>> blocked(Location overflow, Platform platform, CircuitBreaker breaker,
+                                                      Plan plan, Candidates candidates) {
         BurstingSettings settings = platform.settings();
         if (!settings.enabled()) {
-            return Optional.of("bursting is disabled: no overflow node of " + overflow.name() + " is started");
+            return Optional.of(() -> "bursting is disabled: no overflow node of " + overflow.name() + " is started");
         }
         if (breaker.open()) {
-            return Optional.of("circuit breaker open: no overflow node of " + overflow.name() + " is started until "
-                    + Texts.instant(breaker.openUntil().orElseThrow()));
+            return Optional.of(() -> "circuit breaker open: no overflow node of " + overflow.name()
+                    + " is started until " + Texts.instant(breaker.openUntil().orElseThrow()));
         }
-        if (plan.runningOrStarting() >= settings.maxOverflowNodes()) {
-            return Optional.of("guardrail reached: " + Texts.runningOrStarting(plan.runningOrStarting())
+        int running = plan.runningOrStarting();
+        if (running >= settings.maxOverflowNodes()) {
+            return Optional.of(() -> "guardrail reached: " + Texts.runningOrStarting(running)
                     + ", the most allowed; no node of " + overflow.name() + " is started");
         }
         if (!candidates.next().hasNext()) {
-            return Optional.of("no stopped overflow node left in " + overflow.name() + " to start");
+            return Optional.of(() -> "no stopped overflow node left in " + overflow.name() + " to start");
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package dev.confab.management.bursting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * When to stop overflow nodes: a node up and reporting a fresh load since its start, that hosts no
@@ -36,22 +37,20 @@ final class StopRule {
         boolean restarts = settings.enabled() && platform.startsAutomatically(location);
         List<Location> inNeed = restarts ? platform.locationsInNeed(location) : List.of();
         int threshold = outlook.overflowThreshold(location);
-        int running = (int) platform.overflowNodes(location.id()).stream()
-                .filter(node -> node.phase().runningOrStarting() && node.phase() != NodePhase.STUCK).count()
-                + plan.plannedStarts(location.id());
+        int running = platform.servingOrStarting(location) + plan.plannedStarts(location.id());
         for (OverflowNode node : platform.overflowNodes(location.id())) {
             if (node.phase() != NodePhase.UP || !node.load().orElseThrow().hostsNoCall()) {
                 continue;
             }
             Instant runningSince = node.instance().startedAt().orElse(null);
             if (runningSince == null) {
-                plan.note(location.id(), node.label() + " hosts no call, but EC2 gives no launch time: it is not"
-                        + " stopped");
+                plan.note(location.id(), () -> node.label() + " hosts no call, but EC2 gives no launch time: it is"
+                        + " not stopped");
                 continue;
             }
             Duration ran = Duration.between(runningSince, now);
             if (ran.compareTo(settings.minLifetime()) < 0) {
-                plan.note(location.id(), node.label() + " hosts no call; it may be stopped from "
+                plan.note(location.id(), () -> node.label() + " hosts no call; it may be stopped from "
                         + Texts.instant(runningSince.plus(settings.minLifetime())) + ", once it has run the minimum"
                         + " lifetime (" + Texts.duration(settings.minLifetime()) + ")");
                 continue;
@@ -59,16 +58,16 @@ final class StopRule {
             int freeWithout = free - node.freeHdCalls();
             boolean servingWithout = serving > 1;
             if (restarts && (!inNeed.isEmpty() || servingWithout) && freeWithout + starting <= threshold) {
-                plan.note(location.id(), node.label() + " hosts no call but is kept: without it " + location.name()
-                        + " would have " + (freeWithout + starting) + " HD calls free or starting, at or below the"
-                        + " bursting threshold (" + threshold + "), and would start a node again");
+                plan.note(location.id(), () -> node.label() + " hosts no call but is kept: without it "
+                        + location.name() + " would have " + (freeWithout + starting) + " HD calls free or starting, at"
+                        + " or below the bursting threshold (" + threshold + "), and would start a node again");
                 continue;
             }
-            String stopped = node.label() + " hosts no call and has run " + Texts.duration(ran) + " (minimum lifetime "
-                    + Texts.duration(settings.minLifetime()) + ")";
+            Supplier<String> stopped = () -> node.label() + " hosts no call and has run " + Texts.duration(ran)
+                    + " (minimum lifetime " + Texts.duration(settings.minLifetime()) + ")";
             int scheduled = settings.enabled() ? outlook.scheduledNodes(location.id(), now) : 0;
             if (running - 1 < scheduled) {
-                plan.note(location.id(), node.label() + " hosts no call but is kept: pre-warm schedule "
+                plan.note(location.id(), () -> node.label() + " hosts no call but is kept: pre-warm schedule "
                         + outlook.schedule(location.id(), now).orElseThrow().label() + " keeps " + scheduled
                         + " overflow nodes of " + location.name() + " running now");
                 continue;
@@ -78,12 +77,12 @@ final class StopRule {
                 KeepOrStop weighing = KeepOrStop.weigh(location, freeWithout + starting - threshold, running - 1,
                         platform);
                 if (weighing.keep()) {
-                    plan.note(location.id(), stopped + ", but is kept: " + weighing.reason());
+                    plan.note(location.id(), () -> stopped.get() + ", but is kept: " + weighing.reason().get());
                     continue;
                 }
-                weighed = "; " + weighing.reason();
+                weighed = "; " + weighing.reason().get();
             }
-            plan.stop(node, stopped + weighed);
+            plan.stop(node, stopped.get() + weighed);
             free = freeWithout;
             serving--;
             running--;

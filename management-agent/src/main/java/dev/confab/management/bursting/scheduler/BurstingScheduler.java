@@ -5,6 +5,7 @@ import dev.confab.management.bursting.BurstingAction;
 import dev.confab.management.bursting.BurstingDecision;
 import dev.confab.management.bursting.BurstingPolicy;
 import dev.confab.management.bursting.ManualStartOutcome;
+import dev.confab.management.bursting.PlatformShape;
 import dev.confab.management.calls.CallFlow;
 import dev.confab.management.cloud.CloudInstances;
 import dev.confab.management.cloud.DescribeResult;
@@ -71,6 +72,8 @@ public final class BurstingScheduler implements AutoCloseable {
     private CloudStatusRows written;
     private volatile Optional<BurstingDecision> lastDecision = Optional.empty();
     private volatile Optional<Set<Long>> pairedNodes = Optional.empty();
+    /** The locations and nodes of the last run, indexed; the next run keeps them while they are the same. */
+    private Optional<PlatformShape> shape = Optional.empty();
 
     BurstingScheduler(ConfigurationService configuration, CloudInstances cloud,
                       LongFunction<Optional<NodeReport>> reports, Function<Duration, Map<Long, CallFlow.Counts>> flow,
@@ -298,8 +301,10 @@ public final class BurstingScheduler implements AutoCloseable {
 
     private Round round(PlatformView view) {
         Instant now = clock.instant();
-        return InputBuilder.build(view, described.map(found -> rematch(found, view)), reports, memory, staleAfter,
-                config.minLifetime(), observedSince, now, foresight.read(view, now));
+        Round round = InputBuilder.build(view, described.map(found -> rematch(found, view)), reports, memory,
+                staleAfter, config.minLifetime(), observedSince, now, foresight.read(view, now), shape);
+        shape = Optional.of(round.input().shape());
+        return round;
     }
 
     /** The last description paired with the nodes as they are now (a node may have changed since). */

@@ -9,6 +9,7 @@ import dev.confab.management.bursting.Location;
 import dev.confab.management.bursting.Node;
 import dev.confab.management.bursting.NodeLoad;
 import dev.confab.management.bursting.PlanAhead;
+import dev.confab.management.bursting.PlatformShape;
 import dev.confab.management.cloud.CloudInstanceState;
 import dev.confab.management.cloud.Matching;
 import dev.confab.management.health.NodeReport;
@@ -48,10 +49,11 @@ final class InputBuilder {
      * @param minLifetime   the minimum lifetime that replaces the settings', if any
      * @param observedSince when this Management Node started taking reports
      * @param foresight     measured starts, recent arrivals and pre-warm schedules of the platform
+     * @param previous      the shape of the previous run, if any: kept while the locations and nodes are the same
      */
     static Round build(PlatformView view, Optional<Described> described, LongFunction<Optional<NodeReport>> reports,
                        Ec2Memory memory, Duration staleAfter, Optional<Duration> minLifetime, Instant observedSince,
-                       Instant now, Foresight foresight) {
+                       Instant now, Foresight foresight, Optional<PlatformShape> previous) {
         BurstingSettings settings = settings(view, staleAfter, minLifetime);
         List<Location> locations = view.locations().stream().map(InputBuilder::location).toList();
         Map<Long, dev.confab.management.cloud.CloudInstance> paired = new HashMap<>();
@@ -74,7 +76,9 @@ final class InputBuilder {
                     found.load().conferences().size(), found.lastContact())));
             instance.ifPresent(found -> instances.add(instance(found, vm.id(), memory)));
         }
-        BurstingInput input = new BurstingInput(locations, nodes, loads, instances,
+        PlatformShape shape = previous.map(found -> found.reshaped(locations, nodes))
+                .orElseGet(() -> PlatformShape.of(locations, nodes));
+        BurstingInput input = new BurstingInput(shape, loads, instances,
                 memory.errors(now, settings.breakerWindow().plus(settings.breakerCoolDown())), settings, observedSince,
                 now, foresight);
         return new Round(input, view, described.map(Described::instances).orElse(List.of()),

@@ -7,14 +7,15 @@ import dev.confab.management.bursting.BurstingInput;
 import dev.confab.management.bursting.BurstingPolicy;
 import dev.confab.management.bursting.CloudInstance;
 import dev.confab.management.bursting.Foresight;
-import dev.confab.management.bursting.Location;
 import dev.confab.management.bursting.Node;
 import dev.confab.management.bursting.NodeLoad;
+import dev.confab.management.bursting.PlatformShape;
 import dev.confab.management.bursting.StartLatency;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +57,7 @@ final class Replay {
     private final Consumer<ReplayedAction> listener;
     /** Records the replay over time, or null. */
     private final TimelineRecorder timeline;
-    private final List<Location> locations;
-    private final List<Node> policyNodes;
+    private final PlatformShape shape;
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final List<SimulatedNode> overflowNodes = new ArrayList<>();
     private final Map<Long, SimulatedNode> nodesById = new HashMap<>();
@@ -66,6 +66,10 @@ final class Replay {
     private final Map<String, Long> locationIds = new HashMap<>();
     private final Map<String, Double> instanceHours = new LinkedHashMap<>();
     private final PriorityQueue<Event> events = new PriorityQueue<>();
+    /** The overflow nodes' instances and last measured starts given to the last decision, unchanged since. */
+    private List<CloudInstance> instances = List.of();
+    private List<StartLatency> latencies = List.of();
+    private final StartLatency[] lastStarts;
     private long sequence;
     private long rejected;
     private double overflowedMinutes;
@@ -89,8 +93,10 @@ final class Replay {
         this.arrivalWindow = arrivalWindow;
         this.random = new SplittableRandom(seed);
         this.listener = listener;
-        this.locations = platform.locations();
-        this.policyNodes = platform.nodes();
+        this.shape = PlatformShape.of(platform.locations(), platform.nodes());
+        this.lastStarts = new StartLatency[(int) platform.machines().stream()
+                .filter(SimulatedPlatform.Machine::bursting).count()];
+        List<Node> policyNodes = shape.nodes();
         Map<String, List<SimulatedNode>> byPlace = new HashMap<>();
         for (int i = 0; i < policyNodes.size(); i++) {
             SimulatedNode node = new SimulatedNode(policyNodes.get(i), platform.machines().get(i).place());
@@ -267,22 +273,41 @@ final class Replay {
     }
 
     private BurstingInput input(Instant now) {
-        List<NodeLoad> loads = new ArrayList<>(nodes.size());
+        NodeLoad[] loads = new NodeLoad[nodes.size()];
+        int reporting = 0;
         for (SimulatedNode node : nodes) {
-            node.load(now).ifPresent(loads::add);
+            if (node.reporting()) {
+                loads[reporting++] = node.loadAt(now);
+            }
         }
-        List<CloudInstance> instances = new ArrayList<>(overflowNodes.size());
-        List<StartLatency> latencies = new ArrayList<>();
-        for (SimulatedNode node : overflowNodes) {
-            instances.add(node.instance());
-            node.lastStart().ifPresent(latencies::add);
+        boolean changed = instances.size() != overflowNodes.size();
+        for (int i = 0; i < overflowNodes.size() && !changed; i++) {
+            SimulatedNode node = overflowNodes.get(i);
+            changed = instances.get(i) != node.instance() || lastStarts[i] != node.lastStart();
+        }
+        if (changed) {
+            // the instances and measured starts as they are now, until one of them changes
+            List<CloudInstance> described = new ArrayList<>(overflowNodes.size());
+            List<StartLatency> measured = new ArrayList<>();
+            for (int i = 0; i < overflowNodes.size(); i++) {
+                SimulatedNode node = overflowNodes.get(i);
+                described.add(node.instance());
+                lastStarts[i] = node.lastStart();
+                if (lastStarts[i] != null) {
+                    measured.add(lastStarts[i]);
+                }
+            }
+            instances = List.copyOf(described);
+            latencies = List.copyOf(measured);
         }
         List<Arrivals> arrivals = new ArrayList<>(windows.size());
         long nowMillis = now.toEpochMilli();
-        windows.forEach((place, window) -> arrivals.add(new Arrivals(locationIds.get(place),
-                window.arrivedHdCalls(nowMillis), window.endedHdCalls(nowMillis), arrivalWindow)));
-        return new BurstingInput(locations, policyNodes, loads, instances, List.of(), policy.settings(),
-                trace.start(), now, new Foresight(latencies, arrivals, policy.schedules()));
+        for (Map.Entry<String, ArrivalWindow> window : windows.entrySet()) {
+            arrivals.add(new Arrivals(locationIds.get(window.getKey()), window.getValue().arrivedHdCalls(nowMillis),
+                    window.getValue().endedHdCalls(nowMillis), arrivalWindow));
+        }
+        return new BurstingInput(shape, Arrays.asList(loads).subList(0, reporting), instances, List.of(),
+                policy.settings(), trace.start(), now, new Foresight(latencies, arrivals, policy.schedules()));
     }
 
     /** Counts a start's instance-hours and billed time up to {@code until} (its stop, or the trace's end). */

@@ -15,6 +15,7 @@ final class SimulatedNode {
 
     final Node node;
     final String place;
+    private final String instanceId;
     private int tokensInUse;
     private int calls;
     private InstanceState state = InstanceState.STOPPED;
@@ -24,10 +25,13 @@ final class SimulatedNode {
     private boolean reporting;
     private long generation;
     private StartLatency lastStart;
+    /** Its instance as EC2 describes it, until its state next changes. */
+    private CloudInstance instance;
 
     SimulatedNode(Node node, String place) {
         this.node = node;
         this.place = place;
+        this.instanceId = "i-" + node.name();
         this.reporting = !node.bursting();
         if (!node.bursting()) {
             state = InstanceState.RUNNING;
@@ -53,18 +57,27 @@ final class SimulatedNode {
         calls--;
     }
 
-    /** Its load report at {@code now}, if it reports. */
-    Optional<NodeLoad> load(Instant now) {
-        return reporting ? Optional.of(new NodeLoad(node.id(), tokensInUse, calls, now)) : Optional.empty();
+    /** Whether it reports its load: always-on, or an overflow node that has reported since its start. */
+    boolean reporting() {
+        return reporting;
+    }
+
+    /** Its load report at {@code now}; only while it reports. */
+    NodeLoad loadAt(Instant now) {
+        return new NodeLoad(node.id(), tokensInUse, calls, now);
     }
 
     CloudInstance instance() {
-        return new CloudInstance("i-" + node.name(), node.id(), state, Optional.ofNullable(launchedAt),
-                Optional.ofNullable(startRequestedAt), Optional.ofNullable(stopRequestedAt));
+        if (instance == null) {
+            instance = new CloudInstance(instanceId, node.id(), state, Optional.ofNullable(launchedAt),
+                    Optional.ofNullable(startRequestedAt), Optional.ofNullable(stopRequestedAt));
+        }
+        return instance;
     }
 
-    Optional<StartLatency> lastStart() {
-        return Optional.ofNullable(lastStart);
+    /** Its last measured start, null before its first report. */
+    StartLatency lastStart() {
+        return lastStart;
     }
 
     boolean stopped() {
@@ -77,6 +90,7 @@ final class SimulatedNode {
         startRequestedAt = now;
         stopRequestedAt = null;
         reporting = false;
+        instance = null;
         return ++generation;
     }
 
@@ -84,6 +98,7 @@ final class SimulatedNode {
         if (of == generation) {
             state = InstanceState.RUNNING;
             launchedAt = now;
+            instance = null;
         }
     }
 
@@ -100,12 +115,14 @@ final class SimulatedNode {
         state = InstanceState.STOPPING;
         stopRequestedAt = now;
         reporting = false;
+        instance = null;
         return ++generation;
     }
 
     void stoppedAt(long of) {
         if (of == generation) {
             state = InstanceState.STOPPED;
+            instance = null;
         }
     }
 
