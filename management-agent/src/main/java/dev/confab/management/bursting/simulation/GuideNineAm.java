@@ -100,8 +100,9 @@ public final class GuideNineAm {
                 new Billing(Billing.Mode.PER_SECOND, PRICE_PER_HOUR));
     }
 
+    /** Overflow capacity 70:30 to always-on in whole nodes, and at least one however small the scale. */
     private int overflowNodes() {
-        return (int) Math.round(alwaysOnHd() * 0.7 / 0.3 / NODE_HD);
+        return Math.max(1, (int) Math.round(alwaysOnHd() * 0.7 / 0.3 / NODE_HD));
     }
 
     /**
@@ -115,7 +116,7 @@ public final class GuideNineAm {
                 .withMaxOverflowNodes(overflowNodes());
         BurstingSettings aware = guide.withPlanAhead(PlanAhead.off().withLatencyAware(true)
                 .withWeighRestart(true, platform.billing().minimumPerStart(), 0.5));
-        int prewarmNodes = (int) Math.ceil((peakHd() - alwaysOnHd()) / NODE_HD);
+        int prewarmNodes = Math.max(1, (int) Math.ceil((peakHd() - alwaysOnHd()) / NODE_HD));
         PrewarmSchedule nine = new PrewarmSchedule("weekday 9:00", platform.locationId(OVERFLOW),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), ZoneOffset.UTC,
                 Math.min(prewarmNodes, overflowNodes()), Duration.ofMinutes(10), Duration.ofMinutes(25),

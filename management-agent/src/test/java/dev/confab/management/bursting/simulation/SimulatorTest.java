@@ -117,4 +117,16 @@ class SimulatorTest {
 
         assertEquals(first, second);
     }
+
+    @Test
+    void theGuideScenarioAtAHundredCallsADayStillHasAnOverflowNodeToPrewarm() {
+        GuideNineAm guide = new GuideNineAm(2, GuideNineAm.scaleFor(100), 1);
+
+        assertEquals(1, guide.platform().machines().stream().filter(SimulatedPlatform.Machine::bursting).count(),
+                guide.platform().toString());
+        List<SimulatedPolicy> policies = guide.policies();
+        assertEquals(1, policies.get(3).schedules().get(0).nodes(), policies.toString());
+        Comparison comparison = Simulator.withSeed(1).compare(guide.platform(), guide.trace(), policies);
+        assertEquals(4, comparison.results().size());
+    }
 }
