@@ -26,9 +26,9 @@ import java.util.function.Supplier;
  * One simulated Conferencing Node: its own key and CA-issued certificate (its own TLS context) and
  * its own two kept-alive mutual TLS connections on the shared {@link NodeTransport}, one for the
  * heartbeats and one for the configuration long-poll; heartbeats at the interval the Management Node
- * sets with ±10 % jitter. It parses each answer as the agent does but keeps only the revision, so
- * that a thousand of them fit in one JVM. The answers are parsed on the transport's event loop.
- * Thread-safe.
+ * sets with ±10 % jitter, and a failed poll tried again after 2 s ±10 %, as the agent does. It
+ * parses each answer as the agent does but keeps only the revision, so that a thousand of them fit
+ * in one JVM. The answers are parsed on the transport's event loop. Thread-safe.
  */
 final class SimulatedNode {
 
@@ -36,6 +36,8 @@ final class SimulatedNode {
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
     private static final String CONFIG_PATH = NodeChannel.CONFIG + "?" + NodeChannel.SINCE + "=";
+    /** The agent's wait before it polls again after a failure (ReplicationTask.RETRY), jittered as it does. */
+    private static final long POLL_RETRY_MILLIS = 2_000;
 
     private final IssuedCertificate identity;
     private final NodeConnection heartbeats;
@@ -85,7 +87,7 @@ final class SimulatedNode {
                 error = e;
             }
             lastError = error != null ? error.toString() : "HTTP " + response.status();
-            timer.schedule(() -> poll(timer), 1, TimeUnit.SECONDS);
+            timer.schedule(() -> poll(timer), jittered(POLL_RETRY_MILLIS), TimeUnit.MILLISECONDS);
         });
     }
 
@@ -98,10 +100,13 @@ final class SimulatedNode {
             if (heartbeatConnectionEach) {
                 heartbeats.close();
             }
-            long interval = intervalMillis;
-            long jitter = ThreadLocalRandom.current().nextLong(-interval / 10, interval / 10 + 1);
-            timer.schedule(() -> heartbeatPeriodically(timer), interval + jitter, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> heartbeatPeriodically(timer), jittered(intervalMillis), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** {@code millis} ±10 %, uniformly. */
+    private static long jittered(long millis) {
+        return millis + ThreadLocalRandom.current().nextLong(-millis / 10, millis / 10 + 1);
     }
 
     /** One heartbeat; completes with the HTTP status. */
