@@ -53,6 +53,10 @@ public final class NodeSimulator implements Callable<Integer> {
     @Option(names = "--nodes", defaultValue = "1000")
     int nodes;
 
+    @Option(names = "--locations", defaultValue = "1", description = "system locations the nodes are spread over"
+            + " (a heartbeat's answer carries the load of its node's location, summed over the nodes in it)")
+    int locations;
+
     @Option(names = "--changes", defaultValue = "20", description = "configuration changes measured")
     int changes;
 
@@ -80,6 +84,11 @@ public final class NodeSimulator implements Callable<Integer> {
             + " opening (TCP connect and TLS handshake) at one time; the others wait their turn")
     int openingAtOnce;
 
+    @Option(names = "--fleet-holds-configuration", description = "every node starts from the configuration's"
+            + " current revision, as nodes that keep their replica on disk do when they reconnect to a restarted"
+            + " Management Node, instead of asking for the whole configuration (a fresh fleet)")
+    boolean fleetHoldsConfiguration;
+
     @Option(names = "--write-clients", defaultValue = "16", description = "clients sending PATCH at once")
     int writeClients;
 
@@ -92,12 +101,21 @@ public final class NodeSimulator implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (nodes < 1 || locations < 1 || locations > nodes) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--nodes must be at least 1 and"
+                    + " --locations between 1 and --nodes, not " + nodes + " and " + locations);
+        }
         AdminApi admin = new AdminApi(api, certificate, "admin", Files.readString(passwordFile).strip());
-        String location = admin.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Simulated"))
-                .get("resource_uri").asText();
+        List<String> placed = new ArrayList<>();
+        for (int i = 1; i <= locations; i++) {
+            placed.add(admin.post("/api/admin/configuration/v1/system_location/",
+                    Map.of("name", locations == 1 ? "Simulated" : "Simulated " + i)).get("resource_uri").asText());
+        }
+        String location = placed.get(0);
         long start = System.nanoTime();
-        List<Fleet.Enrolled> enrolled = Fleet.enrol(admin, location, nodes, 4);
-        System.out.printf("enrolled %d nodes in %.1f s%n", nodes, (System.nanoTime() - start) / 1e9);
+        List<Fleet.Enrolled> enrolled = Fleet.enrol(admin, placed, nodes, 4);
+        System.out.printf("enrolled %d nodes in %d location%s in %.1f s%n", nodes, locations, locations == 1 ? "" : "s",
+                (System.nanoTime() - start) / 1e9);
         report("after enrolment");
 
         NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider(), openingAtOnce);
@@ -117,6 +135,12 @@ public final class NodeSimulator implements Callable<Integer> {
             fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity(),
                     fleet.size() >= keptAlive));
         }
+        long revision = ChangeProbe.revision(admin);
+        if (fleetHoldsConfiguration) {
+            fleet.forEach(node -> node.holds(revision));
+        }
+        System.out.printf("the fleet starts %s%n", fleetHoldsConfiguration ? "holding revision " + revision
+                + " (a reconnecting fleet with replicas on disk)" : "with no configuration (a fresh fleet)");
         // a fleet comes up over a while: all of it at one instant would queue every TLS handshake at once
         long fleetStart = System.nanoTime();
         for (int i = 0; i < fleet.size(); i++) {
@@ -126,16 +150,23 @@ public final class NodeSimulator implements Callable<Integer> {
                 node.heartbeatPeriodically(timer);
             }, i * 1000L / startPerSecond, TimeUnit.MILLISECONDS);
         }
-        long revision = ChangeProbe.revision(admin);
+        // nodes that hold the current revision have nothing to receive: a change tells when each polls
+        long awaited = revision;
+        if (fleetHoldsConfiguration) {
+            admin.patch(location, Map.of("description", "the fleet started"));
+            awaited = ChangeProbe.revision(admin);
+        }
+        long target = awaited;
         ScheduledFuture<?> progress = timer.scheduleAtFixedRate(() -> System.out.printf(
                 "  %.0f s: %d of %d nodes hold the configuration; handshakes %s; %d connections opening, %d waiting to%n",
-                (System.nanoTime() - fleetStart) / 1e9, fleet.stream().filter(node -> node.revision() >= revision).count(),
+                (System.nanoTime() - fleetStart) / 1e9, fleet.stream().filter(node -> node.revision() >= target).count(),
                 nodes, transport.handshakes(), transport.openings().opening(), transport.openings().waiting()),
                 30, 30, TimeUnit.SECONDS);
-        ChangeProbe.awaitAll(fleet, revision, 300 + nodes / startPerSecond);
+        ChangeProbe.awaitAll(fleet, target, 300 + nodes / 20);
         progress.cancel(false);
-        System.out.printf("every node holds the configuration %.1f s after the fleet started; handshakes %s%n",
-                (System.nanoTime() - fleetStart) / 1e9, transport.handshakes());
+        System.out.printf("every node holds the configuration %.1f s after the fleet started; handshakes %s;"
+                + " largest configuration answer %d kB%n", (System.nanoTime() - fleetStart) / 1e9,
+                transport.handshakes(), fleet.stream().mapToInt(SimulatedNode::largestAnswer).max().orElse(0) / 1024);
         report("with every node polling and heartbeating");
 
         long simulator = ProcessHandle.current().pid();

@@ -47,6 +47,7 @@ final class SimulatedNode {
     private final Map<Long, Long> appliedNanos = new ConcurrentHashMap<>();
     private final byte[] heartbeatTemplate;
     private volatile long revision = -1;
+    private volatile int largestAnswer;
     private volatile long intervalMillis = 10_000;
     private volatile boolean running = true;
     private volatile String lastError = "";
@@ -75,6 +76,7 @@ final class SimulatedNode {
             long now = System.nanoTime();
             try {
                 if (error == null && response.status() == 200) {
+                    largestAnswer = Math.max(largestAnswer, response.body().length);
                     ConfigUpdate update = JSON.readValue(response.body(), ConfigUpdate.class);
                     if (update.revision() != revision) {
                         appliedNanos.put(update.revision(), now);
@@ -134,6 +136,20 @@ final class SimulatedNode {
         NodeConnection connection = transport.connection(host, port, transport.clientContext(ca, identity));
         return () -> connection.postJson(NodeChannel.HEARTBEAT, heartbeatTemplate, HEARTBEAT_TIMEOUT)
                 .thenApply(NodeConnection.Answer::status);
+    }
+
+    /**
+     * Starts from {@code held}, as a node that kept its replica on disk and reconnects (after a
+     * restart of the Management Node) does: its first poll asks for what changed since, not for
+     * the whole configuration. Call before {@link #poll}.
+     */
+    void holds(long held) {
+        revision = held;
+    }
+
+    /** The largest configuration answer received, in bytes. */
+    int largestAnswer() {
+        return largestAnswer;
     }
 
     /** What went wrong with the last failed poll, or empty. */
