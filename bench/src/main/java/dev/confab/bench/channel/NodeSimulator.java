@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * A thousand Conferencing Nodes in one process against a real Management Node (another process):
+ * Up to ten thousand Conferencing Nodes in one process against a real Management Node (another process):
  * enrols them through the real flow, runs each node's heartbeats and configuration long-poll over
  * its own mutual TLS connections (Netty; every node's connections share one small event loop
  * group), then measures (1) configuration change → received by every node, (2) heartbeats per
