@@ -41,13 +41,14 @@ final class Fleet {
     private Fleet() {
     }
 
-    static List<Enrolled> enrol(AdminApi api, String location, int count, int parallel) throws Exception {
+    /** Enrols {@code count} nodes, node i in {@code locations}[i mod their number], {@code parallel} at a time. */
+    static List<Enrolled> enrol(AdminApi api, List<String> locations, int count, int parallel) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<Enrolled>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> enrolOne(api, location, index)));
+                futures.add(pool.submit(() -> enrolOne(api, locations.get(index % locations.size()), index)));
             }
             List<Enrolled> enrolled = new ArrayList<>();
             for (Future<Enrolled> future : futures) {

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.AttributeKey;
 import io.netty.util.NetUtil;
 import io.netty.util.ReferenceCountUtil;
 
@@ -37,16 +38,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One kept-alive HTTP/1.1 connection over mutual TLS from a simulated node to the Management Node.
- * It opens (TCP, then the TLS handshake) on the first request and again on the first one after it
- * closed, and carries one request at a time: a request made while another is under way waits for
- * it. A request fails on its timeout (which closes the connection), on a TLS or I/O error, and when
- * the connection closes before the answer. All state lives on the connection's event loop, where
- * the answers complete too. Thread-safe.
+ * It opens (TCP, then the TLS handshake, resuming the node's last session where it can) on the
+ * first request and again on the first one after it closed, once the transport's {@link Openings}
+ * let it in, and carries one request at a time: a request made while another is under way waits
+ * for it. A request fails on its timeout, counted from when it is sent or, if it needs the
+ * connection opened, from when it was let in to open it (a timeout closes the connection), on a
+ * TLS or I/O error, and when the connection closes before the answer. All state lives on the
+ * connection's event loop, where the answers complete too. Thread-safe.
  */
 final class NodeConnection {
 
     /** How long a TLS handshake may take. */
     static final long HANDSHAKE_TIMEOUT_MILLIS = 60_000;
+
+    /** The place a connection holds among those opening, until its handshake ended. */
+    private static final AttributeKey<Openings.Slot> OPENING = AttributeKey.valueOf("opening");
 
     /** Largest answer accepted: a configuration snapshot of a thousand nodes fits many times over. */
     static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -58,6 +64,7 @@ final class NodeConnection {
     private record Exchange(FullHttpRequest request, long timeoutMillis, CompletableFuture<Answer> answer) {
     }
 
+    private final NodeTransport transport;
     private final EventLoop loop;
     private final Bootstrap bootstrap;
     private final String host;
@@ -68,7 +75,8 @@ final class NodeConnection {
     private Exchange current;
     private ScheduledFuture<?> deadline;
 
-    NodeConnection(Bootstrap template, EventLoop loop, SslContext tls, String host, int port) {
+    NodeConnection(NodeTransport transport, Bootstrap template, EventLoop loop, SslContext tls, String host, int port) {
+        this.transport = transport;
         this.loop = loop;
         this.host = host;
         this.port = port;
@@ -156,17 +164,29 @@ final class NodeConnection {
         }
         Exchange exchange = waiting.poll();
         current = exchange;
-        deadline = loop.schedule(() -> fail(exchange, new TimeoutException("no answer within "
-                + exchange.timeoutMillis() + " ms")), exchange.timeoutMillis(), TimeUnit.MILLISECONDS);
         if (channel != null && channel.isActive()) {
+            startDeadline(exchange);
             write(exchange);
             return;
         }
         if (channel != null) {
             forgetChannel().close();
         }
+        transport.openings().enter(loop, slot -> open(exchange, slot));
+    }
+
+    /** Opens the connection for {@code exchange}, let in by the transport's openings, unless it ended meanwhile. */
+    private void open(Exchange exchange, Openings.Slot slot) {
+        if (current != exchange) {
+            slot.leave();
+            return;
+        }
+        startDeadline(exchange);
         ChannelFuture connecting = bootstrap.connect(host, port);
         channel = connecting.channel();
+        // the slot is free once the handshake ended, or the connection did before it
+        channel.attr(OPENING).set(slot);
+        channel.closeFuture().addListener(closed -> slot.leave());
         connecting.addListener(connected -> {
             if (!connected.isSuccess()) {
                 fail(exchange, connected.cause());
@@ -174,6 +194,11 @@ final class NodeConnection {
                 write(exchange);
             }
         });
+    }
+
+    private void startDeadline(Exchange exchange) {
+        deadline = loop.schedule(() -> fail(exchange, new TimeoutException("no answer within "
+                + exchange.timeoutMillis() + " ms")), exchange.timeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void write(Exchange exchange) {
@@ -187,6 +212,7 @@ final class NodeConnection {
     private void complete(Exchange exchange, Answer answer) {
         current = null;
         deadline.cancel(false);
+        deadline = null;
         exchange.answer().complete(answer);
         next();
     }
@@ -197,7 +223,10 @@ final class NodeConnection {
             return;
         }
         current = null;
-        deadline.cancel(false);
+        if (deadline != null) {
+            deadline.cancel(false); // none yet while it waits to open its connection
+            deadline = null;
+        }
         if (exchange.request().refCnt() > 0) {
             // never written: the encoder releases a request once it has written it
             exchange.request().release();
@@ -234,9 +263,15 @@ final class NodeConnection {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
-            if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()
-                    && context.channel() == channel && current != null) {
-                fail(current, handshake.cause());
+            if (event instanceof SslHandshakeCompletionEvent handshake) {
+                Openings.Slot slot = context.channel().attr(OPENING).getAndSet(null);
+                if (slot != null) {
+                    slot.leave();
+                }
+                transport.handshakeEnded(handshake.isSuccess(), context.pipeline().get(SslHandler.class).engine());
+                if (!handshake.isSuccess() && context.channel() == channel && current != null) {
+                    fail(current, handshake.cause());
+                }
             }
             super.userEventTriggered(context, event);
         }

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -17,13 +18,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * A thousand Conferencing Nodes in one process against a real Management Node (another process):
+ * Up to ten thousand Conferencing Nodes in one process against a real Management Node (another process):
  * enrols them through the real flow, runs each node's heartbeats and configuration long-poll over
  * its own mutual TLS connections (Netty; every node's connections share one small event loop
  * group), then measures (1) configuration change → received by every node, (2) heartbeats per
@@ -32,6 +34,9 @@ import java.util.function.Supplier;
  */
 @Command(name = "node-simulator", mixinStandardHelpOptions = true)
 public final class NodeSimulator implements Callable<Integer> {
+
+    /** Open files kept aside in each process for its own files, the API's clients and the bare servers. */
+    private static final long DESCRIPTOR_RESERVE = 1_000;
 
     @Option(names = "--api", required = true, description = "Management API base URL")
     String api;
@@ -47,6 +52,10 @@ public final class NodeSimulator implements Callable<Integer> {
 
     @Option(names = "--nodes", defaultValue = "1000")
     int nodes;
+
+    @Option(names = "--locations", defaultValue = "1", description = "system locations the nodes are spread over"
+            + " (a heartbeat's answer carries the load of its node's location, summed over the nodes in it)")
+    int locations;
 
     @Option(names = "--changes", defaultValue = "20", description = "configuration changes measured")
     int changes;
@@ -71,6 +80,15 @@ public final class NodeSimulator implements Callable<Integer> {
             + " poll per second, as a fleet comes up")
     int startPerSecond;
 
+    @Option(names = "--opening-at-once", defaultValue = "32", description = "connections of the whole fleet"
+            + " opening (TCP connect and TLS handshake) at one time; the others wait their turn")
+    int openingAtOnce;
+
+    @Option(names = "--fleet-holds-configuration", description = "every node starts from the configuration's"
+            + " current revision, as nodes that keep their replica on disk do when they reconnect to a restarted"
+            + " Management Node, instead of asking for the whole configuration (a fresh fleet)")
+    boolean fleetHoldsConfiguration;
+
     @Option(names = "--write-clients", defaultValue = "16", description = "clients sending PATCH at once")
     int writeClients;
 
@@ -83,30 +101,48 @@ public final class NodeSimulator implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (nodes < 1 || locations < 1 || locations > nodes) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--nodes must be at least 1 and"
+                    + " --locations between 1 and --nodes, not " + nodes + " and " + locations);
+        }
         AdminApi admin = new AdminApi(api, certificate, "admin", Files.readString(passwordFile).strip());
-        String location = admin.post("/api/admin/configuration/v1/system_location/", Map.of("name", "Simulated"))
-                .get("resource_uri").asText();
+        List<String> placed = new ArrayList<>();
+        for (int i = 1; i <= locations; i++) {
+            placed.add(admin.post("/api/admin/configuration/v1/system_location/",
+                    Map.of("name", locations == 1 ? "Simulated" : "Simulated " + i)).get("resource_uri").asText());
+        }
+        String location = placed.get(0);
         long start = System.nanoTime();
-        List<Fleet.Enrolled> enrolled = Fleet.enrol(admin, location, nodes, 4);
-        System.out.printf("enrolled %d nodes in %.1f s%n", nodes, (System.nanoTime() - start) / 1e9);
+        List<Fleet.Enrolled> enrolled = Fleet.enrol(admin, placed, nodes, 4);
+        System.out.printf("enrolled %d nodes in %d location%s in %.1f s%n", nodes, locations, locations == 1 ? "" : "s",
+                (System.nanoTime() - start) / 1e9);
         report("after enrolment");
 
-        NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider());
+        NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider(), openingAtOnce);
         System.out.println("node transport: " + transport.describe());
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         long descriptors = Math.min(Descriptors.limit(ProcessHandle.current().pid()),
                 managementPid > 0 ? Descriptors.limit(managementPid) : Long.MAX_VALUE);
-        // each node keeps two connections open; past the descriptors a process may hold, heartbeats
-        // open theirs for each heartbeat (resuming the TLS session) and close it when answered
-        boolean heartbeatConnectionEach = 2L * nodes + 1_000 > descriptors;
-        System.out.printf("open files allowed: %d; heartbeat connections: %s%n", descriptors,
-                heartbeatConnectionEach ? "one per heartbeat, closed when answered" : "kept alive");
+        // each node keeps its long-poll open, and its heartbeat connection too while the descriptors
+        // both processes may hold allow (less a reserve for their own files and the API's clients);
+        // the other nodes open one for each heartbeat (resuming the TLS session) and close it when answered
+        long keptAlive = Math.max(0, Math.min(nodes, descriptors - DESCRIPTOR_RESERVE - nodes - openingAtOnce));
+        System.out.printf("open files allowed: %d; heartbeat connections: %s%n", descriptors, keptAlive == nodes
+                ? "kept alive" : keptAlive + " nodes keep theirs alive, the other " + (nodes - keptAlive)
+                + " open one per heartbeat, closed when answered");
         List<SimulatedNode> fleet = new ArrayList<>();
         for (Fleet.Enrolled node : enrolled) {
             fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity(),
-                    heartbeatConnectionEach));
+                    fleet.size() >= keptAlive));
         }
+        long revision = ChangeProbe.revision(admin);
+        if (fleetHoldsConfiguration) {
+            fleet.forEach(node -> node.holds(revision));
+        }
+        System.out.printf("the fleet starts %s%n", fleetHoldsConfiguration ? "holding revision " + revision
+                + " (a reconnecting fleet with replicas on disk)" : "with no configuration (a fresh fleet)");
         // a fleet comes up over a while: all of it at one instant would queue every TLS handshake at once
+        long fleetStart = System.nanoTime();
         for (int i = 0; i < fleet.size(); i++) {
             SimulatedNode node = fleet.get(i);
             timer.schedule(() -> {
@@ -114,8 +150,23 @@ public final class NodeSimulator implements Callable<Integer> {
                 node.heartbeatPeriodically(timer);
             }, i * 1000L / startPerSecond, TimeUnit.MILLISECONDS);
         }
-        long revision = ChangeProbe.revision(admin);
-        ChangeProbe.awaitAll(fleet, revision, 300 + nodes / startPerSecond);
+        // nodes that hold the current revision have nothing to receive: a change tells when each polls
+        long awaited = revision;
+        if (fleetHoldsConfiguration) {
+            admin.patch(location, Map.of("description", "the fleet started"));
+            awaited = ChangeProbe.revision(admin);
+        }
+        long target = awaited;
+        ScheduledFuture<?> progress = timer.scheduleAtFixedRate(() -> System.out.printf(
+                "  %.0f s: %d of %d nodes hold the configuration; handshakes %s; %d connections opening, %d waiting to%n",
+                (System.nanoTime() - fleetStart) / 1e9, fleet.stream().filter(node -> node.revision() >= target).count(),
+                nodes, transport.handshakes(), transport.openings().opening(), transport.openings().waiting()),
+                30, 30, TimeUnit.SECONDS);
+        ChangeProbe.awaitAll(fleet, target, 300 + nodes / 20);
+        progress.cancel(false);
+        System.out.printf("every node holds the configuration %.1f s after the fleet started; handshakes %s;"
+                + " largest configuration answer %d kB%n", (System.nanoTime() - fleetStart) / 1e9,
+                transport.handshakes(), fleet.stream().mapToInt(SimulatedNode::largestAnswer).max().orElse(0) / 1024);
         report("with every node polling and heartbeating");
 
         long simulator = ProcessHandle.current().pid();
@@ -131,6 +182,7 @@ public final class NodeSimulator implements Callable<Integer> {
                 changed.synced().percentileMillis(1.0));
         System.out.printf("simulator CPU meanwhile: %.2f cores%n",
                 (ProcessCpu.millis(simulator) - changeCpuBefore) / 1000.0 / ((System.nanoTime() - changeWallBefore) / 1e9));
+        System.out.println("handshakes so far: " + transport.handshakes());
         report("after the changes");
         if (scratch != null) {
             measureWrites(admin);
@@ -156,6 +208,7 @@ public final class NodeSimulator implements Callable<Integer> {
         }
         System.out.printf("simulator CPU meanwhile: %.2f cores (%d I/O thread%s)%n", simulatorCpuSeconds / wallSeconds,
                 ioThreads, ioThreads == 1 ? "" : "s");
+        System.out.println("handshakes so far: " + transport.handshakes());
         report("after saturation");
         if (echoPort > 0) {
             measureEcho(fleet, transport, rate);
@@ -190,6 +243,7 @@ public final class NodeSimulator implements Callable<Integer> {
         AtomicLong answered = new AtomicLong();
         AtomicReference<String> failure = new AtomicReference<>();
         double echo = Saturation.runSenders(senders, saturateSeconds, answered, new AtomicLong(), failure);
+        System.out.println("handshakes so far: " + transport.handshakes());
         System.out.printf("bare mutual-TLS echo server, same port setup and JVM options, same fleet: %.0f answers/s;"
                 + " heartbeats at saturation = %.2f x it%s%n", echo, management / echo,
                 failure.get() == null ? "" : " (some not answered, the last: " + failure.get() + ")");
@@ -198,8 +252,9 @@ public final class NodeSimulator implements Callable<Integer> {
     private void report(String when) throws Exception {
         if (managementPid > 0) {
             String status = Files.readString(Path.of("/proc/" + managementPid + "/status"));
-            System.out.printf("management RSS %s: %s MB (peak %s MB)%n", when, kb(status, "VmRSS") / 1024,
-                    kb(status, "VmHWM") / 1024);
+            String[] open = new File("/proc/" + managementPid + "/fd").list();
+            System.out.printf("management RSS %s: %s MB (peak %s MB); %d open files%n", when,
+                    kb(status, "VmRSS") / 1024, kb(status, "VmHWM") / 1024, open == null ? 0 : open.length);
         }
     }
 

@@ -14,29 +14,52 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Version;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the simulated nodes' connections share: one small Netty event loop group, on which the TLS,
- * the HTTP and the parsing of the answers of the whole fleet run, and the TLS implementation. Each
- * node still has its own {@link SslContext} (its own key and certificate) and its own connections.
- * Thread-safe.
+ * the HTTP and the parsing of the answers of the whole fleet run, the TLS implementation, and the
+ * bound on connections {@link Openings opening} at once. Each node still has its own {@link
+ * SslContext} (its own key and certificate, and the TLS sessions it may resume) and its own
+ * connections. Counts the handshakes: full, resumed (BoringSSL says which), failed. Thread-safe.
  */
 final class NodeTransport implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 20_000;
 
+    /**
+     * netty-tcnative's engine knows whether its handshake resumed a session but tells only its own
+     * package; the JDK's engine does not say. Null where unavailable.
+     */
+    private static final MethodHandle REUSED = reusedHandle();
+
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
     private final SslProvider provider;
     private final int ioThreads;
+    private final Openings openings;
+    private final AtomicLong fullHandshakes = new AtomicLong();
+    private final AtomicLong resumedHandshakes = new AtomicLong();
+    private final AtomicLong failedHandshakes = new AtomicLong();
+    private final AtomicLong untold = new AtomicLong();
 
     NodeTransport(int ioThreads, SslProvider provider) {
+        this(ioThreads, provider, Integer.MAX_VALUE);
+    }
+
+    /** With at most {@code openingAtOnce} connections opening at a time, the fleet over. */
+    NodeTransport(int ioThreads, SslProvider provider, int openingAtOnce) {
         this.ioThreads = ioThreads;
         this.provider = provider;
+        this.openings = new Openings(openingAtOnce);
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("node-io", true),
                 NioIoHandler.newFactory());
         this.bootstrap = new Bootstrap().channel(NioSocketChannel.class)
@@ -55,7 +78,31 @@ final class NodeTransport implements AutoCloseable {
         String netty = common == null ? "Netty" : "Netty " + common.artifactVersion();
         String tls = provider == SslProvider.OPENSSL ? "OpenSSL (" + OpenSsl.versionString() + ")"
                 : "the JDK" + (OpenSsl.isAvailable() ? "" : " (OpenSSL unavailable: " + OpenSsl.unavailabilityCause() + ")");
-        return netty + ", " + ioThreads + " I/O thread" + (ioThreads == 1 ? "" : "s") + ", TLS by " + tls;
+        return netty + ", " + ioThreads + " I/O thread" + (ioThreads == 1 ? "" : "s") + ", TLS by " + tls
+                + (openings.limit() == Integer.MAX_VALUE ? "" : ", at most " + openings.limit()
+                + " connections opening at once");
+    }
+
+    /** The handshakes so far: full, resumed (a session the node held before) and failed. */
+    String handshakes() {
+        String done = untold.get() > 0 ? untold.get() + " completed (this TLS does not say which resumed)"
+                : fullHandshakes.get() + " full, " + resumedHandshakes.get() + " resumed";
+        return done + ", " + failedHandshakes.get() + " failed";
+    }
+
+    /** Counts a handshake that ended: failed, or completed, resuming a session or not. */
+    void handshakeEnded(boolean success, SSLEngine engine) {
+        if (!success) {
+            failedHandshakes.incrementAndGet();
+            return;
+        }
+        Boolean reused = reused(engine);
+        (reused == null ? untold : reused ? resumedHandshakes : fullHandshakes).incrementAndGet();
+    }
+
+    /** The bound on connections opening at once. */
+    Openings openings() {
+        return openings;
     }
 
     /**
@@ -77,7 +124,32 @@ final class NodeTransport implements AutoCloseable {
 
     /** A new connection (not yet open) to {@code host}:{@code port}, on one of the group's event loops. */
     NodeConnection connection(String host, int port, SslContext tls) {
-        return new NodeConnection(bootstrap, group.next(), tls, host, port);
+        return new NodeConnection(this, bootstrap, group.next(), tls, host, port);
+    }
+
+    private static MethodHandle reusedHandle() {
+        try {
+            // not initialised here: that needs the native library, which OpenSsl loads first
+            Method method = Class.forName("io.netty.handler.ssl.ReferenceCountedOpenSslEngine", false,
+                            NodeTransport.class.getClassLoader())
+                    .getDeclaredMethod("isSessionReused");
+            method.setAccessible(true);
+            return MethodHandles.lookup().unreflect(method);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code engine}'s handshake resumed a session; null when it does not say. */
+    private static Boolean reused(SSLEngine engine) {
+        if (REUSED == null || !REUSED.type().parameterType(0).isInstance(engine)) {
+            return null;
+        }
+        try {
+            return (boolean) REUSED.invoke(engine);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot tell whether a handshake resumed its session", e);
+        }
     }
 
     @Override

@@ -26,9 +26,9 @@ import java.util.function.Supplier;
  * One simulated Conferencing Node: its own key and CA-issued certificate (its own TLS context) and
  * its own two kept-alive mutual TLS connections on the shared {@link NodeTransport}, one for the
  * heartbeats and one for the configuration long-poll; heartbeats at the interval the Management Node
- * sets with ±10 % jitter. It parses each answer as the agent does but keeps only the revision, so
- * that a thousand of them fit in one JVM. The answers are parsed on the transport's event loop.
- * Thread-safe.
+ * sets with ±10 % jitter, and a failed poll tried again after 2 s ±10 %, as the agent does. It
+ * parses each answer as the agent does but keeps only the revision, so that a thousand of them fit
+ * in one JVM. The answers are parsed on the transport's event loop. Thread-safe.
  */
 final class SimulatedNode {
 
@@ -36,6 +36,8 @@ final class SimulatedNode {
     private static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(60);
     private static final String CONFIG_PATH = NodeChannel.CONFIG + "?" + NodeChannel.SINCE + "=";
+    /** The agent's wait before it polls again after a failure (ReplicationTask.RETRY), jittered as it does. */
+    private static final long POLL_RETRY_MILLIS = 2_000;
 
     private final IssuedCertificate identity;
     private final NodeConnection heartbeats;
@@ -45,6 +47,7 @@ final class SimulatedNode {
     private final Map<Long, Long> appliedNanos = new ConcurrentHashMap<>();
     private final byte[] heartbeatTemplate;
     private volatile long revision = -1;
+    private volatile int largestAnswer;
     private volatile long intervalMillis = 10_000;
     private volatile boolean running = true;
     private volatile String lastError = "";
@@ -73,6 +76,7 @@ final class SimulatedNode {
             long now = System.nanoTime();
             try {
                 if (error == null && response.status() == 200) {
+                    largestAnswer = Math.max(largestAnswer, response.body().length);
                     ConfigUpdate update = JSON.readValue(response.body(), ConfigUpdate.class);
                     if (update.revision() != revision) {
                         appliedNanos.put(update.revision(), now);
@@ -85,7 +89,7 @@ final class SimulatedNode {
                 error = e;
             }
             lastError = error != null ? error.toString() : "HTTP " + response.status();
-            timer.schedule(() -> poll(timer), 1, TimeUnit.SECONDS);
+            timer.schedule(() -> poll(timer), jittered(POLL_RETRY_MILLIS), TimeUnit.MILLISECONDS);
         });
     }
 
@@ -98,10 +102,13 @@ final class SimulatedNode {
             if (heartbeatConnectionEach) {
                 heartbeats.close();
             }
-            long interval = intervalMillis;
-            long jitter = ThreadLocalRandom.current().nextLong(-interval / 10, interval / 10 + 1);
-            timer.schedule(() -> heartbeatPeriodically(timer), interval + jitter, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> heartbeatPeriodically(timer), jittered(intervalMillis), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /** {@code millis} ±10 %, uniformly. */
+    private static long jittered(long millis) {
+        return millis + ThreadLocalRandom.current().nextLong(-millis / 10, millis / 10 + 1);
     }
 
     /** One heartbeat; completes with the HTTP status. */
@@ -129,6 +136,20 @@ final class SimulatedNode {
         NodeConnection connection = transport.connection(host, port, transport.clientContext(ca, identity));
         return () -> connection.postJson(NodeChannel.HEARTBEAT, heartbeatTemplate, HEARTBEAT_TIMEOUT)
                 .thenApply(NodeConnection.Answer::status);
+    }
+
+    /**
+     * Starts from {@code held}, as a node that kept its replica on disk and reconnects (after a
+     * restart of the Management Node) does: its first poll asks for what changed since, not for
+     * the whole configuration. Call before {@link #poll}.
+     */
+    void holds(long held) {
+        revision = held;
+    }
+
+    /** The largest configuration answer received, in bytes. */
+    int largestAnswer() {
+        return largestAnswer;
     }
 
     /** What went wrong with the last failed poll, or empty. */

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +32,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,6 +108,44 @@ class NodeConnectionTest {
             assertEquals(new Seen("GET", "/node/v1/config?since=3", "127.0.0.1:" + server.port(), null, "",
                     "CN=sim-cn1", seen.get(0).port()), seen.get(1));
             assertNotEquals(seen.get(0).port(), seen.get(2).port(), "a new connection after the close");
+        }
+    }
+
+    @Test
+    void aNodeConnectingAgainResumesItsTlsSessionWithBoringSsl() throws Exception {
+        Assumptions.assumeTrue(OpenSsl.isAvailable(), "BoringSSL (netty-tcnative) does not load here");
+        IssuedCertificate management = issue(ca, "management", List.of("127.0.0.1"));
+        try (LoopbackManagement server = new LoopbackManagement(management, ca.certificate());
+             NodeTransport transport = new NodeTransport(1, SslProvider.OPENSSL)) {
+            NodeConnection connection = nodeConnection(transport, server);
+            assertEquals(200, connection.postJson(NodeChannel.HEARTBEAT, HEARTBEAT, TIMEOUT)
+                    .get(10, TimeUnit.SECONDS).status());
+            connection.close();
+            assertEquals(200, connection.postJson(NodeChannel.HEARTBEAT, HEARTBEAT, TIMEOUT)
+                    .get(10, TimeUnit.SECONDS).status());
+
+            assertEquals("1 full, 1 resumed, 0 failed", transport.handshakes());
+            List<Seen> seen = server.seen();
+            assertEquals("CN=sim-cn1", seen.get(1).client(), "the resumed session still names the node");
+            assertNotEquals(seen.get(0).port(), seen.get(1).port(), "a new connection after the close");
+        }
+    }
+
+    @Test
+    void opensNoMoreConnectionsAtOnceThanTheTransportAllows() throws Exception {
+        IssuedCertificate management = issue(ca, "management", List.of("127.0.0.1"));
+        try (LoopbackManagement server = new LoopbackManagement(management, ca.certificate());
+             NodeTransport transport = new NodeTransport(2, NodeTransport.preferredProvider(), 1)) {
+            List<CompletableFuture<NodeConnection.Answer>> heartbeats = new ArrayList<>();
+            for (int node = 0; node < 8; node++) {
+                heartbeats.add(nodeConnection(transport, server).postJson(NodeChannel.HEARTBEAT, HEARTBEAT, TIMEOUT));
+            }
+            for (CompletableFuture<NodeConnection.Answer> heartbeat : heartbeats) {
+                assertEquals(200, heartbeat.get(10, TimeUnit.SECONDS).status());
+            }
+            assertEquals(8, transport.openings().opened());
+            assertEquals(0, transport.openings().opening(), "every slot is left once its handshake ended");
+            assertEquals(8, server.seen().stream().map(Seen::port).distinct().count());
         }
     }
 
