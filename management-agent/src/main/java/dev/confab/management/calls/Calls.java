@@ -145,15 +145,16 @@ public final class Calls implements Licensing, AutoCloseable {
     }
 
     /**
-     * Takes in the calls a heartbeat reports and completes the monitor's {@code answer} with what the
-     * node needs to place calls: the load of its locations, the ended generations, and whether its
-     * own had ended.
+     * Takes in the calls a heartbeat reports and completes the monitor's {@code answer} with the ended
+     * generations and whether the node's own had ended. (Its calls are placed on the load a licence
+     * answer carries, read when it asks: a heartbeat answer sums no location, whose cost would grow with
+     * the location's nodes on every heartbeat.)
      */
     public HeartbeatAnswer heartbeat(long nodeId, Heartbeat heartbeat, HeartbeatAnswer answer) {
         boolean declaredLost = ledger.report(nodeId, name(nodeId), heartbeat.calls());
         changed();
         return new HeartbeatAnswer(answer.intervalMillis(), answer.latestRevision(), answer.locationLoad(),
-                view.forNode(nodeId), ledger.ended(), declaredLost);
+                ledger.ended(), declaredLost);
     }
 
     /** A licence for one call of node {@code nodeId}, with the load of the locations it asks for. */

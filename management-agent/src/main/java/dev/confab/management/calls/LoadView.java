@@ -55,14 +55,6 @@ final class LoadView {
         return loads;
     }
 
-    /** The totals of the locations node {@code nodeId} may place media in, for its heartbeat answers. */
-    List<LocationLoad> forNode(long nodeId) {
-        PlatformConfig config = platform.get();
-        return config.node(nodeId).map(node -> config.placementLocations(node).stream()
-                .map(location -> LocationLoad.of(location, config.nodesIn(location).stream().map(this::load)
-                        .toList(), List.of())).toList()).orElse(List.of());
-    }
-
     /** The totals of every location, in name order, as the nodes last reported them. */
     List<LocationLoad> all() {
         PlatformConfig config = platform.get();

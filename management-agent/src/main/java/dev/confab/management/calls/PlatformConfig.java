@@ -49,22 +49,6 @@ record PlatformConfig(Map<Long, WorkerVm> nodes, Map<Long, SystemLocation> locat
         return location == null ? "" : location.name();
     }
 
-    /**
-     * The locations a node may place its calls' media in: its location's transcoding location (its
-     * own unless one is set) and its location's primary and secondary overflow locations.
-     */
-    List<String> placementLocations(WorkerVm node) {
-        List<String> names = new ArrayList<>();
-        SystemLocation own = locations.get(node.systemLocation());
-        if (own == null) {
-            return names;
-        }
-        names.add(locationName(own.transcodingLocation().orElse(own.id())));
-        own.overflowLocation1().map(this::locationName).ifPresent(names::add);
-        own.overflowLocation2().map(this::locationName).ifPresent(names::add);
-        return names.stream().distinct().toList();
-    }
-
     /** The nodes of the location named {@code name}, by name. */
     List<WorkerVm> nodesIn(String name) {
         return byLocation.getOrDefault(name, List.of());
