@@ -53,6 +53,8 @@ public final class BurstingScheduler implements AutoCloseable {
     private static final Duration MANUAL_START_WAIT = Duration.ofSeconds(90);
 
     private final ConfigurationService configuration;
+    /** The configuration last read, reused until the next revision. */
+    private volatile ReadView lastView;
     private final CloudInstances cloud;
     private final LongFunction<Optional<NodeReport>> reports;
     private final Clock clock;
@@ -156,7 +158,7 @@ public final class BurstingScheduler implements AutoCloseable {
     }
 
     private ManualStartReply manualStart(String instanceId, Actor actor) {
-        PlatformView view = configuration.read(PlatformView::read);
+        PlatformView view = view();
         describe(view);
         if (!describeError.isEmpty()) {
             return new ManualStartReply.Failed("DescribeInstances", "Not started: EC2 could not be described ("
@@ -181,6 +183,25 @@ public final class BurstingScheduler implements AutoCloseable {
         }
         var failure = ((ActionPerformer.Outcome.Failed) done).failure();
         return new ManualStartReply.Failed(failure.code(), "Not started: " + failure.message());
+    }
+
+    /** The configuration a run decides on, and the revision it was read at. */
+    private record ReadView(long revision, PlatformView view) {
+    }
+
+    /**
+     * The configuration as of now: read again only when a revision has been committed since it was
+     * last read (the revision is read first, so the view is at least as new as the one recorded), so
+     * that runs on load changes, up to five a second, do not read every node each time.
+     */
+    private PlatformView view() {
+        long revision = configuration.revision();
+        ReadView last = lastView;
+        if (last == null || last.revision() != revision) {
+            last = new ReadView(revision, configuration.read(PlatformView::read));
+            lastView = last;
+        }
+        return last.view();
     }
 
     private <T> T onThread(Callable<T> task) {
@@ -213,7 +234,7 @@ public final class BurstingScheduler implements AutoCloseable {
      * performs the actions. Package-private for tests, which call it on their own thread.
      */
     void run(boolean describe) {
-        PlatformView view = configuration.read(PlatformView::read);
+        PlatformView view = view();
         boolean describedNow = false;
         if (describe || described.isEmpty()) {
             describedNow = describe(view);
