@@ -169,6 +169,9 @@ class BurstingPlanIT {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("s3cret-bursting");
         browser.findElement(By.id("login")).click();
+        // the login's own navigation first, or it may land after the page asked for next
+        Await.atMost(Duration.ofSeconds(30)).until("logged in",
+                () -> browser.getCurrentUrl().contains("/login") ? null : true);
         browser.get(page("status/cloud-bursting/plan/"));
         assertEquals("page", browser.findElement(By.linkText("Cloud Bursting › Plan")).getAttribute("aria-current"));
         assertEquals(null, browser.findElement(By.linkText("Cloud Bursting")).getAttribute("aria-current"));
@@ -211,15 +214,14 @@ class BurstingPlanIT {
         browser.findElement(By.id("trace-file")).sendKeys(bad.toString());
         browser.findElement(By.id("simulate")).click();
 
-        assertTrue(text("#plan-error").startsWith("Line 3: call type 4k is not one of"), text("#plan-error"));
+        awaitText("#plan-error", "Line 3: call type 4k is not one of");
 
         Files.writeString(bad, "arrival,location,call_type,duration_seconds\n2026-01-05T09:00:12Z,Paris,hd,60\n");
         browser.findElement(By.id("source-trace")).click();
         browser.findElement(By.id("trace-file")).sendKeys(bad.toString());
         browser.findElement(By.id("simulate")).click();
 
-        assertTrue(text("#plan-error").startsWith("Line 2: location Paris is not a location of the platform"),
-                text("#plan-error"));
+        awaitText("#plan-error", "Line 2: location Paris is not a location of the platform");
     }
 
     private static String page(String path) {
@@ -231,10 +233,15 @@ class BurstingPlanIT {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
 
+    /** Waits for the page the form's answer brings to show {@code prefix} in {@code cssSelector}. */
+    private static void awaitText(String cssSelector, String prefix) throws InterruptedException {
+        Await.atMost(Duration.ofSeconds(30)).until("'" + prefix + "' in " + cssSelector,
+                () -> text(cssSelector).startsWith(prefix) ? true : null);
+    }
+
     private static Object js(String script) {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
-
 
     @Test
     @Order(5)
