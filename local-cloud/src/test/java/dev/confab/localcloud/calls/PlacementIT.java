@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.confab.localcloud.testing.CallPlatform;
 import dev.confab.localcloud.testing.ChannelPlatform;
 import dev.confab.localcloud.testing.ClientApiClient;
+import dev.confab.shared.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -95,7 +96,12 @@ class PlacementIT {
             platform.awaitLocationTokens(location, 64);
             assertEquals(0, platform.locationStatus(location).get("free_hd_calls").asInt());
         }
-        JsonNode participants = platform.objects(ChannelPlatform.STATUS + "participant/?conference=Board");
+        // the status follows the ledger within 50 ms of a change: wait for the last call's row
+        JsonNode participants = Await.atMost(Duration.ofSeconds(10)).until("the 9 calls in status/v1/participant",
+                () -> {
+                    JsonNode listed = platform.objects(ChannelPlatform.STATUS + "participant/?conference=Board");
+                    return listed.size() == 9 ? listed : null;
+                });
         assertEquals(9, participants.size(), participants.toString());
         assertEquals(1, platform.objects(ChannelPlatform.STATUS + "conference/").size());
 
@@ -111,7 +117,7 @@ class PlacementIT {
     @Test
     @Order(2)
     void endedCallsAndConferencesAreInTheHistory() throws Exception {
-        JsonNode participants = dev.confab.shared.testing.Await.atMost(Duration.ofSeconds(10)).until("history",
+        JsonNode participants = Await.atMost(Duration.ofSeconds(10)).until("history",
                 () -> {
                     JsonNode found = platform.objects(ChannelPlatform.HISTORY + "participant/?conference=Board");
                     return found.size() == 9 ? found : null;
