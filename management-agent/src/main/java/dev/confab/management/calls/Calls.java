@@ -150,8 +150,10 @@ public final class Calls implements Licensing, AutoCloseable {
      * answer carries, read when it asks: a heartbeat answer sums no location, whose cost would grow with
      * the location's nodes on every heartbeat.)
      */
-    public HeartbeatAnswer heartbeat(long nodeId, Heartbeat heartbeat, HeartbeatAnswer answer) {
-        boolean declaredLost = ledger.report(nodeId, name(nodeId), heartbeat.calls());
+    public HeartbeatAnswer heartbeat(long nodeId, String nodeName, Heartbeat heartbeat, HeartbeatAnswer answer) {
+        // the name the channel knows the node by: re-reading the platform here would cost every
+        // heartbeat after each change a read of every node
+        boolean declaredLost = ledger.report(nodeId, nodeName, heartbeat.calls());
         changed();
         return new HeartbeatAnswer(answer.intervalMillis(), answer.latestRevision(), answer.locationLoad(),
                 ledger.ended(), declaredLost);

@@ -89,7 +89,7 @@ public final class ChannelAuthenticator {
             throw revoked(from, hex);
         }
         NodeCertificate certificate = issued.certificate();
-        ChannelNode node = new ChannelNode(certificate.nodeId(), certificate.fqdn(), hex,
+        ChannelNode node = new ChannelNode(certificate.nodeId(), issued.node().get().name(), certificate.fqdn(), hex,
                 NodeSource.of(issued.node().get()));
         if (changes.get() == before) {
             known.put(serial, node);

@@ -62,7 +62,7 @@ final class NodeChannelRoutes {
     private void heartbeat(Context ctx) throws Exception {
         ChannelNode node = ctx.attribute(NODE);
         Heartbeat heartbeat = json.readValue(ctx.bodyAsBytes(), Heartbeat.class);
-        ctx.json(calls.heartbeat(node.nodeId(), heartbeat, monitor.heartbeat(node.nodeId(), heartbeat)));
+        ctx.json(calls.heartbeat(node.nodeId(), node.name(), heartbeat, monitor.heartbeat(node.nodeId(), heartbeat)));
     }
 
     private void licence(Context ctx) throws Exception {

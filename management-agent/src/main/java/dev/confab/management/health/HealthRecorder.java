@@ -3,11 +3,11 @@ package dev.confab.management.health;
 import dev.confab.management.adminlog.Actor;
 import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.catalog.ResourceNames;
-import dev.confab.management.resource.catalog.WorkerVm;
 import dev.confab.management.resource.engine.ConfigurationService;
-import dev.confab.management.resource.engine.StoreTransaction;
 import dev.confab.management.store.AdminLogDao;
+import dev.confab.management.store.AdminLogEntry;
 import dev.confab.management.store.AlarmRecord;
+import dev.confab.management.store.InList;
 import dev.confab.management.store.NodeStatusDao;
 import dev.confab.management.store.NodeStatusRow;
 import dev.confab.management.store.Times;
@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,26 +53,29 @@ final class HealthRecorder {
             NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
             dao.upsert(drained.rows().stream().map(HealthRecorder::row).toList());
             if (!drained.events().isEmpty()) {
-                // the nodes the events are about, not every node: a fleet syncing writes often
-                Map<Long, WorkerVm> nodes = new java.util.HashMap<>();
-                transaction.reads().workerVms(drained.events().stream().map(HealthEvent::nodeId).distinct().toList())
-                        .forEach(node -> nodes.put(node.id(), node));
+                // the names of the nodes the events are about, not every node: a fleet syncing writes often
+                Map<Long, NodeStatusDao.NodeName> nodes = new HashMap<>();
+                InList.parts(drained.events().stream().map(HealthEvent::nodeId).toList())
+                        .forEach(part -> dao.namesAmong(part).forEach(node -> nodes.put(node.id(), node)));
+                List<AdminLogEntry> applied = new ArrayList<>();
                 for (HealthEvent event : drained.events()) {
-                    record(transaction, event, nodes.get(event.nodeId()));
+                    record(dao, event, nodes.get(event.nodeId()), applied);
                 }
+                // a whole fleet takes each revision: one prepared statement for all its lines
+                transaction.dao(AdminLogDao.class).appendAll(applied);
             }
             return null;
         });
     }
 
-    private void record(StoreTransaction transaction, HealthEvent event, WorkerVm node) {
+    private void record(NodeStatusDao dao, HealthEvent event, NodeStatusDao.NodeName node,
+                        List<AdminLogEntry> applied) {
         if (node == null) {
             return;
         }
         String name = node.name();
         String address = node.address();
         String time = Times.format(event.time());
-        NodeStatusDao dao = transaction.dao(NodeStatusDao.class);
         switch (event.kind()) {
             case CONTACT_LOST -> {
                 dao.raise(new AlarmRecord(CONNECTIVITY_LOST, CONNECTIVITY_LOST_NAME, "error", "No heartbeat from "
@@ -83,10 +88,9 @@ final class HealthRecorder {
                 dao.clear(event.nodeId(), CONNECTIVITY_LOST, time);
                 LOG.info("Connectivity with {} ({}) restored", name, address);
             }
-            case REVISION_APPLIED -> AdminLog.of(AdminLog.Action.CONFIG_APPLIED, event.time())
+            case REVISION_APPLIED -> applied.add(AdminLog.of(AdminLog.Action.CONFIG_APPLIED, event.time())
                     .by(Actor.node(name, address)).about(ResourceNames.WORKER_VM, event.nodeId(), name)
-                    .details("updated to configuration revision " + event.revision())
-                    .appendTo(transaction.dao(AdminLogDao.class));
+                    .details("updated to configuration revision " + event.revision()).entry());
         }
     }
 

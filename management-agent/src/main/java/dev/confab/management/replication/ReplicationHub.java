@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,9 +262,14 @@ public final class ReplicationHub implements AutoCloseable {
     private void answerWaiting() {
         ReplicatedConfig current = log.current();
         LogFields.put(LogFields.REVISION, Long.toString(current.revision()));
+        // a fleet waits at a handful of revisions: merge the changes once for each, not once a node
+        record Held(long since, String checksum) {
+        }
+        Map<Held, ConfigUpdate> answers = new HashMap<>();
         for (Waiter waiter : waiting) {
             if (outdated(waiter, current)) {
-                ConfigUpdate answer = log.since(waiter.since(), waiter.checksum());
+                ConfigUpdate answer = answers.computeIfAbsent(new Held(waiter.since(), waiter.checksum()),
+                        held -> log.since(held.since(), held.checksum()));
                 fanOut.execute(() -> waiter.answer().complete(answer));
             }
         }

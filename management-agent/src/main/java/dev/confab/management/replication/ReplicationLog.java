@@ -3,9 +3,7 @@ package dev.confab.management.replication;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ReplicatedConfig;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +26,13 @@ final class ReplicationLog {
     private record Change(long from, ConfigUpdate update) {
     }
 
+    /** The newest configuration and the changes that led to it; replaced whole, never changed. */
+    private record State(ReplicatedConfig current, List<Change> changes, boolean started) {
+    }
+
     private final int capacity;
-    private final Deque<Change> changes = new ArrayDeque<>();
-    private ReplicatedConfig current = ReplicatedConfig.empty();
-    private boolean started;
+    /** Read without a lock by every poll; replaced only under this object's lock. */
+    private volatile State state = new State(ReplicatedConfig.empty(), List.of(), false);
 
     /** Keeps at most {@code capacity} changes. */
     ReplicationLog(int capacity) {
@@ -40,7 +41,7 @@ final class ReplicationLog {
 
     /** Makes {@code next} the newest configuration, unless it is older or the same. */
     synchronized void record(ReplicatedConfig next) {
-        record(next, started ? next.since(current) : null);
+        record(next, state.started() ? next.since(state.current()) : null);
     }
 
     /**
@@ -48,38 +49,45 @@ final class ReplicationLog {
      * configuration into {@code next}, as the caller knows it without comparing every object.
      */
     synchronized void record(ReplicatedConfig next, ConfigUpdate change) {
-        if (started && (next.revision() < current.revision()
+        State now = state;
+        ReplicatedConfig current = now.current();
+        if (now.started() && (next.revision() < current.revision()
                 || next.revision() == current.revision() && next.checksum().equals(current.checksum()))) {
             return;
         }
-        if (started) {
-            changes.addLast(new Change(current.revision(), change));
-            while (changes.size() > capacity) {
-                changes.removeFirst();
-            }
+        List<Change> changes = now.changes();
+        if (now.started()) {
+            List<Change> longer = new ArrayList<>(changes.size() + 1);
+            longer.addAll(changes.subList(Math.max(0, changes.size() + 1 - capacity), changes.size()));
+            longer.add(new Change(current.revision(), change));
+            changes = List.copyOf(longer);
         }
-        current = next;
-        started = true;
+        state = new State(next, changes, true);
     }
 
-    synchronized ReplicatedConfig current() {
-        return current;
+    ReplicatedConfig current() {
+        return state.current();
     }
 
     /** What a node holding {@code revision} needs to reach the newest revision. */
-    synchronized ConfigUpdate since(long revision) {
+    ConfigUpdate since(long revision) {
+        return since(state, revision);
+    }
+
+    private static ConfigUpdate since(State state, long revision) {
+        ReplicatedConfig current = state.current();
         if (revision == current.revision()) {
             return new ConfigUpdate(revision, false, current.checksum(), Map.of(), Map.of(), null);
         }
         List<Change> after = new ArrayList<>();
         boolean found = false;
-        for (Change change : changes) {
+        for (Change change : state.changes()) {
             found |= change.from() == revision;
             if (found) {
                 after.add(change);
             }
         }
-        return found ? merge(after) : current.snapshot();
+        return found ? merge(current, after) : current.snapshot();
     }
 
     /**
@@ -87,15 +95,17 @@ final class ReplicationLog {
      * except that a node at the newest revision whose content predates a change at that revision
      * is sent that change.
      */
-    synchronized ConfigUpdate since(long revision, String checksum) {
+    ConfigUpdate since(long revision, String checksum) {
+        State now = state;
+        ReplicatedConfig current = now.current();
         if (revision != current.revision() || checksum.equals(current.checksum())) {
-            return since(revision);
+            return since(now, revision);
         }
-        List<Change> atRevision = changes.stream().filter(change -> change.from() == revision).toList();
-        return atRevision.isEmpty() ? current.snapshot() : merge(atRevision);
+        List<Change> atRevision = now.changes().stream().filter(change -> change.from() == revision).toList();
+        return atRevision.isEmpty() ? current.snapshot() : merge(current, atRevision);
     }
 
-    private ConfigUpdate merge(List<Change> after) {
+    private static ConfigUpdate merge(ReplicatedConfig current, List<Change> after) {
         Map<String, Map<String, Map<String, Object>>> upserts = new TreeMap<>();
         Map<String, Set<String>> deletions = new TreeMap<>();
         for (Change change : after) {

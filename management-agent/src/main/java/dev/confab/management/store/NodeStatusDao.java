@@ -2,6 +2,7 @@ package dev.confab.management.store;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,6 +18,15 @@ public interface NodeStatusDao {
     /** A system location's media load in percent. */
     record LocationLoad(String name, int mediaLoad) {
     }
+
+    /** A node's name and address, as health events name it. */
+    record NodeName(long id, String name, String address) {
+    }
+
+    /** The names and addresses of those of the nodes {@code ids} that exist. */
+    @SqlQuery("SELECT id, name, address FROM worker_vm WHERE id IN (<ids>)")
+    @RegisterConstructorMapper(NodeName.class)
+    List<NodeName> namesAmong(@BindList("ids") List<Long> ids);
 
     @SqlQuery("SELECT name, media_load FROM system_location_status ORDER BY name")
     @RegisterConstructorMapper(LocationLoad.class)

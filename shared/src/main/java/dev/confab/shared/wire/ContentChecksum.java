@@ -27,6 +27,8 @@ final class ContentChecksum {
     static final ContentChecksum EMPTY = new ContentChecksum(BigInteger.ZERO);
 
     private final BigInteger sum;
+    /** {@link #hex()}, made when first asked for: every poll of every node compares it. */
+    private volatile String hex;
 
     private ContentChecksum(BigInteger sum) {
         this.sum = sum;
@@ -57,7 +59,12 @@ final class ContentChecksum {
 
     /** 64 lower-case hex digits. */
     String hex() {
-        String digits = sum.toString(16);
-        return "0".repeat(64 - digits.length()) + digits;
+        String made = hex;
+        if (made == null) {
+            String digits = sum.toString(16);
+            made = "0".repeat(64 - digits.length()) + digits;
+            hex = made;
+        }
+        return made;
     }
 }
