@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -119,15 +118,14 @@ public final class ManagementIpsec implements AutoCloseable {
     /** The peers the Management Node keeps tunnels with now. */
     public List<MeshPeer> peers() {
         return configuration.read(transaction -> {
-            Set<Long> enrolled = transaction.dao(MeshDao.class).enrolledNodeIds();
             List<SystemLocation> locations = transaction.reads().systemLocations();
             Map<Long, String> names = locations.stream()
                     .collect(Collectors.toMap(SystemLocation::id, SystemLocation::name));
             Map<String, LocationLinks> links = locations.stream().map(location -> links(location, names))
                     .collect(Collectors.toMap(LocationLinks::name, Function.identity()));
-            List<MeshPeer> nodes = transaction.reads().workerVms().stream()
-                    .filter(node -> enrolled.contains(node.id()))
-                    .map(node -> new MeshPeer(node.name(), node.address(), node.nodeType().name(),
+            List<MeshPeer> nodes = transaction.dao(MeshDao.class).meshNodes().stream()
+                    .filter(MeshDao.MeshNode::enrolled)
+                    .map(node -> new MeshPeer(node.name(), node.address(), node.nodeType(),
                             names.get(node.systemLocation())))
                     .toList();
             return MeshSelection.peersOf(self, nodes, links);

@@ -45,7 +45,9 @@ import java.util.stream.Collectors;
 public final class ReplicationHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationHub.class);
+    /** Changes kept at least, and at most (between the two, as many as a snapshot's size allows). */
     private static final int KEPT_CHANGES = 256;
+    private static final int MOST_KEPT_CHANGES = 65_536;
     private static final int FAN_OUT_THREADS = 4;
 
     /** A waiting poll, with the checksum of the content it was told it holds. */
@@ -55,7 +57,7 @@ public final class ReplicationHub implements AutoCloseable {
     private final ConfigurationService service;
     private final OwnCertificates certificates;
     private final Duration pollTimeout;
-    private final ReplicationLog log = new ReplicationLog(KEPT_CHANGES);
+    private final ReplicationLog log = new ReplicationLog(KEPT_CHANGES, MOST_KEPT_CHANGES);
     private final Set<Waiter> waiting = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "confab-replication");

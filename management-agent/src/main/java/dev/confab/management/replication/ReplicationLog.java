@@ -15,7 +15,10 @@ import java.util.TreeMap;
  * The replicated configuration at the newest revision and the last changes that led to it, each as
  * the difference between two consecutive builds. Answers "what changed since R" by merging the
  * changes after R, or with a snapshot when R is not a revision it recorded (too old, from before
- * a restart, or negative: the node asks for everything). A build at the same revision with other
+ * a restart, or negative: the node asks for everything). It keeps at least a given number of
+ * changes, and more while the objects they touch add up to no more than the configuration holds
+ * (up to a maximum): a merge of them is then no larger than a snapshot, and a fleet that falls a
+ * few seconds behind a burst of writes is sent what changed, not the whole configuration again. A build at the same revision with other
  * content (an enrolment, which is no configuration change, sets a node's {@code enrolled}) is a
  * change from R to R: merged into every answer for a node at R or before, which is right whichever
  * of those changes the node already holds, since a merge sets each object it touches to its newest
@@ -23,20 +26,48 @@ import java.util.TreeMap;
  */
 final class ReplicationLog {
 
-    private record Change(long from, ConfigUpdate update) {
+    private record Change(long from, ConfigUpdate update, int objects) {
+        Change(long from, ConfigUpdate update) {
+            this(from, update, update == null ? 0 : touched(update));
+        }
+
+        private static int touched(ConfigUpdate update) {
+            int count = 0;
+            for (List<?> objects : update.upserts().values()) {
+                count += objects.size();
+            }
+            for (List<?> ids : update.deletions().values()) {
+                count += ids.size();
+            }
+            return count;
+        }
     }
 
     /** The newest configuration and the changes that led to it; replaced whole, never changed. */
     private record State(ReplicatedConfig current, List<Change> changes, boolean started) {
     }
 
-    private final int capacity;
+    private final int minimum;
+    private final int maximum;
     /** Read without a lock by every poll; replaced only under this object's lock. */
     private volatile State state = new State(ReplicatedConfig.empty(), List.of(), false);
 
-    /** Keeps at most {@code capacity} changes. */
+    /** Keeps exactly {@code capacity} changes, however many objects they touch. */
     ReplicationLog(int capacity) {
-        this.capacity = capacity;
+        this(capacity, capacity);
+    }
+
+    /**
+     * Keeps at least {@code minimum} changes, and at most {@code maximum}: between the two, as many
+     * of the newest as touch no more objects together than the configuration holds.
+     */
+    ReplicationLog(int minimum, int maximum) {
+        if (minimum < 1 || maximum < minimum) {
+            throw new IllegalArgumentException("keep 1 <= minimum <= maximum changes, not " + minimum + " and "
+                    + maximum);
+        }
+        this.minimum = minimum;
+        this.maximum = maximum;
     }
 
     /** Makes {@code next} the newest configuration, unless it is older or the same. */
@@ -57,12 +88,26 @@ final class ReplicationLog {
         }
         List<Change> changes = now.changes();
         if (now.started()) {
-            List<Change> longer = new ArrayList<>(changes.size() + 1);
-            longer.addAll(changes.subList(Math.max(0, changes.size() + 1 - capacity), changes.size()));
-            longer.add(new Change(current.revision(), change));
-            changes = List.copyOf(longer);
+            changes = kept(changes, new Change(current.revision(), change), next.objectCount());
         }
         state = new State(next, changes, true);
+    }
+
+    /** {@code changes} and {@code added}, less the oldest beyond what this log keeps. */
+    private List<Change> kept(List<Change> changes, Change added, int configurationObjects) {
+        int keep = 1;
+        long objects = added.objects();
+        for (int index = changes.size() - 1; index >= 0 && keep < maximum; index--) {
+            objects += changes.get(index).objects();
+            if (keep >= minimum && objects > configurationObjects) {
+                break;
+            }
+            keep++;
+        }
+        List<Change> longer = new ArrayList<>(keep);
+        longer.addAll(changes.subList(changes.size() - (keep - 1), changes.size()));
+        longer.add(added);
+        return List.copyOf(longer);
     }
 
     ReplicatedConfig current() {

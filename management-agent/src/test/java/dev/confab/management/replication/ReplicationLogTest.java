@@ -74,6 +74,45 @@ class ReplicationLogTest {
     }
 
     @Test
+    void keepsMoreThanTheMinimumWhileTheChangesTouchFewerObjectsThanTheConfigurationHolds() {
+        // ten locations; each revision renames one of them: one object a change
+        ReplicationLog log = new ReplicationLog(2, 100);
+        List<Map<String, Object>> locations = new ArrayList<>();
+        for (long id = 1; id <= 10; id++) {
+            locations.add(location(id, "L" + id));
+        }
+        log.record(ReplicatedConfig.of(1, Map.of("system_location", List.copyOf(locations))));
+        for (long revision = 2; revision <= 12; revision++) {
+            int renamed = (int) (revision % 10);
+            locations.set(renamed, location(renamed + 1, "L" + (renamed + 1) + " at " + revision));
+            log.record(ReplicatedConfig.of(revision, Map.of("system_location", List.copyOf(locations))));
+        }
+
+        // the ten newest changes touch ten objects, as many as the configuration holds: kept
+        ConfigUpdate fromTwo = log.since(2);
+        assertFalse(fromTwo.snapshot(), "ten changes of one object each are kept beyond the minimum of two");
+        assertEquals(10, fromTwo.upserts().get("system_location").size());
+        // the eleventh would make eleven objects: dropped, so revision 1 is answered with a snapshot
+        assertTrue(log.since(1).snapshot());
+    }
+
+    @Test
+    void keepsNoMoreThanTheMaximumHoweverSmallTheChanges() {
+        ReplicationLog log = new ReplicationLog(1, 3);
+        List<Map<String, Object>> locations = new ArrayList<>();
+        for (long id = 1; id <= 10; id++) {
+            locations.add(location(id, "L" + id));
+        }
+        log.record(ReplicatedConfig.of(1, Map.of("system_location", List.copyOf(locations))));
+        for (long revision = 2; revision <= 6; revision++) {
+            locations.set(0, location(1, "L1 at " + revision));
+            log.record(ReplicatedConfig.of(revision, Map.of("system_location", List.copyOf(locations))));
+        }
+        assertFalse(log.since(3).snapshot());
+        assertTrue(log.since(2).snapshot(), "three changes at most");
+    }
+
+    @Test
     void everyRevisionAppliedInTurnGivesTheSameChecksumAsTheManagementNode() {
         ReplicationLog log = new ReplicationLog(64);
         ReplicatedConfig node = ReplicatedConfig.empty();

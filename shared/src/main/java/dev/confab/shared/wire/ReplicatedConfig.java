@@ -198,6 +198,15 @@ public final class ReplicatedConfig {
         return new ConfigUpdate(revision, false, checksum(), upserts, deletions, null);
     }
 
+    /** How many objects the configuration holds, of every resource. */
+    public int objectCount() {
+        int count = 0;
+        for (Map<String, Map<String, Object>> objects : resources.values()) {
+            count += objects.size();
+        }
+        return count;
+    }
+
     /** The whole configuration as a snapshot answer. */
     public ConfigUpdate snapshot() {
         Map<String, List<Map<String, Object>>> all = new TreeMap<>();
