@@ -74,8 +74,17 @@ public final class ReplicationHub implements AutoCloseable {
     private final AtomicBoolean rebuildQueued = new AtomicBoolean();
     /** Shortest time between the starts of two rebuilds; a change still reaches nodes well within a second. */
     private static final long MIN_REBUILD_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /**
+     * The gap during a burst of writes: each rebuild sends the whole fleet an answer and has it poll
+     * again, so under a burst the fleet hears of the writes once a second, and the writers keep the CPU.
+     */
+    private static final long BURST_REBUILD_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** A rebuild that takes in at least this many revisions (50 writes a second) starts a burst. */
+    static final int BURST_REVISIONS = 10;
     /** Touched only by the single worker thread. */
-    private long lastRebuildStart = System.nanoTime() - MIN_REBUILD_GAP_NANOS;
+    private long lastRebuildStart = System.nanoTime() - BURST_REBUILD_GAP_NANOS;
+    /** Whether the last rebuild took in a burst of revisions; touched only by the worker thread. */
+    private boolean burst;
     private final EncodedAnswers encoded = new EncodedAnswers();
     /** Nodes whose enrolment changed since the last build. */
     private final Set<Long> enrolments = ConcurrentHashMap.newKeySet();
@@ -180,10 +189,12 @@ public final class ReplicationHub implements AutoCloseable {
 
     /**
      * Under a burst of writes, rebuilds would follow each other back to back and take a core from
-     * the writers: leave a short gap, which every revision committed meanwhile shares.
+     * the writers: leave a short gap, which every revision committed meanwhile shares, and a gap of
+     * a second while the last rebuild took in {@value #BURST_REVISIONS} revisions or more. A lone
+     * change after a burst waits at most that second; one after a quiet second, not at all.
      */
     private void pauseAfterLastRebuild() {
-        long wait = MIN_REBUILD_GAP_NANOS - (System.nanoTime() - lastRebuildStart);
+        long wait = (burst ? BURST_REBUILD_GAP_NANOS : MIN_REBUILD_GAP_NANOS) - (System.nanoTime() - lastRebuildStart);
         if (wait > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -212,6 +223,7 @@ public final class ReplicationHub implements AutoCloseable {
             ReplicatedConfig next = before.apply(new ConfigUpdate(delta.revision(), false, null, delta.upserts(),
                     delta.deletions(), null));
             log.record(next, next.since(before, delta.touched()));
+            burst = delta.revision() - builtRevision >= BURST_REVISIONS;
             builtRevision = delta.revision();
             answerWaiting();
         } catch (RuntimeException e) {

@@ -49,10 +49,12 @@ class IncrementalReplicationTest {
     private Store store;
     private ConfigurationService service;
     private ReplicationHub hub;
+    private Path directory;
     private final AtomicInteger serial = new AtomicInteger();
 
     @BeforeEach
     void open(@TempDir Path dir) {
+        directory = dir;
         store = Store.open(dir.resolve("confab.db"));
         service = new ConfigurationService(store, new Catalog(Clock.systemUTC()),
                 SecretBox.openOrCreate(dir.resolve("secret.key")), Clock.systemUTC());
@@ -100,6 +102,36 @@ class IncrementalReplicationTest {
         assertEquals(List.of(ResourceNames.SYSTEM_LOCATION), List.copyOf(answer.upserts().keySet()));
         assertEquals(1, answer.upserts().get(ResourceNames.SYSTEM_LOCATION).size(), "only the changed object");
         assertEquals(wholeBuild().checksum(), before.apply(answer).checksum());
+    }
+
+    @Test
+    void afterABurstOfRevisionsTheNextRebuildWaitsASecondWhichTheWritesMeanwhileShare() throws Exception {
+        try (ReplicationHub patient = ReplicationHub.start(service, SecretBox.openOrCreate(directory.resolve(
+                "secret.key")), Duration.ofSeconds(60))) {
+            long london = create(ResourceNames.SYSTEM_LOCATION, Map.of("name", "London"));
+            for (int write = 0; write < ReplicationHub.BURST_REVISIONS; write++) {
+                service.update(spec(ResourceNames.SYSTEM_LOCATION), london, Map.of("description", "burst " + write),
+                        true, OPERATOR);
+            }
+            long burstRevision = store.read(handle -> handle.attach(RevisionDao.class).current());
+            var first = patient.poll(patient.current().revision());
+            patient.changed();
+            assertEquals(burstRevision, first.get(30, java.util.concurrent.TimeUnit.SECONDS).revision());
+
+            var next = patient.poll(burstRevision);
+            long changed = System.nanoTime();
+            service.update(spec(ResourceNames.SYSTEM_LOCATION), london, Map.of("description", "after the burst"), true,
+                    OPERATOR);
+            patient.changed();
+            service.update(spec(ResourceNames.SYSTEM_LOCATION), london, Map.of("description", "and another"), true,
+                    OPERATOR);
+            patient.changed();
+            ConfigUpdate answer = next.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            long waitedMillis = (System.nanoTime() - changed) / 1_000_000;
+
+            assertTrue(waitedMillis >= 700, "rebuilt " + waitedMillis + " ms after the burst's rebuild");
+            assertEquals(burstRevision + 2, answer.revision(), "both writes in the one rebuild");
+        }
     }
 
     @Test
