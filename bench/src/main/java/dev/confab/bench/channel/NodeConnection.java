@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -86,7 +87,8 @@ final class NodeConnection {
                 SslHandler handshake = tls.newHandler(opened.alloc(), host, port);
                 // a fleet connecting at once queues its handshakes at the server: wait as long as for an answer
                 handshake.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
-                opened.pipeline().addLast(handshake, new HttpClientCodec(),
+                // configuration answers come gzipped, as to the agent: unzipped before aggregation
+                opened.pipeline().addLast(handshake, new HttpClientCodec(), new HttpContentDecompressor(0),
                         new HttpObjectAggregator(MAX_ANSWER_BYTES), new Receiver());
             }
         });
@@ -132,6 +134,9 @@ final class NodeConnection {
         if (jsonOrNull != null) {
             request.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, jsonOrNull.length);
+        } else {
+            // as the agent asks for its configuration polls
+            request.headers().set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP);
         }
         return request;
     }

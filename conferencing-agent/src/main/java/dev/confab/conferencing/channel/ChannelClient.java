@@ -16,6 +16,7 @@ import dev.confab.shared.wire.ParticipantList;
 import dev.confab.shared.wire.NodeChannel;
 
 import javax.net.ssl.SSLContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,6 +29,8 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The node's side of the node channel after enrolment: mutual TLS with the node's key and
@@ -110,8 +113,9 @@ public final class ChannelClient {
 
     /** Asks for what changed after {@code since} (negative: everything), waiting up to {@code wait} for a change. */
     public ConfigUpdate poll(long since, Duration wait) throws IOException, InterruptedException {
+        // a configuration answer is JSON of many alike objects: gzip makes it several times smaller
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + NodeChannel.CONFIG + "?" + NodeChannel.SINCE
-                + "=" + since)).timeout(wait.plus(REQUEST_TIMEOUT)).GET().build();
+                + "=" + since)).header("Accept-Encoding", "gzip").timeout(wait.plus(REQUEST_TIMEOUT)).GET().build();
         return JSON.readValue(send(request), ConfigUpdate.class);
     }
 
@@ -127,15 +131,33 @@ public final class ChannelClient {
             // the call may have gone on a kept-alive connection the Management Node no longer has
             response = sendAgain(used, request);
         }
+        byte[] body = decoded(response);
         if (response.statusCode() == 200) {
-            return response.body();
+            return body;
         }
-        ChannelRefusedException refused = refusal(response.statusCode(), response.body());
+        ChannelRefusedException refused = refusal(response.statusCode(), body);
         if (refused != null) {
             throw refused;
         }
         throw new IOException("The Management Node answered HTTP " + response.statusCode() + ": "
-                + error(response.body()).error());
+                + error(body).error());
+    }
+
+    /** The body as sent, unzipped when the Management Node compressed it ({@code Content-Encoding: gzip}). */
+    static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").trim();
+        if (encoding.equalsIgnoreCase("identity")) {
+            return response.body();
+        }
+        if (!encoding.equalsIgnoreCase("gzip")) {
+            throw new IOException("The Management Node answered with Content-Encoding " + encoding
+                    + ", which this node does not read (it asks for gzip or none)");
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            return in.readAllBytes();
+        } catch (ZipException e) {
+            throw new IOException("The Management Node's gzip answer is corrupt: " + e.getMessage(), e);
+        }
     }
 
     /** The call once more, at once, on a new connection: the first failure of its kind since calls were answered. */

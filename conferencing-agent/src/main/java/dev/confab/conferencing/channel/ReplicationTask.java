@@ -12,9 +12,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Long-polls {@code GET /node/v1/config?since=R} and applies each answer to the replica, as a
  * {@link RetryingLoop} runs it: poll, apply, poll again at once. The Management Node answers at the
  * latest every 25 s with its checksum, so the replica is reconciled well within a minute. While the
- * Management Node is unreachable the node keeps serving its replica and retries every ~2 s (with
- * jitter), and at once when a heartbeat finds the Management Node back (a poll the Management Node
- * holds says nothing until it answers, so heartbeats, answered at once, are what notice). Thread-safe.
+ * Management Node is unreachable the node keeps serving its replica and retries after ~2 s, then
+ * twice as long after each failure in a row, up to ~30 s (each wait with jitter), so that a fleet of
+ * thousands does not keep a struggling Management Node busy with handshakes; and at once when a
+ * heartbeat finds the Management Node back (a poll the Management Node holds says nothing until it
+ * answers, so heartbeats, answered at once, are what notice). Thread-safe.
  */
 final class ReplicationTask implements ChannelTask {
 
@@ -22,9 +24,13 @@ final class ReplicationTask implements ChannelTask {
     /** How long the Management Node may hold a poll; it answers after 25 s. */
     static final Duration POLL_WAIT = Duration.ofSeconds(30);
     static final Duration RETRY = Duration.ofSeconds(2);
+    /** The longest wait between two retries. */
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
     private final ChannelClient client;
     private final Replica replica;
+    /** Failed polls in a row; touched by the one loop that runs this task. */
+    private int failures;
 
     ReplicationTask(ChannelClient client, Replica replica) {
         this.client = client;
@@ -40,7 +46,18 @@ final class ReplicationTask implements ChannelTask {
 
     @Override
     public Duration retryDelay(Exception failure) {
-        return Jitter.around(RETRY, ThreadLocalRandom.current());
+        return Jitter.around(backOff(failures++), ThreadLocalRandom.current());
+    }
+
+    /** The wait after {@code earlier} failures in a row and one more: 2 s, 4 s, 8 s, 16 s, then 30 s. */
+    static Duration backOff(int earlier) {
+        Duration wait = RETRY.multipliedBy(1L << Math.min(earlier, 4));
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    @Override
+    public void recovered() {
+        failures = 0;
     }
 
     @Override

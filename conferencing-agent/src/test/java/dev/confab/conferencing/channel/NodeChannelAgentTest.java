@@ -244,20 +244,23 @@ class NodeChannelAgentTest {
     }
 
     @Test
-    void aFailingPollIsRetriedAboutEveryTwoSecondsWhileHeartbeatsGoOn() {
+    void aFailingPollIsRetriedAfterTwoSecondsThenTwiceAsLongEachTimeWhileHeartbeatsGoOn() {
         management.answerHeartbeats(ScriptedManagementNode.interval(Duration.ofSeconds(1)));
         management.answerPolls(BUSY);
         start(() -> "5eed");
 
-        scheduler.advance(Duration.ofSeconds(10));
+        scheduler.advance(Duration.ofSeconds(40));
 
         List<Instant> polls = management.requestTimes(NodeChannel.CONFIG);
         for (int i = 1; i < polls.size(); i++) {
             long gap = Duration.between(polls.get(i - 1), polls.get(i)).toMillis();
-            assertTrue(gap >= 1800 && gap <= 2200, "about 2 s between polls, not " + gap + " ms");
+            long expected = ReplicationTask.backOff(i - 1).toMillis();
+            assertTrue(gap >= expected * 0.9 && gap <= expected * 1.1, "poll " + i + ": about " + expected
+                    + " ms after the last, not " + gap + " ms");
         }
-        assertTrue(polls.size() >= 5, polls.size() + " polls in 10 s");
-        assertTrue(requests(NodeChannel.HEARTBEAT) >= 9, management.toString());
+        // at about 0, 2, 6, 14 and 30 s
+        assertEquals(5, polls.size(), polls.size() + " polls in 40 s");
+        assertTrue(requests(NodeChannel.HEARTBEAT) >= 36, management.toString());
         assertEquals(ChannelState.REPORTING, agent.state());
     }
 

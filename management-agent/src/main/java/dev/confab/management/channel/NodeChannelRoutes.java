@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.management.api.ApiErrors;
 import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
+import dev.confab.management.replication.EncodedAnswer;
 import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.ValidationException;
 import dev.confab.shared.wire.Heartbeat;
@@ -11,6 +12,7 @@ import dev.confab.shared.wire.LicenceRequest;
 import dev.confab.shared.wire.NodeChannel;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 
 import java.security.cert.X509Certificate;
 import java.util.Map;
@@ -90,8 +92,37 @@ final class NodeChannelRoutes {
         if (since >= 0 && since <= replication.current().revision()) {
             monitor.applied(node.nodeId(), since);
         }
-        ctx.future(() -> replication.poll(since).thenAccept(update -> ctx.contentType("application/json")
-                .result(replication.encode(update, since, node.nodeId()))));
+        boolean gzip = acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
+        ctx.future(() -> replication.poll(since).thenAccept(update -> {
+            EncodedAnswer answer = replication.encode(update, since, node.nodeId());
+            ctx.contentType("application/json");
+            if (gzip && answer.compresses()) {
+                // compressed once per answer, not per node; Javalin compresses nothing already encoded
+                ctx.header(Header.CONTENT_ENCODING, "gzip").result(answer.gzip());
+            } else {
+                ctx.result(answer.json());
+            }
+        }));
+    }
+
+    /** Whether an {@code Accept-Encoding} header lists gzip (with a weight above zero). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            if (parts[0].trim().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].trim();
+                    if (parameter.startsWith("q=") && parameter.substring(2).trim().matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long since(String text) {

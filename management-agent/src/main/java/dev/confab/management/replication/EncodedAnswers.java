@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers encoded as JSON once per (revision, content, what the node held), so that a thousand
- * nodes asking the same thing cost one encoding, not a thousand. Entries of older builds are
+ * Answers encoded as JSON (and gzip, when asked for) once per (revision, content, what the node
+ * held), so that a thousand nodes asking the same thing cost one encoding, not a thousand. Entries of older builds are
  * dropped as soon as a newer revision, or other content at the same revision, is asked for.
  * Thread-safe.
  */
@@ -23,11 +23,11 @@ final class EncodedAnswers {
     }
 
     private final ObjectMapper json = NodeChannel.json();
-    private final Map<Key, byte[]> cache = new ConcurrentHashMap<>();
+    private final Map<Key, EncodedAnswer> cache = new ConcurrentHashMap<>();
     private volatile Build newest = new Build(-1, "");
 
-    /** The JSON of an answer that carries nothing specific to one node. */
-    byte[] shared(ConfigUpdate update, long since) {
+    /** An answer that carries nothing specific to one node. */
+    EncodedAnswer shared(ConfigUpdate update, long since) {
         Build build = new Build(update.revision(), update.checksum());
         if (!build.equals(newest)) {
             synchronized (this) {
@@ -43,9 +43,9 @@ final class EncodedAnswers {
         return cache.computeIfAbsent(key, ignored -> encode(update));
     }
 
-    byte[] encode(ConfigUpdate update) {
+    EncodedAnswer encode(ConfigUpdate update) {
         try {
-            return json.writeValueAsBytes(update);
+            return new EncodedAnswer(json.writeValueAsBytes(update));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a configuration answer cannot be encoded", e);
         }

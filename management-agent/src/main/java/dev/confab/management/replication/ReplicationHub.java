@@ -129,10 +129,10 @@ public final class ReplicationHub implements AutoCloseable {
     }
 
     /**
-     * The answer for node {@code nodeId} as JSON: answers without a node's own TLS certificate are
+     * The answer for node {@code nodeId}, encoded: answers without a node's own TLS certificate are
      * the same for every node holding the same revision, so each is encoded once per revision.
      */
-    public byte[] encode(ConfigUpdate update, long since, long nodeId) {
+    public EncodedAnswer encode(ConfigUpdate update, long since, long nodeId) {
         if (update.changesObjects() && hasOwnCertificate(nodeId)) {
             return encoded.encode(certificates.of(nodeId).map(own -> new ConfigUpdate(update.revision(),
                     update.snapshot(), update.checksum(), update.upserts(), update.deletions(), own)).orElse(update));

@@ -94,6 +94,35 @@ class NodeChannelIT {
     }
 
     @Test
+    void aNodeAskingForGzipIsSentTheSameConfigurationCompressed() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn26", "10.20.0.26");
+        assertEquals(200, heartbeat(identity).statusCode());
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), identity)).build();
+        HttpRequest.Builder snapshot = HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=-1"));
+
+        HttpResponse<byte[]> zipped = client.send(snapshot.copy().header("Accept-Encoding", "br, gzip;q=0.8").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = client.send(snapshot.copy().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> refused = client.send(snapshot.copy().header("Accept-Encoding", "gzip;q=0").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse("none"));
+        byte[] unzipped;
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(zipped.body()))) {
+            unzipped = in.readAllBytes();
+        }
+        assertTrue(zipped.body().length * 3 < unzipped.length, zipped.body().length + " bytes zipped of "
+                + unzipped.length);
+        assertEquals(NodeChannel.json().readTree(plain.body()), NodeChannel.json().readTree(unzipped));
+        assertEquals("none", plain.headers().firstValue("Content-Encoding").orElse("none"));
+        assertEquals("none", refused.headers().firstValue("Content-Encoding").orElse("none"));
+        assertEquals(NodeChannel.json().readTree(plain.body()), NodeChannel.json().readTree(refused.body()));
+    }
+
+    @Test
     void aRequestWithoutACertificateIsRefused() throws Exception {
         HttpResponse<String> answer = heartbeat(null);
         assertEquals(401, answer.statusCode(), answer.body());
