@@ -1,9 +1,10 @@
 package dev.confab.bench.channel;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.shared.capacity.Capacity;
 import dev.confab.shared.pki.IssuedCertificate;
-import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.HeartbeatAnswer;
 import dev.confab.shared.wire.NodeChannel;
@@ -77,10 +78,10 @@ final class SimulatedNode {
             try {
                 if (error == null && response.status() == 200) {
                     largestAnswer = Math.max(largestAnswer, response.body().length);
-                    ConfigUpdate update = JSON.readValue(response.body(), ConfigUpdate.class);
-                    if (update.revision() != revision) {
-                        appliedNanos.put(update.revision(), now);
-                        revision = update.revision();
+                    long answered = revisionOf(response.body());
+                    if (answered != revision) {
+                        appliedNanos.put(answered, now);
+                        revision = answered;
                     }
                     poll(timer);
                     return;
@@ -91,6 +92,28 @@ final class SimulatedNode {
             lastError = error != null ? error.toString() : "HTTP " + response.status();
             timer.schedule(() -> poll(timer), jittered(POLL_RETRY_MILLIS), TimeUnit.MILLISECONDS);
         });
+    }
+
+    /**
+     * The {@code revision} of a configuration answer, read without building its objects: applying
+     * an answer is each node's own work, on its own machine; the simulator, which stands for a
+     * thousand nodes on the Management Node's machine, reads only what it measures.
+     */
+    static long revisionOf(byte[] answer) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a configuration answer is a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("revision".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+                    return parser.getLongValue();
+                }
+                parser.skipChildren();
+            }
+        }
+        throw new IOException("a configuration answer without its revision");
     }
 
     /** Heartbeats at the interval the answers set, with jitter, until {@link #stop()}. */
