@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the web administration account's password and API tokens against their stored hashes.
- * The password hash is deliberately slow; a successful check is remembered for a minute under a
- * keyed digest (never the password itself) so scripted API clients are not slowed on every call.
+ * The password hash is deliberately slow; a successful check is remembered under a keyed digest
+ * (never the password itself) until a minute passes without it being used, so scripted API clients
+ * are not slowed on every call; setting a password forgets every one.
  * Thread-safe.
  */
 public final class Credentials {
@@ -40,12 +41,28 @@ public final class Credentials {
         new SecureRandom().nextBytes(cacheKey);
     }
 
+    /**
+     * Whether the username and password passed {@link #checkPassword} within the last minute: known
+     * to be right without the slow hash.
+     */
+    public boolean remembered(String username, String password) {
+        String key = digest(username + "\u0000" + password);
+        Instant until = verified.get(key);
+        Instant now = clock.instant();
+        if (until != null && until.isAfter(now)) {
+            verified.replace(key, until, now.plus(REMEMBER)); // a minute after its last use
+            return true;
+        }
+        return false;
+    }
+
     /** Whether the username and password match the web administration account. */
     public boolean checkPassword(String username, String password) {
         String key = digest(username + "\u0000" + password);
         Instant until = verified.get(key);
         Instant now = clock.instant();
         if (until != null && until.isAfter(now)) {
+            verified.replace(key, until, now.plus(REMEMBER)); // a minute after its last use
             return true;
         }
         Optional<String> hash = store.read(handle -> handle.attach(AccountDao.class).passwordHash(username));

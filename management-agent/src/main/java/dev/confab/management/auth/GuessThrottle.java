@@ -85,6 +85,24 @@ public final class GuessThrottle {
             return wait.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : wait;
         }
 
+        /** How long a guess must wait after this scope's failures, leaving aside the checks running now. */
+        Duration waitAfterFailures(Policy policy, Instant now) {
+            if (idle(now)) {
+                failures = 0;
+                nextAllowed = Instant.MIN;
+            }
+            if (failures < policy.free() || !now.isBefore(nextAllowed)) {
+                return Duration.ZERO;
+            }
+            Duration wait = Duration.between(now, nextAllowed);
+            return wait.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : wait;
+        }
+
+        void knownAccepted() {
+            failures = 0;
+            nextAllowed = Instant.MIN;
+        }
+
         void failed(Policy policy, Instant now) {
             checking--;
             failures++;
@@ -206,6 +224,32 @@ public final class GuessThrottle {
         }
         checking++;
         return new Guess(byThisAddress, byThisAccount, null);
+    }
+
+    /**
+     * Asks to accept credentials already known to be right (a password that passed the slow check
+     * within the last minute, an API token found by its digest) for {@code account} from
+     * {@code address}, at no cost: refused (with the wait) only while the address or the account
+     * waits after failed guesses, as any guess would be; else accepted at once, as a success, taking
+     * no place among the checks running. So many concurrent calls of a script with the right
+     * password are never told to wait, and a guesser that is waiting gains nothing from them.
+     */
+    public synchronized Duration acceptKnown(String account, String address) {
+        Instant now = clock.instant();
+        Tally byThisAddress = tally(byAddress, address, now);
+        Tally byThisAccount = account == null ? null : tally(byAccount, account, now);
+        Duration wait = byThisAddress.waitAfterFailures(PER_ADDRESS, now);
+        if (byThisAccount != null) {
+            wait = longer(wait, byThisAccount.waitAfterFailures(PER_ACCOUNT, now));
+        }
+        if (!wait.isZero()) {
+            return wholeSeconds(wait);
+        }
+        byThisAddress.knownAccepted();
+        if (byThisAccount != null) {
+            byThisAccount.knownAccepted();
+        }
+        return Duration.ZERO;
     }
 
     /** Drops the tallies of addresses and accounts that have been quiet long enough. */

@@ -58,6 +58,9 @@ public final class LoginAttempts {
 
     /** A user name and password from {@code address}; the outcome's user is the name. */
     public Outcome password(String user, String password, String address) {
+        if (!user.isEmpty() && credentials.remembered(user, password)) {
+            return known(user, user, address, user);
+        }
         return attempt(user, user, address, () -> !user.isEmpty() && credentials.checkPassword(user, password)
                 ? Optional.of(user) : Optional.empty());
     }
@@ -72,8 +75,24 @@ public final class LoginAttempts {
      * (such as the scrape token of {@code /metrics}); one guess either way.
      */
     public Outcome token(String token, String address, Function<String, Optional<String>> alsoAccepted) {
-        return attempt(null, TOKEN, address, () -> alsoAccepted.apply(token)
-                .or(() -> credentials.checkToken(token).map(name -> "token:" + name)));
+        Supplier<Optional<String>> check = () -> alsoAccepted.apply(token)
+                .or(() -> credentials.checkToken(token).map(name -> "token:" + name));
+        // a token is checked by its digest, at no cost: a known one needs no place among the checks
+        Optional<String> knownUser = check.get();
+        if (knownUser.isPresent()) {
+            return known(null, TOKEN, address, knownUser.get());
+        }
+        return attempt(null, TOKEN, address, check);
+    }
+
+    /** Credentials known to be right: accepted unless the address or account waits after failures. */
+    private Outcome known(String account, String claimed, String address, String user) {
+        Duration wait = throttle.acceptKnown(account, address);
+        if (!wait.isZero()) {
+            failures.record(address, claimed, null, null, true);
+            return Outcome.throttled(wait);
+        }
+        return Outcome.accepted(user);
     }
 
     private Outcome attempt(String account, String claimed, String address, Supplier<Optional<String>> check) {

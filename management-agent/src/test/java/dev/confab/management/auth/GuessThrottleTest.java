@@ -44,6 +44,25 @@ class GuessThrottleTest {
     }
 
     @Test
+    void acceptsKnownCredentialsBesideAnyNumberOfRunningChecksButNotWhileTheAddressWaits() {
+        List<GuessThrottle.Guess> running = new ArrayList<>();
+        for (int i = 0; i < GuessThrottle.PER_ADDRESS.free(); i++) {
+            running.add(throttle.begin("admin", "10.0.0.5"));
+        }
+        assertFalse(throttle.begin("admin", "10.0.0.5").admitted(), "a sixth check from the address waits");
+        for (int i = 0; i < 32; i++) {
+            assertEquals(Duration.ZERO, throttle.acceptKnown("admin", "10.0.0.5"), "known credentials never wait");
+        }
+        running.forEach(GuessThrottle.Guess::failed);
+
+        Duration wait = throttle.acceptKnown("admin", "10.0.0.5");
+        assertEquals(Duration.ofSeconds(1), wait, "after five failures the address waits, known credentials too");
+        clock.advance(wait);
+        assertEquals(Duration.ZERO, throttle.acceptKnown("admin", "10.0.0.5"));
+        assertTrue(throttle.begin("admin", "10.0.0.5").admitted(), "a success starts the count afresh");
+    }
+
+    @Test
     void limitsOneAccountAcrossManyAddresses() {
         for (int i = 0; i < GuessThrottle.PER_ACCOUNT.free(); i++) {
             failTimes(1, "admin", "10.0.1." + i);
