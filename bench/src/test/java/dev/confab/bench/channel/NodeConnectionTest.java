@@ -71,10 +71,11 @@ class NodeConnectionTest {
     }
 
     @Test
-    void shapesALongPollWithoutABody() {
+    void shapesALongPollWithoutABodyAskingForGzipAsTheAgentDoes() {
         String wire = encode(NodeConnection.request(HttpMethod.GET, "fd00::5", 19443,
                 NodeChannel.CONFIG + "?" + NodeChannel.SINCE + "=7", null));
-        assertEquals("GET /node/v1/config?since=7 HTTP/1.1\r\nhost: [fd00::5]:19443\r\n\r\n", wire);
+        assertEquals("GET /node/v1/config?since=7 HTTP/1.1\r\nhost: [fd00::5]:19443\r\naccept-encoding: gzip\r\n\r\n",
+                wire);
     }
 
     static Stream<SslProvider> providers() {
