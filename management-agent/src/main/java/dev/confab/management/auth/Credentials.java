@@ -42,11 +42,14 @@ public final class Credentials {
     }
 
     /**
-     * Whether the username and password passed {@link #checkPassword} within the last minute: known
-     * to be right without the slow hash.
+     * Whether the username and password passed {@link #checkPassword} and have been used within the
+     * last minute: known to be right without the slow hash. Counts as a use.
      */
     public boolean remembered(String username, String password) {
-        String key = digest(username + "\u0000" + password);
+        return remembered(digest(username + "\u0000" + password));
+    }
+
+    private boolean remembered(String key) {
         Instant until = verified.get(key);
         Instant now = clock.instant();
         if (until != null && until.isAfter(now)) {
@@ -59,12 +62,10 @@ public final class Credentials {
     /** Whether the username and password match the web administration account. */
     public boolean checkPassword(String username, String password) {
         String key = digest(username + "\u0000" + password);
-        Instant until = verified.get(key);
-        Instant now = clock.instant();
-        if (until != null && until.isAfter(now)) {
-            verified.replace(key, until, now.plus(REMEMBER)); // a minute after its last use
+        if (remembered(key)) {
             return true;
         }
+        Instant now = clock.instant();
         Optional<String> hash = store.read(handle -> handle.attach(AccountDao.class).passwordHash(username));
         boolean ok = hash.isPresent() && PasswordHash.verify(password.toCharArray(), hash.get());
         if (!ok && hash.isEmpty()) {

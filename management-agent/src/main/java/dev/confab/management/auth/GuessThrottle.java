@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Limits password guesses per source address, per account and overall. A check still running
@@ -65,10 +67,7 @@ public final class GuessThrottle {
 
         /** How long a new guess must wait; zero when it may be checked now. */
         Duration waitBefore(Policy policy, Instant now) {
-            if (idle(now)) {
-                failures = 0;
-                nextAllowed = Instant.MIN;
-            }
+            forgetIfIdle(now);
             int pending = failures + checking;
             if (pending < policy.free()) {
                 return Duration.ZERO;
@@ -77,28 +76,35 @@ public final class GuessThrottle {
                 // the running check decides; if it fails, the wait after it is at least this
                 return policy.waitAfter(pending);
             }
-            if (!now.isBefore(nextAllowed)) {
-                return Duration.ZERO;
-            }
-            // never longer than the policy's longest wait, even when the clock was set back
-            Duration wait = Duration.between(now, nextAllowed);
-            return wait.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : wait;
+            return untilAllowed(policy, now);
         }
 
         /** How long a guess must wait after this scope's failures, leaving aside the checks running now. */
         Duration waitAfterFailures(Policy policy, Instant now) {
+            forgetIfIdle(now);
+            return failures < policy.free() ? Duration.ZERO : untilAllowed(policy, now);
+        }
+
+        private void forgetIfIdle(Instant now) {
             if (idle(now)) {
-                failures = 0;
-                nextAllowed = Instant.MIN;
+                cleared();
             }
-            if (failures < policy.free() || !now.isBefore(nextAllowed)) {
+        }
+
+        /**
+         * Until the next guess is allowed: never longer than the policy's longest wait, even when the
+         * clock was set back.
+         */
+        private Duration untilAllowed(Policy policy, Instant now) {
+            if (!now.isBefore(nextAllowed)) {
                 return Duration.ZERO;
             }
             Duration wait = Duration.between(now, nextAllowed);
             return wait.compareTo(policy.maxWait()) > 0 ? policy.maxWait() : wait;
         }
 
-        void knownAccepted() {
+        /** Starts the count afresh: after a success, or a long enough quiet. */
+        void cleared() {
             failures = 0;
             nextAllowed = Instant.MIN;
         }
@@ -112,8 +118,7 @@ public final class GuessThrottle {
 
         void succeeded() {
             checking--;
-            failures = 0;
-            nextAllowed = Instant.MIN;
+            cleared();
         }
     }
 
@@ -210,18 +215,12 @@ public final class GuessThrottle {
         Instant now = clock.instant();
         Tally byThisAddress = tally(byAddress, address, now);
         Tally byThisAccount = account == null ? null : tally(byAccount, account, now);
-        Duration wait = byThisAddress.waitBefore(PER_ADDRESS, now);
-        if (byThisAccount != null) {
-            wait = longer(wait, byThisAccount.waitBefore(PER_ACCOUNT, now));
-        }
-        wait = longer(wait, overallWait(now));
+        Duration wait = longer(longestWait(byThisAddress, byThisAccount,
+                (tally, policy) -> tally.waitBefore(policy, now)), overallWait(now));
         if (!wait.isZero()) {
             return new Guess(byThisAddress, byThisAccount, wholeSeconds(wait));
         }
-        byThisAddress.checking++;
-        if (byThisAccount != null) {
-            byThisAccount.checking++;
-        }
+        both(byThisAddress, byThisAccount, tally -> tally.checking++);
         checking++;
         return new Guess(byThisAddress, byThisAccount, null);
     }
@@ -238,18 +237,26 @@ public final class GuessThrottle {
         Instant now = clock.instant();
         Tally byThisAddress = tally(byAddress, address, now);
         Tally byThisAccount = account == null ? null : tally(byAccount, account, now);
-        Duration wait = byThisAddress.waitAfterFailures(PER_ADDRESS, now);
-        if (byThisAccount != null) {
-            wait = longer(wait, byThisAccount.waitAfterFailures(PER_ACCOUNT, now));
-        }
+        Duration wait = longestWait(byThisAddress, byThisAccount,
+                (tally, policy) -> tally.waitAfterFailures(policy, now));
         if (!wait.isZero()) {
             return wholeSeconds(wait);
         }
-        byThisAddress.knownAccepted();
-        if (byThisAccount != null) {
-            byThisAccount.knownAccepted();
-        }
+        both(byThisAddress, byThisAccount, Tally::cleared);
         return Duration.ZERO;
+    }
+
+    /** The longer of the address's and the account's (when there is one) waits, each under its policy. */
+    private static Duration longestWait(Tally address, Tally account, BiFunction<Tally, Policy, Duration> wait) {
+        Duration byAddress = wait.apply(address, PER_ADDRESS);
+        return account == null ? byAddress : longer(byAddress, wait.apply(account, PER_ACCOUNT));
+    }
+
+    private static void both(Tally address, Tally account, Consumer<Tally> action) {
+        action.accept(address);
+        if (account != null) {
+            action.accept(account);
+        }
     }
 
     /** Drops the tallies of addresses and accounts that have been quiet long enough. */

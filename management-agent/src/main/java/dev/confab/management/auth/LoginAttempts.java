@@ -75,14 +75,14 @@ public final class LoginAttempts {
      * (such as the scrape token of {@code /metrics}); one guess either way.
      */
     public Outcome token(String token, String address, Function<String, Optional<String>> alsoAccepted) {
-        Supplier<Optional<String>> check = () -> alsoAccepted.apply(token)
+        // a token is checked by its digest, at no cost: looked up first, a known one needs no place
+        // among the checks, and an unknown one counts as a failed guess without a second look
+        Optional<String> user = alsoAccepted.apply(token)
                 .or(() -> credentials.checkToken(token).map(name -> "token:" + name));
-        // a token is checked by its digest, at no cost: a known one needs no place among the checks
-        Optional<String> knownUser = check.get();
-        if (knownUser.isPresent()) {
-            return known(null, TOKEN, address, knownUser.get());
+        if (user.isPresent()) {
+            return known(null, TOKEN, address, user.get());
         }
-        return attempt(null, TOKEN, address, check);
+        return attempt(null, TOKEN, address, Optional::empty);
     }
 
     /** Credentials known to be right: accepted unless the address or account waits after failures. */

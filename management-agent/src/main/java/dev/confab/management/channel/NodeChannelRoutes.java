@@ -13,6 +13,7 @@ import dev.confab.shared.wire.NodeChannel;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 
 import java.security.cert.X509Certificate;
 import java.util.Map;
@@ -105,24 +106,14 @@ final class NodeChannelRoutes {
         }));
     }
 
-    /** Whether an {@code Accept-Encoding} header lists gzip (with a weight above zero). */
+    /** Whether an {@code Accept-Encoding} header lists gzip with a weight above zero (Jetty parses the weights). */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.trim().split(";");
-            if (parts[0].trim().equalsIgnoreCase("gzip")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].trim();
-                    if (parameter.startsWith("q=") && parameter.substring(2).trim().matches("0(\\.0*)?")) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
+        QuotedQualityCSV codings = new QuotedQualityCSV();
+        codings.addValue(acceptEncoding);
+        return codings.getValues().stream().anyMatch("gzip"::equalsIgnoreCase);
     }
 
     private static long since(String text) {

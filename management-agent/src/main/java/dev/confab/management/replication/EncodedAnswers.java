@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers encoded as JSON (and gzip, when asked for) once per (revision, content, what the node
- * held), so that a thousand nodes asking the same thing cost one encoding, not a thousand. Entries of older builds are
- * dropped as soon as a newer revision, or other content at the same revision, is asked for.
- * Thread-safe.
+ * held), so that a thousand nodes asking the same thing cost one encoding, not a thousand.
+ * Entries of older builds are dropped as soon as a newer revision, or other content at the same
+ * revision, is asked for. Thread-safe.
  */
 final class EncodedAnswers {
 

@@ -18,17 +18,17 @@ import java.util.TreeMap;
  * a restart, or negative: the node asks for everything). It keeps at least a given number of
  * changes, and more while the objects they touch add up to no more than the configuration holds
  * (up to a maximum): a merge of them is then no larger than a snapshot, and a fleet that falls a
- * few seconds behind a burst of writes is sent what changed, not the whole configuration again. A build at the same revision with other
- * content (an enrolment, which is no configuration change, sets a node's {@code enrolled}) is a
- * change from R to R: merged into every answer for a node at R or before, which is right whichever
- * of those changes the node already holds, since a merge sets each object it touches to its newest
- * form. Thread-safe.
+ * few seconds behind a burst of writes is sent what changed, not the whole configuration again.
+ * A build at the same revision with other content (an enrolment, which is no configuration
+ * change, sets a node's {@code enrolled}) is a change from R to R: merged into every answer for a
+ * node at R or before, which is right whichever of those changes the node already holds, since a
+ * merge sets each object it touches to its newest form. Thread-safe.
  */
 final class ReplicationLog {
 
     private record Change(long from, ConfigUpdate update, int objects) {
         Change(long from, ConfigUpdate update) {
-            this(from, update, update == null ? 0 : touched(update));
+            this(from, update, touched(update));
         }
 
         private static int touched(ConfigUpdate update) {
