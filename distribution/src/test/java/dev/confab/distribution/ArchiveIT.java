@@ -216,6 +216,48 @@ class ArchiveIT {
         }
     }
 
+    @Test
+    void theLauncherKeepsTheSimulatorsClassArchiveFromARunThatReplayed() throws Exception {
+        InstalledTree tree = unpack();
+        Path cache = tree.root().resolve("var/cache/confab");
+        Path archive = cache.resolve("simulate.jsa");
+
+        // its help alone writes no archive
+        assertEquals(0, simulate(tree, cache, null, "--help"), Files.readString(dir.resolve("simulate.log")));
+        assertFalse(Files.exists(archive), "no archive from --help");
+
+        // a replay writes it as the JVM exits, and the launcher puts it in place
+        assertEquals(0, simulate(tree, cache, null, "--days", "1", "--format", "json"),
+                Files.readString(dir.resolve("simulate.log")));
+        assertTrue(Files.size(archive) > 0, "the first replay wrote " + archive);
+        try (var files = Files.list(cache)) {
+            assertEquals(List.of(archive), files.toList(), "no temporary file left");
+        }
+
+        // the next replay loads the policy's classes from it
+        Path classes = dir.resolve("classes.log");
+        assertEquals(0, simulate(tree, cache, "-Xlog:class+load=info:file=" + classes, "--days", "1", "--format",
+                "json"), Files.readString(dir.resolve("simulate.log")));
+        try (var lines = Files.lines(classes)) {
+            assertTrue(lines.anyMatch(line -> line.contains("dev.confab.management.bursting.BurstingPolicy source:"
+                    + " shared objects file (top)")), "the policy's class came from " + archive);
+        }
+    }
+
+    private int simulate(InstalledTree tree, Path cache, String javaOptions, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(tree.launcher().toString(), "simulate"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder simulate = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("simulate.log").toFile());
+        simulate.environment().remove("CONFAB_CDS_DIR");
+        simulate.environment().remove("CONFAB_JAVA_OPTS");
+        simulate.environment().put("CACHE_DIRECTORY", cache.toString());
+        if (javaOptions != null) {
+            simulate.environment().put("CONFAB_JAVA_OPTS", javaOptions);
+        }
+        return simulate.start().waitFor();
+    }
+
     /** GETs {@code path} as the installed web administrator, trusting only the certificate the installer made. */
     private JsonNode awaitApi(int port, String path, Process agent, Path log) throws Exception {
         String certificate = Files.readString(dir.resolve("root/var/lib/confab/pki/https-selfsigned.crt"));

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongToIntFunction;
 import java.util.function.ToLongFunction;
 
 /**
@@ -77,11 +78,11 @@ public record BurstingInput(PlatformShape shape, List<NodeLoad> loads, List<Clou
     }
 
     private static void requireConsistent(PlatformShape shape, List<NodeLoad> loads, List<CloudInstance> instances) {
-        uniqueNodes("load report of node", loads, NodeLoad::nodeId, shape);
+        unique("load report of node", loads, NodeLoad::nodeId, shape::nodeIndex, shape.nodeCount());
         if (sharesHash(instances)) {
             PlatformShape.unique("instance", instances, CloudInstance::instanceId);
         }
-        uniqueNodes("instance of node", instances, CloudInstance::nodeId, shape);
+        unique("instance of node", instances, CloudInstance::nodeId, shape::nodeIndex, shape.nodeCount());
         for (CloudInstance instance : instances) {
             if (shape.nodeIndex(instance.nodeId()) < 0) {
                 throw PlatformShape.unknown(instance.nodeId(), "node", instance.instanceId());
@@ -90,7 +91,7 @@ public record BurstingInput(PlatformShape shape, List<NodeLoad> loads, List<Clou
     }
 
     private static void requireConsistent(Foresight foresight, PlatformShape shape) {
-        PlatformShape.unique("arrivals of location", foresight.arrivals(), Arrivals::locationId);
+        unique("arrivals of location", foresight.arrivals(), Arrivals::locationId, shape::index, shape.locationCount());
         for (Arrivals arrivals : foresight.arrivals()) {
             if (shape.index(arrivals.locationId()) < 0) {
                 throw PlatformShape.unknown(arrivals.locationId(), "location", "Arrivals");
@@ -123,19 +124,23 @@ public record BurstingInput(PlatformShape shape, List<NodeLoad> loads, List<Clou
         return false;
     }
 
-    /** Refuses two items of one node; items of nodes not in the shape count too. */
-    private static <T> void uniqueNodes(String what, List<T> items, ToLongFunction<T> nodeId, PlatformShape shape) {
-        boolean[] seen = new boolean[shape.nodeCount()];
+    /**
+     * Refuses two items of one node or location: {@code index} gives an id's position among
+     * {@code count}, -1 for one not in the shape (those count too).
+     */
+    private static <T> void unique(String what, List<T> items, ToLongFunction<T> itemId, LongToIntFunction index,
+                                   int count) {
+        boolean[] seen = new boolean[count];
         Set<Long> others = null;
-        for (T item : items) {
-            long id = nodeId.applyAsLong(item);
-            int index = shape.nodeIndex(id);
-            if (index < 0 && others == null) {
+        for (int i = 0; i < items.size(); i++) {
+            long id = itemId.applyAsLong(items.get(i));
+            int position = index.applyAsInt(id);
+            if (position < 0 && others == null) {
                 others = new HashSet<>();
             }
-            boolean first = index >= 0 ? !seen[index] : others.add(id);
-            if (index >= 0) {
-                seen[index] = true;
+            boolean first = position >= 0 ? !seen[position] : others.add(id);
+            if (position >= 0) {
+                seen[position] = true;
             }
             if (!first) {
                 throw new IllegalArgumentException("The bursting input names " + what + " " + id + " twice");

@@ -25,7 +25,7 @@ public final class BurstingPolicy {
         Platform platform = Platform.of(input);
         BurstingSettings settings = input.settings();
         CircuitBreaker breaker = CircuitBreaker.of(input.ec2Errors(), settings, input.now());
-        Plan plan = new Plan(platform.runningOrStarting());
+        Plan plan = new Plan(input.shape(), platform.runningOrStarting());
         if (!settings.enabled()) {
             plan.note(() -> "bursting is disabled: overflow nodes are not started automatically; idle ones are"
                     + " still stopped once they have run the minimum lifetime");

@@ -51,7 +51,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
         int silent = 0;
         boolean alwaysOn = false;
         boolean awaiting = false;
-        List<String> notes = new ArrayList<>();
+        List<String> notes = null;
         boolean inRestartGrace = deadlines.inRestartGrace();
         for (int index : members) {
             Node node = nodes.get(index);
@@ -69,7 +69,7 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
                 silent += up.phase() == NodePhase.STUCK || up.phase() == NodePhase.SILENT ? 1 : 0;
                 Optional<String> note = overflowNote(up, input);
                 if (note.isPresent()) {
-                    notes.add(note.get());
+                    notes = noted(notes, note.get());
                 }
                 continue;
             }
@@ -80,18 +80,26 @@ record LocationCapacity(int freeHdCalls, int maxHdCalls, int startingHdCalls, in
                 free += node.maintenance() ? 0 : load.freeHdCalls(node.capacityTokens());
                 max += node.capacityHdCalls();
             } else if (load != null) {
-                notes.add(node.name() + "'s load is stale (last report at " + Texts.instant(load.reportedAt())
+                notes = noted(notes, node.name() + "'s load is stale (last report at " + Texts.instant(load.reportedAt())
                         + "): it counts as no free capacity");
             } else if (inRestartGrace && !node.maintenance()) {
                 awaiting = true;
-                notes.add("waiting for the first load report of " + node.name()
+                notes = noted(notes, "waiting for the first load report of " + node.name()
                         + " since the Management Node started");
             } else {
-                notes.add(node.name() + " has not reported its load since the Management Node started: it counts"
-                        + " as no free capacity");
+                notes = noted(notes, node.name() + " has not reported its load since the Management Node started:"
+                        + " it counts as no free capacity");
             }
         }
-        return new LocationCapacity(free, max, starting, serving, silent, alwaysOn, awaiting, notes);
+        return new LocationCapacity(free, max, starting, serving, silent, alwaysOn, awaiting,
+                notes == null ? List.of() : notes);
+    }
+
+    /** {@code notes} with {@code note} added; the list is made with the first note. */
+    private static List<String> noted(List<String> notes, String note) {
+        List<String> list = notes == null ? new ArrayList<>() : notes;
+        list.add(note);
+        return list;
     }
 
     private static Optional<String> overflowNote(OverflowNode overflow, BurstingInput input) {

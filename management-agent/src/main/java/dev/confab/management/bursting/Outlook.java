@@ -36,12 +36,17 @@ final class Outlook {
             arrivalRates[shape.index(arrivals.locationId())] = arrivals.perMinute();
             endRates[shape.index(arrivals.locationId())] = arrivals.endedPerMinute();
         }
-        measuredLatencies = new Duration[locations];
+        // the longest start of each location, compared without a Duration made per start
+        StartLatency[] longest = new StartLatency[locations];
         for (StartLatency latency : foresight.startLatencies()) {
             int location = shape.index(shape.nodes().get(shape.nodeIndex(latency.nodeId())).locationId());
-            Duration longest = measuredLatencies[location];
-            Duration total = latency.total();
-            measuredLatencies[location] = longest == null || total.compareTo(longest) > 0 ? total : longest;
+            if (longest[location] == null || latency.compareTotal(longest[location]) > 0) {
+                longest[location] = latency;
+            }
+        }
+        measuredLatencies = new Duration[locations];
+        for (int location = 0; location < locations; location++) {
+            measuredLatencies[location] = longest[location] == null ? null : longest[location].total();
         }
         Instant now = platform.input().now();
         scheduledNow = new int[foresight.schedules().size()];

@@ -1,10 +1,8 @@
 package dev.confab.management.bursting;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -15,23 +13,30 @@ import java.util.function.Supplier;
  */
 final class Plan {
 
-    private final List<BurstingAction> starts = new ArrayList<>();
-    private final List<BurstingAction> stops = new ArrayList<>();
-    private final Map<Long, Integer> plannedHdCalls = new HashMap<>();
-    private final Map<Long, Integer> plannedStarts = new HashMap<>();
-    private final Map<Long, List<Supplier<String>>> locationNotes = new HashMap<>();
-    private final List<Supplier<String>> notes = new ArrayList<>();
+    private final PlatformShape shape;
+    private final List<BurstingAction> starts = new ArrayList<>(1);
+    private final List<BurstingAction> stops = new ArrayList<>(1);
+    /** By location index (see {@link PlatformShape#index}): HD calls and nodes this plan starts there. */
+    private final int[] plannedHdCalls;
+    private final int[] plannedStarts;
+    /** By location index, made when a location is first noted on. */
+    private List<Supplier<String>>[] locationNotes;
+    private final List<Supplier<String>> notes = new ArrayList<>(1);
     private int runningOrStarting;
 
-    Plan(int runningOrStarting) {
+    Plan(PlatformShape shape, int runningOrStarting) {
+        this.shape = shape;
+        int locations = shape.locationsByName().size();
+        this.plannedHdCalls = new int[locations];
+        this.plannedStarts = new int[locations];
         this.runningOrStarting = runningOrStarting;
     }
 
     void start(OverflowNode node, String reason) {
         starts.add(BurstingAction.start(node, reason));
-        plannedHdCalls.merge(node.node().locationId(), node.node().maintenance() ? 0 : node.node().capacityHdCalls(),
-                Integer::sum);
-        plannedStarts.merge(node.node().locationId(), 1, Integer::sum);
+        int location = shape.index(node.node().locationId());
+        plannedHdCalls[location] += node.node().maintenance() ? 0 : node.node().capacityHdCalls();
+        plannedStarts[location]++;
         runningOrStarting++;
     }
 
@@ -41,12 +46,12 @@ final class Plan {
 
     /** HD calls of the nodes this plan starts in a location. */
     int plannedHdCalls(long locationId) {
-        return plannedHdCalls.getOrDefault(locationId, 0);
+        return plannedHdCalls[shape.index(locationId)];
     }
 
     /** Nodes this plan starts in a location. */
     int plannedStarts(long locationId) {
-        return plannedStarts.getOrDefault(locationId, 0);
+        return plannedStarts[shape.index(locationId)];
     }
 
     /** Overflow nodes running or starting, those this plan starts included. */
@@ -55,8 +60,16 @@ final class Plan {
     }
 
     /** A note on a location, written out when its status is asked for; the same text twice is one note. */
+    @SuppressWarnings("unchecked")
     void note(long locationId, Supplier<String> note) {
-        locationNotes.computeIfAbsent(locationId, id -> new ArrayList<>()).add(note);
+        if (locationNotes == null) {
+            locationNotes = new List[plannedStarts.length];
+        }
+        int location = shape.index(locationId);
+        if (locationNotes[location] == null) {
+            locationNotes[location] = new ArrayList<>();
+        }
+        locationNotes[location].add(note);
     }
 
     /** A platform-wide note, written out when asked for; the same text twice is one note. */
@@ -65,7 +78,8 @@ final class Plan {
     }
 
     List<String> notes(long locationId) {
-        return written(locationNotes.getOrDefault(locationId, List.of()));
+        List<Supplier<String>> noted = locationNotes == null ? null : locationNotes[shape.index(locationId)];
+        return written(noted == null ? List.of() : noted);
     }
 
     List<String> notes() {

@@ -1,6 +1,7 @@
 package dev.confab.management.bursting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +12,12 @@ import java.util.Optional;
  */
 final class Platform {
 
+    private static final OverflowNode[] NONE = new OverflowNode[0];
+
     private final BurstingInput input;
     private final PlatformShape shape;
     /** By location index: its overflow nodes that have an EC2 instance, in name order. */
-    private final List<List<OverflowNode>> overflowNodes;
+    private final OverflowNode[][] overflowNodes;
     private final LocationCapacity[] capacities;
     private final Outlook outlook;
 
@@ -33,22 +36,25 @@ final class Platform {
         for (CloudInstance instance : input.instances()) {
             instances[shape.nodeIndex(instance.nodeId())] = instance;
         }
-        int locationCount = shape.locationsByName().size();
+        int locationCount = shape.locationCount();
         Deadlines deadlines = Deadlines.of(input);
         OverflowNode[] overflow = new OverflowNode[nodes.size()];
-        overflowNodes = new ArrayList<>(locationCount);
+        overflowNodes = new OverflowNode[locationCount][];
         capacities = new LocationCapacity[locationCount];
         for (int location = 0; location < locationCount; location++) {
-            List<OverflowNode> overflowHere = new ArrayList<>(shape.nodesOf(location).length);
-            for (int index : shape.nodesOf(location)) {
+            int[] members = shape.nodesOf(location);
+            OverflowNode[] overflowHere = new OverflowNode[members.length];
+            int count = 0;
+            for (int index : members) {
                 Node node = nodes.get(index);
                 if (node.bursting() && instances[index] != null) {
                     overflow[index] = OverflowNode.of(node, instances[index], Optional.ofNullable(loads[index]),
                             deadlines);
-                    overflowHere.add(overflow[index]);
+                    overflowHere[count++] = overflow[index];
                 }
             }
-            overflowNodes.add(overflowHere.isEmpty() ? List.of() : overflowHere);
+            overflowNodes[location] = count == 0 ? NONE : count == members.length ? overflowHere
+                    : Arrays.copyOf(overflowHere, count);
             capacities[location] = LocationCapacity.of(shape.nodesOf(location), nodes, loads, overflow, deadlines,
                     input);
         }
@@ -67,9 +73,9 @@ final class Platform {
         return input.settings();
     }
 
-    /** Every location, in name order. */
-    List<Location> locations() {
-        return shape.locationsByName();
+    /** Every location, in name order: shared, not to be modified. */
+    Location[] locations() {
+        return shape.locationsInNameOrder();
     }
 
     String name(long locationId) {
@@ -85,13 +91,13 @@ final class Platform {
         return capacities[shape.index(locationId)];
     }
 
-    /** The overflow nodes of a location that have an EC2 instance, in name order. */
-    List<OverflowNode> overflowNodes(long locationId) {
-        return overflowNodes.get(shape.index(locationId));
+    /** The overflow nodes of a location that have an EC2 instance, in name order: not to be modified. */
+    OverflowNode[] overflowNodes(long locationId) {
+        return overflowNodes[shape.index(locationId)];
     }
 
     Optional<OverflowNode> overflowNode(String instanceId) {
-        for (List<OverflowNode> nodes : overflowNodes) {
+        for (OverflowNode[] nodes : overflowNodes) {
             for (OverflowNode node : nodes) {
                 if (node.instance().instanceId().equals(instanceId)) {
                     return Optional.of(node);
@@ -116,8 +122,8 @@ final class Platform {
         return shape.startsAutomatically(overflow.id());
     }
 
-    /** The monitored locations overflowing first to {@code overflow}, in name order. */
-    List<Location> overflowingFirstTo(Location overflow) {
+    /** The monitored locations overflowing first to {@code overflow}, in name order: not to be modified. */
+    Location[] overflowingFirstTo(Location overflow) {
         return shape.overflowingFirstTo(overflow.id());
     }
 
@@ -126,14 +132,17 @@ final class Platform {
      * (effective) threshold.
      */
     List<Location> locationsInNeed(Location overflow) {
-        List<Location> inNeed = new ArrayList<>();
+        List<Location> inNeed = null;
         for (Location location : overflowingFirstTo(overflow)) {
             LocationCapacity capacity = capacity(location.id());
             if (capacity.evaluated() && capacity.freeHdCalls() <= outlook.monitoredThreshold(location)) {
+                if (inNeed == null) {
+                    inNeed = new ArrayList<>();
+                }
                 inNeed.add(location);
             }
         }
-        return inNeed;
+        return inNeed == null ? List.of() : inNeed;
     }
 
     /**
@@ -151,7 +160,7 @@ final class Platform {
     /** Overflow nodes running or on their way up, as the guardrail counts them. */
     int runningOrStarting() {
         int count = 0;
-        for (List<OverflowNode> nodes : overflowNodes) {
+        for (OverflowNode[] nodes : overflowNodes) {
             for (OverflowNode node : nodes) {
                 count += node.phase().runningOrStarting() ? 1 : 0;
             }

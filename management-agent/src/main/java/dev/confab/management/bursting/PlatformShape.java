@@ -34,7 +34,10 @@ public final class PlatformShape {
     private final boolean[] overflow;
     private final boolean[] monitored;
     private final boolean[] primaryOverflowOfAny;
-    private final List<List<Location>> overflowingFirstTo = new ArrayList<>();
+    /** Arrays for the policy's loops (walked without an iterator), shared by every caller: never modified. */
+    private final Location[] byNameArray;
+    /** By location index: the monitored locations overflowing first to it, in name order. */
+    private final Location[][] overflowingFirstTo;
 
     private PlatformShape(List<Location> locations, List<Node> nodes) {
         this.locations = List.copyOf(locations);
@@ -75,10 +78,12 @@ public final class PlatformShape {
                 byPrimaryOverflow.get(index(id)).add(location);
             });
         }
+        overflowingFirstTo = new Location[count][];
         for (int i = 0; i < count; i++) {
-            overflowingFirstTo.add(byPrimaryOverflow.get(i).stream().filter(location -> monitored[index(location.id())])
-                    .toList());
+            overflowingFirstTo[i] = byPrimaryOverflow.get(i).stream()
+                    .filter(location -> monitored[index(location.id())]).toArray(Location[]::new);
         }
+        byNameArray = byName.toArray(new Location[0]);
     }
 
     /**
@@ -107,6 +112,15 @@ public final class PlatformShape {
     /** Every location, in name order. */
     List<Location> locationsByName() {
         return byName;
+    }
+
+    /** Every location, in name order, as an array shared by every caller: not to be modified. */
+    Location[] locationsInNameOrder() {
+        return byNameArray;
+    }
+
+    int locationCount() {
+        return byNameArray.length;
     }
 
     /** The position of the location in {@link #locationsByName()}; -1 for a location not in the shape. */
@@ -148,9 +162,9 @@ public final class PlatformShape {
         return overflow[index] && primaryOverflowOfAny[index];
     }
 
-    /** The monitored locations overflowing first to the location, in name order. */
-    List<Location> overflowingFirstTo(long locationId) {
-        return overflowingFirstTo.get(index(locationId));
+    /** The monitored locations overflowing first to the location, in name order: shared, not to be modified. */
+    Location[] overflowingFirstTo(long locationId) {
+        return overflowingFirstTo[index(locationId)];
     }
 
     @Override

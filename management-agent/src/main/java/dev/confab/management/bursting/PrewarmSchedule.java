@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public record PrewarmSchedule(String name, long locationId, Set<DayOfWeek> days, LocalTime peakAt, ZoneId zone,
                               int nodes, Duration lead, Duration hold, Duration rampDownEvery) {
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     public PrewarmSchedule {
         Objects.requireNonNull(name, "name");
@@ -57,12 +60,19 @@ public record PrewarmSchedule(String name, long locationId, Set<DayOfWeek> days,
 
     /** How many of the location's overflow nodes it keeps running or starting at {@code now}. */
     public int nodesAt(Instant now) {
-        LocalDate today = now.atZone(zone).toLocalDate();
+        // a fixed offset's rules are made anew on every call: its days and peaks are worked out directly
+        ZoneOffset fixed = zone instanceof ZoneOffset offset ? offset : null;
+        ZoneOffset offsetNow = fixed != null ? fixed : now.atZone(zone).getOffset();
+        long today = Math.floorDiv(now.getEpochSecond() + offsetNow.getTotalSeconds(), SECONDS_PER_DAY);
         int most = 0;
         // a ramp-down may run past midnight, or a lead start before it
-        for (LocalDate day = today.minusDays(1); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
-            if (days.contains(day.getDayOfWeek())) {
-                most = Math.max(most, nodesOn(ZonedDateTime.of(day, peakAt, zone).toInstant(), now));
+        for (long day = today - 1; day <= today + 1; day++) {
+            if (days.contains(DayOfWeek.of((int) Math.floorMod(day + 3, 7L) + 1))) {
+                Instant peak = fixed != null
+                        ? Instant.ofEpochSecond(day * SECONDS_PER_DAY + peakAt.toSecondOfDay() - fixed.getTotalSeconds(),
+                                peakAt.getNano())
+                        : ZonedDateTime.of(LocalDate.ofEpochDay(day), peakAt, zone).toInstant();
+                most = Math.max(most, nodesOn(peak, now));
             }
         }
         return most;

@@ -47,9 +47,10 @@ final class StartRule {
     }
 
     private static Candidates candidates(Location overflow, Platform platform, Plan plan) {
-        Deque<OverflowNode> stuck = new ArrayDeque<>();
-        List<OverflowNode> stopped = new ArrayList<>();
-        for (OverflowNode node : platform.overflowNodes(overflow.id())) {
+        OverflowNode[] nodes = platform.overflowNodes(overflow.id());
+        Deque<OverflowNode> stuck = new ArrayDeque<>(1);
+        List<OverflowNode> stopped = new ArrayList<>(nodes.length);
+        for (OverflowNode node : nodes) {
             if (node.phase() == NodePhase.STUCK) {
                 stuck.add(node);
             } else if (node.phase() == NodePhase.STOPPED && !node.node().maintenance()) {

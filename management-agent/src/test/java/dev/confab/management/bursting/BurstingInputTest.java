@@ -57,6 +57,28 @@ class BurstingInputTest {
     }
 
     @Test
+    void refusesArrivalsOfOneLocationTwice() {
+        Arrivals london = new Arrivals(1, 4, 1, Duration.ofMinutes(5));
+
+        assertEquals("The bursting input names arrivals of location 1 twice",
+                foresightRefusal(new Foresight(List.of(), List.of(london, london), List.of())));
+    }
+
+    @Test
+    void refusesArrivalsOfAnUnknownLocation() {
+        assertEquals("Arrivals refers to location 9, which is not in the bursting input", foresightRefusal(
+                new Foresight(List.of(), List.of(new Arrivals(9, 4, 1, Duration.ofMinutes(5))), List.of())));
+    }
+
+    @Test
+    void namesArrivalsOfAnUnknownLocationTwiceBeforeItIsUnknown() {
+        Arrivals lost = new Arrivals(9, 4, 1, Duration.ofMinutes(5));
+
+        assertEquals("The bursting input names arrivals of location 9 twice",
+                foresightRefusal(new Foresight(List.of(), List.of(lost, lost), List.of())));
+    }
+
+    @Test
     void ignoresTheLoadOfANodeNoLongerThere() {
         BurstingInput input = new BurstingInput(List.of(LONDON, OVERFLOW), List.of(LONDON_1, OVERFLOW_1A),
                 List.of(new NodeLoad(10, 0, 0, NOW), new NodeLoad(77, 16, 1, NOW)),
@@ -98,6 +120,12 @@ class BurstingInputTest {
     void refusesAnEc2StateNoOverflowNodeCanBeIn() {
         assertEquals("EC2 state terminated is not one an overflow node can be in (pending, running, stopping, stopped)",
                 assertThrows(IllegalArgumentException.class, () -> InstanceState.ofEc2Name("terminated")).getMessage());
+    }
+
+    private static String foresightRefusal(Foresight foresight) {
+        return assertThrows(IllegalArgumentException.class, () -> new BurstingInput(List.of(LONDON, OVERFLOW),
+                List.of(LONDON_1, OVERFLOW_1A), List.of(), List.of(), List.of(), BurstingSettings.defaults(), NOW, NOW,
+                foresight)).getMessage();
     }
 
     private static String refusal(List<Location> locations, List<Node> nodes, List<CloudInstance> instances) {

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static dev.confab.management.bursting.StartRuleTest.minutes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +59,33 @@ class PrewarmScheduleTest {
             """)
     void readsThePeakInItsOwnTimeZone(String instant, int nodes) {
         assertEquals(nodes, weekdayNine(1, "America/New_York", LocalTime.of(9, 0)).nodesAt(Instant.parse(instant)));
+    }
+
+    @Test
+    void aFixedOffsetGivesWhatTheSameOffsetAsARegionGives() {
+        SplittableRandom random = new SplittableRandom(15);
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        for (int round = 0; round < 2_000; round++) {
+            int hours = random.nextInt(-12, 15);
+            // Etc/GMT-2 is two hours ahead of UTC: the signs are the other way round
+            ZoneId region = ZoneId.of(hours == 0 ? "Etc/GMT" : String.format("Etc/GMT%+d", -hours));
+            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            days.add(DayOfWeek.of(random.nextInt(1, 8)));
+            days.add(DayOfWeek.of(random.nextInt(1, 8)));
+            LocalTime peak = LocalTime.ofSecondOfDay(random.nextInt(86_400)).withNano(random.nextInt(2) * 500_000_000);
+            Duration lead = Duration.ofMinutes(random.nextInt(0, 600));
+            Duration hold = Duration.ofMinutes(random.nextInt(0, 600));
+            Duration rampDown = Duration.ofSeconds(random.nextInt(1, 3_600));
+            int nodes = random.nextInt(1, 9);
+            PrewarmSchedule fixed = new PrewarmSchedule("fixed", 1, days, peak, ZoneOffset.ofHours(hours), nodes, lead,
+                    hold, rampDown);
+            PrewarmSchedule asRegion = new PrewarmSchedule("region", 1, days, peak, region, nodes, lead, hold,
+                    rampDown);
+            for (int sample = 0; sample < 50; sample++) {
+                Instant at = from.plusMillis(random.nextLong(366L * 86_400_000));
+                assertEquals(asRegion.nodesAt(at), fixed.nodesAt(at), () -> fixed + " at " + at);
+            }
+        }
     }
 
     @Test

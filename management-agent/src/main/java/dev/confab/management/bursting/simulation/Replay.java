@@ -29,14 +29,16 @@ import java.util.function.Consumer;
  * overflow nodes starting (pending → running → first report) and stopping, with
  * {@link BurstingPolicy#decide} asked as the Management Node asks it — after every load change (runs
  * at least 200 ms apart; the changes meanwhile share the next run) and on the 10 s tick — and its
- * actions performed on the simulated instances. Not thread-safe;
- * used once.
+ * actions performed on the simulated instances. A node reports its load when it changes and with
+ * every heartbeat. Not thread-safe; used once.
  */
 final class Replay {
 
     private static final long TICK_MILLIS = 10_000;
     /** Runs on load changes start at least this far apart, as on the Management Node; changes meanwhile share one. */
     private static final long SPACING_MILLIS = 200;
+    /** A node's heartbeat, which carries its load: every 10 s, and at least three times within the staleness limit. */
+    private static final long HEARTBEAT_MILLIS = 10_000;
 
     private enum Kind { CALL_ENDS, RUNNING, FIRST_REPORT, STOPPED }
 
@@ -58,12 +60,16 @@ final class Replay {
     /** Records the replay over time, or null. */
     private final TimelineRecorder timeline;
     private final PlatformShape shape;
+    private final long heartbeatMillis;
     private final List<SimulatedNode> nodes = new ArrayList<>();
     private final List<SimulatedNode> overflowNodes = new ArrayList<>();
     private final Map<Long, SimulatedNode> nodesById = new HashMap<>();
     private final Map<String, List<List<SimulatedNode>>> chains = new LinkedHashMap<>();
     private final Map<String, ArrivalWindow> windows = new LinkedHashMap<>();
     private final Map<String, Long> locationIds = new HashMap<>();
+    /** The arrival windows and their locations' ids, in the order of {@link #windows}. */
+    private final ArrivalWindow[] windowsInOrder;
+    private final long[] windowLocationIds;
     private final Map<String, Double> instanceHours = new LinkedHashMap<>();
     private final PriorityQueue<Event> events = new PriorityQueue<>();
     /** The overflow nodes' instances and last measured starts given to the last decision, unchanged since. */
@@ -94,6 +100,7 @@ final class Replay {
         this.random = new SplittableRandom(seed);
         this.listener = listener;
         this.shape = PlatformShape.of(platform.locations(), platform.nodes());
+        this.heartbeatMillis = Math.max(1, Math.min(HEARTBEAT_MILLIS, policy.settings().staleAfter().toMillis() / 3));
         this.lastStarts = new StartLatency[(int) platform.machines().stream()
                 .filter(SimulatedPlatform.Machine::bursting).count()];
         List<Node> policyNodes = shape.nodes();
@@ -119,6 +126,8 @@ final class Replay {
             windows.put(place.name(), new ArrivalWindow(arrivalWindow));
             locationIds.put(place.name(), platform.locationId(place.name()));
         }
+        windowsInOrder = windows.values().toArray(new ArrivalWindow[0]);
+        windowLocationIds = windows.keySet().stream().mapToLong(locationIds::get).toArray();
         requireKnownLocations(platform, trace);
     }
 
@@ -275,9 +284,10 @@ final class Replay {
     private BurstingInput input(Instant now) {
         NodeLoad[] loads = new NodeLoad[nodes.size()];
         int reporting = 0;
-        for (SimulatedNode node : nodes) {
+        for (int i = 0; i < loads.length; i++) {
+            SimulatedNode node = nodes.get(i);
             if (node.reporting()) {
-                loads[reporting++] = node.loadAt(now);
+                loads[reporting++] = node.loadAt(now, now.toEpochMilli(), heartbeatMillis);
             }
         }
         boolean changed = instances.size() != overflowNodes.size();
@@ -300,14 +310,15 @@ final class Replay {
             instances = List.copyOf(described);
             latencies = List.copyOf(measured);
         }
-        List<Arrivals> arrivals = new ArrayList<>(windows.size());
+        Arrivals[] arrivals = new Arrivals[windowsInOrder.length];
         long nowMillis = now.toEpochMilli();
-        for (Map.Entry<String, ArrivalWindow> window : windows.entrySet()) {
-            arrivals.add(new Arrivals(locationIds.get(window.getKey()), window.getValue().arrivedHdCalls(nowMillis),
-                    window.getValue().endedHdCalls(nowMillis), arrivalWindow));
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = new Arrivals(windowLocationIds[i], windowsInOrder[i].arrivedHdCalls(nowMillis),
+                    windowsInOrder[i].endedHdCalls(nowMillis), arrivalWindow);
         }
-        return new BurstingInput(shape, Arrays.asList(loads).subList(0, reporting), instances, List.of(),
-                policy.settings(), trace.start(), now, new Foresight(latencies, arrivals, policy.schedules()));
+        return new BurstingInput(shape, List.of(reporting == loads.length ? loads : Arrays.copyOf(loads, reporting)),
+                instances, List.of(), policy.settings(), trace.start(), now,
+                new Foresight(latencies, List.of(arrivals), policy.schedules()));
     }
 
     /** Counts a start's instance-hours and billed time up to {@code until} (its stop, or the trace's end). */

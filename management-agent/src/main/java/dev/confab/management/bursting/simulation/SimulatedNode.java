@@ -27,6 +27,9 @@ final class SimulatedNode {
     private StartLatency lastStart;
     /** Its instance as EC2 describes it, until its state next changes. */
     private CloudInstance instance;
+    /** Its last load report, until its load changes, it starts or stops, or the next heartbeat is due. */
+    private NodeLoad report;
+    private long reportedAtMillis;
 
     SimulatedNode(Node node, String place) {
         this.node = node;
@@ -62,9 +65,18 @@ final class SimulatedNode {
         return reporting;
     }
 
-    /** Its load report at {@code now}; only while it reports. */
-    NodeLoad loadAt(Instant now) {
-        return new NodeLoad(node.id(), tokensInUse, calls, now);
+    /**
+     * Its last load report at {@code now}, only while it reports: as a node sends one when its load
+     * changes and with every heartbeat, a new one when its load changed since the last or
+     * {@code heartbeat} has passed.
+     */
+    NodeLoad loadAt(Instant now, long nowMillis, long heartbeatMillis) {
+        if (report == null || report.tokensInUse() != tokensInUse || report.conferences() != calls
+                || nowMillis - reportedAtMillis >= heartbeatMillis) {
+            report = new NodeLoad(node.id(), tokensInUse, calls, now);
+            reportedAtMillis = nowMillis;
+        }
+        return report;
     }
 
     CloudInstance instance() {
@@ -91,6 +103,7 @@ final class SimulatedNode {
         stopRequestedAt = null;
         reporting = false;
         instance = null;
+        report = null;
         return ++generation;
     }
 
@@ -116,6 +129,7 @@ final class SimulatedNode {
         stopRequestedAt = now;
         reporting = false;
         instance = null;
+        report = null;
         return ++generation;
     }
 
