@@ -33,6 +33,13 @@ public final class BurstingPolicy {
         if (breaker.open()) {
             plan.note(() -> breaker.note(settings));
         }
+        for (PrewarmSchedule schedule : input.foresight().schedules()) {
+            if (!input.shape().isOverflow(schedule.locationId())) {
+                plan.note(() -> "pre-warm schedule " + schedule.label() + " is for "
+                        + input.shape().location(schedule.locationId()).name() + ", which holds no overflow node: it"
+                        + " starts nothing");
+            }
+        }
         StartRule.apply(platform, breaker, plan);
         StopRule.apply(platform, plan);
         int running = plan.runningOrStarting();

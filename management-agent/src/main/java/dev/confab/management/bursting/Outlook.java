@@ -29,7 +29,7 @@ final class Outlook {
         this.shape = platform.input().shape();
         this.options = platform.settings().planAhead();
         Foresight foresight = platform.input().foresight();
-        int locations = shape.locationsByName().size();
+        int locations = shape.locationCount();
         arrivalRates = new double[locations];
         endRates = new double[locations];
         for (Arrivals arrivals : foresight.arrivals()) {

@@ -26,7 +26,7 @@ final class Plan {
 
     Plan(PlatformShape shape, int runningOrStarting) {
         this.shape = shape;
-        int locations = shape.locationsByName().size();
+        int locations = shape.locationCount();
         this.plannedHdCalls = new int[locations];
         this.plannedStarts = new int[locations];
         this.runningOrStarting = runningOrStarting;

@@ -156,6 +156,18 @@ class PrewarmScheduleTest {
     }
 
     @Test
+    void aScheduleForALocationWithoutOverflowNodesStartsNothingAndSaysSo() {
+        Fleet fleet = StartRuleTest.overflowOne(16).stopped("overflow-1a", "Overflow-1");
+        fleet.schedule(weekdayNine(fleet.locationId("London"), "UTC", LocalTime.of(10, 5)));
+
+        BurstingDecision decision = fleet.decide();
+
+        assertEquals(List.of(), decision.actions());
+        assertEquals(List.of("pre-warm schedule weekday 9:00 (Mon–Fri 10:05 UTC) is for London, which holds no overflow"
+                + " node: it starts nothing"), decision.notes());
+    }
+
+    @Test
     void startsNothingWhileBurstingIsDisabled() {
         Fleet fleet = StartRuleTest.overflowOne(16).settings(settings -> settings.withEnabled(false))
                 .stopped("overflow-1a", "Overflow-1");
