@@ -24,7 +24,7 @@
 # memory a fleet needs before it starts, and stops what it started (by PID) on exit, failure or Ctrl-C.
 # Usage: bench/node-channel.sh [nodes] [extra JVM options of the Management Node, after the
 #        launcher's: CONFAB_JAVA_OPTS] [extra NodeSimulator options, e.g. "--io-threads 2"]
-# Ten thousand nodes (BENCHMARKS.md): bench/node-channel.sh 10000 "-Xmx768m" "--changes 5
+# Ten thousand nodes (BENCHMARKS.md; -Xmx640m keeps it within 1 GB): bench/node-channel.sh 10000 "-Xmx640m" "--changes 5
 #   --saturate-seconds 10 --write-seconds 10 --fleet-holds-configuration --locations 100"
 set -euo pipefail
 ulimit -n "$(ulimit -Hn)"
