@@ -63,7 +63,7 @@ final class Plan {
     @SuppressWarnings("unchecked")
     void note(long locationId, Supplier<String> note) {
         if (locationNotes == null) {
-            locationNotes = new List[plannedStarts.length];
+            locationNotes = new List[shape.locationCount()];
         }
         int location = shape.index(locationId);
         if (locationNotes[location] == null) {

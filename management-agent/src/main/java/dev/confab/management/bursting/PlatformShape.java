@@ -26,7 +26,6 @@ public final class PlatformShape {
 
     private final List<Location> locations;
     private final List<Node> nodes;
-    private final List<Location> byName;
     private final Ids locationIndex;
     private final Ids nodeIndex;
     /** By location index (name order): the indexes of its nodes, in name order. */
@@ -43,7 +42,7 @@ public final class PlatformShape {
         this.locations = List.copyOf(locations);
         this.nodes = List.copyOf(nodes);
         requireConsistent(this.locations, this.nodes);
-        this.byName = this.locations.stream().sorted(BY_LOCATION_NAME).toList();
+        List<Location> byName = this.locations.stream().sorted(BY_LOCATION_NAME).toList();
         locationIndex = new Ids(byName.stream().mapToLong(Location::id).toArray());
         nodeIndex = new Ids(this.nodes.stream().mapToLong(Node::id).toArray());
         int count = byName.size();
@@ -109,11 +108,6 @@ public final class PlatformShape {
         return nodes;
     }
 
-    /** Every location, in name order. */
-    List<Location> locationsByName() {
-        return byName;
-    }
-
     /** Every location, in name order, as an array shared by every caller: not to be modified. */
     Location[] locationsInNameOrder() {
         return byNameArray;
@@ -123,7 +117,7 @@ public final class PlatformShape {
         return byNameArray.length;
     }
 
-    /** The position of the location in {@link #locationsByName()}; -1 for a location not in the shape. */
+    /** The position of the location in {@link #locationsInNameOrder()}; -1 for a location not in the shape. */
     int index(long locationId) {
         return locationIndex.indexOf(locationId);
     }
@@ -138,7 +132,7 @@ public final class PlatformShape {
     }
 
     Location location(long locationId) {
-        return byName.get(index(locationId));
+        return byNameArray[index(locationId)];
     }
 
     /** The indexes (in {@link #nodes()}) of the nodes of the location at {@code index}, in name order. */

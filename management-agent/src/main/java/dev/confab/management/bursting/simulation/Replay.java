@@ -66,7 +66,6 @@ final class Replay {
     private final Map<Long, SimulatedNode> nodesById = new HashMap<>();
     private final Map<String, List<List<SimulatedNode>>> chains = new LinkedHashMap<>();
     private final Map<String, ArrivalWindow> windows = new LinkedHashMap<>();
-    private final Map<String, Long> locationIds = new HashMap<>();
     /** The arrival windows and their locations' ids, in the order of {@link #windows}. */
     private final ArrivalWindow[] windowsInOrder;
     private final long[] windowLocationIds;
@@ -124,10 +123,9 @@ final class Replay {
             }
             chains.put(place.name(), chain);
             windows.put(place.name(), new ArrivalWindow(arrivalWindow));
-            locationIds.put(place.name(), platform.locationId(place.name()));
         }
         windowsInOrder = windows.values().toArray(new ArrivalWindow[0]);
-        windowLocationIds = windows.keySet().stream().mapToLong(locationIds::get).toArray();
+        windowLocationIds = windows.keySet().stream().mapToLong(platform::locationId).toArray();
         requireKnownLocations(platform, trace);
     }
 
@@ -287,7 +285,7 @@ final class Replay {
         for (int i = 0; i < loads.length; i++) {
             SimulatedNode node = nodes.get(i);
             if (node.reporting()) {
-                loads[reporting++] = node.loadAt(now, now.toEpochMilli(), heartbeatMillis);
+                loads[reporting++] = node.loadAt(now, heartbeatMillis);
             }
         }
         boolean changed = instances.size() != overflowNodes.size();

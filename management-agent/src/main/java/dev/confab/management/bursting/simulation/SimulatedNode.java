@@ -68,9 +68,10 @@ final class SimulatedNode {
     /**
      * Its last load report at {@code now}, only while it reports: as a node sends one when its load
      * changes and with every heartbeat, a new one when its load changed since the last or
-     * {@code heartbeat} has passed.
+     * {@code heartbeatMillis} have passed.
      */
-    NodeLoad loadAt(Instant now, long nowMillis, long heartbeatMillis) {
+    NodeLoad loadAt(Instant now, long heartbeatMillis) {
+        long nowMillis = now.toEpochMilli();
         if (report == null || report.tokensInUse() != tokensInUse || report.conferences() != calls
                 || nowMillis - reportedAtMillis >= heartbeatMillis) {
             report = new NodeLoad(node.id(), tokensInUse, calls, now);

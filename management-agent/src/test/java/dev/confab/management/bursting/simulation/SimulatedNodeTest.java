@@ -67,7 +67,6 @@ class SimulatedNodeTest {
     }
 
     private static NodeLoad report(SimulatedNode node, long afterMillis) {
-        Instant now = T0.plusMillis(afterMillis);
-        return node.loadAt(now, now.toEpochMilli(), HEARTBEAT);
+        return node.loadAt(T0.plusMillis(afterMillis), HEARTBEAT);
     }
 }
