@@ -4,9 +4,13 @@ import dev.confab.bench.LatencyRecorder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Makes configuration changes and times how long each takes to reach every simulated node. */
 final class ChangeProbe {
+
+    /** Numbers every change made, so that no edit repeats the one before (which would make no revision). */
+    private static final AtomicLong MADE = new AtomicLong();
 
     private ChangeProbe() {
     }
@@ -46,7 +50,7 @@ final class ChangeProbe {
         LatencyRecorder synced = new LatencyRecorder();
         for (int change = 0; change < changes; change++) {
             long sent = System.nanoTime();
-            admin.patch(location, Map.of("description", "change " + change));
+            admin.patch(location, Map.of("description", "change " + MADE.incrementAndGet()));
             long revision = revision(admin);
             awaitAll(fleet, revision, 30);
             long last = 0;
