@@ -101,6 +101,10 @@ public final class NodeSimulator implements Callable<Integer> {
     @Option(names = "--write-seconds", defaultValue = "10")
     int writeSeconds;
 
+    @Option(names = "--warmup-write-seconds", defaultValue = "10", description = "seconds of the same writes made, and"
+            + " printed apart, before the measured ones, for the optimizing JIT to compile the write path")
+    int warmupWriteSeconds;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new NodeSimulator()).execute(args));
     }
@@ -238,6 +242,13 @@ public final class NodeSimulator implements Callable<Integer> {
                 + " %.0f commits/s%n", limit);
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> lastFailure = new AtomicReference<>();
+        if (warmupWriteSeconds > 0) {
+            double warmup = WriteLoad.run(admin, writeClients, warmupWriteSeconds, failed, lastFailure);
+            System.out.printf("warm-up: PATCH worker_vm, %d clients, first %d s (not measured below): %.0f writes/s%s%n",
+                    writeClients, warmupWriteSeconds, warmup, failed.get() == 0 ? ""
+                    : " (" + failed.get() + " failed, the last: " + lastFailure.get() + ")");
+            failed.set(0);
+        }
         double writes = WriteLoad.run(admin, writeClients, writeSeconds, failed, lastFailure);
         System.out.printf("PATCH worker_vm with %d nodes stored, %d clients: %.0f writes/s = %.2f x the bare commit"
                 + " loop%s%n", nodes, writeClients, writes, writes / limit, failed.get() == 0 ? ""

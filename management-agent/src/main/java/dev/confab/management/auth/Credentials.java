@@ -1,6 +1,7 @@
 package dev.confab.management.auth;
 
 import dev.confab.management.store.AccountDao;
+import dev.confab.management.store.Daos;
 import dev.confab.management.store.Store;
 import dev.confab.management.store.Times;
 import dev.confab.shared.crypto.PasswordHash;
@@ -66,7 +67,7 @@ public final class Credentials {
             return true;
         }
         Instant now = clock.instant();
-        Optional<String> hash = store.read(handle -> handle.attach(AccountDao.class).passwordHash(username));
+        Optional<String> hash = store.read(handle -> Daos.on(handle, AccountDao.class).passwordHash(username));
         boolean ok = hash.isPresent() && PasswordHash.verify(password.toCharArray(), hash.get());
         if (!ok && hash.isEmpty()) {
             // spend the same time as a real check, so a wrong user name is not told apart by timing
@@ -81,14 +82,14 @@ public final class Credentials {
     /** The name of the API token, if the token is known. */
     public Optional<String> checkToken(String token) {
         String hash = Tokens.sha256Hex(token);
-        return store.read(handle -> handle.attach(AccountDao.class).tokenName(hash));
+        return store.read(handle -> Daos.on(handle, AccountDao.class).tokenName(hash));
     }
 
     /** Sets (or resets) the web administration account's password. */
     public void setPassword(String username, char[] password) {
         String hash = PasswordHash.hash(password);
         store.write(handle -> {
-            handle.attach(AccountDao.class).setPassword(username, hash, Times.format(clock.instant()));
+            Daos.on(handle, AccountDao.class).setPassword(username, hash, Times.format(clock.instant()));
             return null;
         });
         verified.clear();
@@ -97,28 +98,28 @@ public final class Credentials {
     /** Stores an already hashed password, as the installer hands it over. */
     public void setPasswordHash(String username, String hash) {
         store.write(handle -> {
-            handle.attach(AccountDao.class).setPassword(username, hash, Times.format(clock.instant()));
+            Daos.on(handle, AccountDao.class).setPassword(username, hash, Times.format(clock.instant()));
             return null;
         });
         verified.clear();
     }
 
     public boolean hasAccount() {
-        return store.read(handle -> handle.attach(AccountDao.class).accountCount()) > 0;
+        return store.read(handle -> Daos.on(handle, AccountDao.class).accountCount()) > 0;
     }
 
     /** Issues a new API token; only its hash is kept, so the value is returned this once. */
     public String issueToken(String name) {
         String token = Tokens.random(32);
         store.write(handle -> {
-            handle.attach(AccountDao.class).addToken(name, Tokens.sha256Hex(token), Times.format(clock.instant()));
+            Daos.on(handle, AccountDao.class).addToken(name, Tokens.sha256Hex(token), Times.format(clock.instant()));
             return null;
         });
         return token;
     }
 
     public boolean revokeToken(String name) {
-        return store.write(handle -> handle.attach(AccountDao.class).removeToken(name)) > 0;
+        return store.write(handle -> Daos.on(handle, AccountDao.class).removeToken(name)) > 0;
     }
 
     private String digest(String text) {

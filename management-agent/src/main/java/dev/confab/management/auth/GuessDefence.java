@@ -2,6 +2,7 @@ package dev.confab.management.auth;
 
 import dev.confab.management.store.AdminLogDao;
 import dev.confab.management.store.AdminLogEntry;
+import dev.confab.management.store.Daos;
 import dev.confab.management.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ public final class GuessDefence implements AutoCloseable {
     /** The one place these summaries reach the administrator log; no configuration revision. */
     private static void append(Store store, AdminLogEntry entry) {
         store.write(handle -> {
-            handle.attach(AdminLogDao.class).append(entry);
+            Daos.on(handle, AdminLogDao.class).append(entry);
             return null;
         });
     }

@@ -4,6 +4,7 @@ import dev.confab.management.adminlog.Actor;
 import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.store.AdminLogDao;
+import dev.confab.management.store.Daos;
 import dev.confab.management.store.NodeCertificate;
 import dev.confab.management.store.NodeProvisioningDao;
 import dev.confab.management.store.Store;
@@ -41,14 +42,14 @@ public final class Revocations {
      * whose certificates were revoked (a node's id may belong to a newer node by then).
      */
     public List<Long> nodeDeleted(long nodeId) {
-        store.write(handle -> handle.attach(NodeProvisioningDao.class).retireTokensOfDeletedNode(nodeId));
+        store.write(handle -> Daos.on(handle, NodeProvisioningDao.class).retireTokensOfDeletedNode(nodeId));
         return revokeDeleted();
     }
 
     /** Revokes every valid certificate whose node is gone; returns the ids of their nodes. */
     public synchronized List<Long> revokeDeleted() {
         return store.write(handle -> {
-            NodeProvisioningDao dao = handle.attach(NodeProvisioningDao.class);
+            NodeProvisioningDao dao = Daos.on(handle, NodeProvisioningDao.class);
             List<NodeCertificate> orphans = dao.certificatesOfDeletedNodes();
             Instant now = clock.instant();
             for (NodeCertificate certificate : orphans) {
@@ -57,7 +58,7 @@ public final class Revocations {
                 AdminLog.of(AdminLog.Action.CERTIFICATE_REVOKED, now).by(Actor.system("nodes"))
                         .about(ResourceNames.WORKER_VM, certificate.nodeId(), certificate.fqdn())
                         .details("certificate " + certificate.serial() + " revoked: the node was deleted")
-                        .appendTo(handle.attach(AdminLogDao.class));
+                        .appendTo(Daos.on(handle, AdminLogDao.class));
                 LOG.info("Revoked certificate {} of deleted node {}", certificate.serial(), certificate.fqdn());
             }
             return orphans.stream().map(NodeCertificate::nodeId).distinct().toList();

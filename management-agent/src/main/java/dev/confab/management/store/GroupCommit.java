@@ -5,6 +5,7 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -20,9 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * alone; the others of its group commit. A write that defers foreign key checks to the commit
  * ({@code PRAGMA defer_foreign_keys}) is checked when it ends instead, so that a reference it
  * leaves dangling fails it alone. Should the commit itself fail, every write of the group fails
- * and none is kept. Thread-safe.
+ * and none is kept. The groups run on one connection, kept open from the first write to
+ * {@link #close()} (opened again after a failure of the connection itself), so that the store
+ * objects a write attaches to it are attached once ({@link Daos}). Thread-safe.
  */
-final class GroupCommit {
+final class GroupCommit implements AutoCloseable {
+
+    /** The writer's handle while a group runs on this thread, with the store objects attached to it. */
+    private static final ThreadLocal<GroupCommit> RUNNING = new ThreadLocal<>();
 
     /** One queued write and, once its group is done, what it gave. */
     private static final class Write {
@@ -42,6 +48,11 @@ final class GroupCommit {
     private final ThreadLocal<Handle> running = new ThreadLocal<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
+    /** The writer's connection; guarded by {@link #lock}. */
+    private Handle writer;
+    /** Store objects attached to {@link #writer}; guarded by {@link #lock}. */
+    private final Map<Class<?>, Object> attached = new HashMap<>();
+    private boolean closed;
 
     GroupCommit(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -81,10 +92,25 @@ final class GroupCommit {
         return queue.size();
     }
 
+    /**
+     * {@code type} attached to {@code handle}: once for the writer's connection, while a group runs
+     * on it on this thread; anew for any other handle.
+     */
+    static <T> T attached(Handle handle, Class<T> type) {
+        GroupCommit group = RUNNING.get();
+        if (group == null || group.writer != handle) {
+            return handle.attach(type);
+        }
+        return type.cast(group.attached.computeIfAbsent(type, handle::attach));
+    }
+
     private void commitGroup() {
         List<Write> group = new ArrayList<>();
-        try (Handle handle = jdbi.open()) {
+        Handle handle = null;
+        try {
+            handle = writer();
             running.set(handle);
+            RUNNING.set(this);
             handle.begin();
             try {
                 runQueued(handle, group);
@@ -97,11 +123,55 @@ final class GroupCommit {
                 });
             }
         } catch (RuntimeException | Error e) {
+            // the connection itself failed (opening, beginning or rolling back): the next group opens another
+            closeWriter();
+            if (group.isEmpty()) {
+                // no write of the group had started: the writes queued now fail with it rather than wait
+                for (Write write = queue.poll(); write != null; write = queue.poll()) {
+                    group.add(write);
+                }
+            }
             group.stream().filter(write -> write.failure == null).forEach(write -> write.failure = e);
         } finally {
             running.remove();
+            RUNNING.remove();
             writes.addAndGet(group.size());
             group.forEach(write -> write.done = true);
+        }
+    }
+
+    private Handle writer() {
+        if (closed) {
+            throw new StoreException("The store is closed: no write can be made.");
+        }
+        if (writer == null) {
+            writer = jdbi.open();
+        }
+        return writer;
+    }
+
+    private void closeWriter() {
+        attached.clear();
+        if (writer != null) {
+            Handle handle = writer;
+            writer = null;
+            try {
+                handle.close();
+            } catch (RuntimeException e) {
+                // the connection is broken already; the pool replaces it
+            }
+        }
+    }
+
+    /** Closes the writer's connection once the group under way, if any, is done; later writes fail. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            closeWriter();
+        } finally {
+            lock.unlock();
         }
     }
 

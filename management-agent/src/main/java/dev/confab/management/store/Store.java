@@ -110,6 +110,7 @@ public final class Store implements AutoCloseable, MeterBinder {
 
     @Override
     public void close() {
+        writes.close();
         dataSource.close();
     }
 }

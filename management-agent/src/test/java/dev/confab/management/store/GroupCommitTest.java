@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -152,5 +154,46 @@ class GroupCommitTest {
         assertEquals(2, inner);
         assertEquals(1, store.commits() - before);
         assertEquals(List.of(1, 2), items());
+    }
+
+    @Test
+    void writesAttachEachStoreObjectOnceAndReadsAttachTheirOwn() {
+        RevisionDao first = store.write(handle -> Daos.on(handle, RevisionDao.class));
+        RevisionDao again = store.write(handle -> {
+            assertSame(Daos.on(handle, RevisionDao.class), Daos.on(handle, RevisionDao.class));
+            return Daos.on(handle, RevisionDao.class);
+        });
+        assertSame(first, again, "the writer's connection keeps what was attached to it");
+        long revision = store.write(handle -> Daos.on(handle, RevisionDao.class).advance());
+        long read = store.read(handle -> Daos.on(handle, RevisionDao.class).current());
+        assertEquals(revision, read, "the kept object works on the writer's connection, and what it wrote is read");
+        assertNotSame(store.read(handle -> Daos.on(handle, RevisionDao.class)),
+                store.read(handle -> Daos.on(handle, RevisionDao.class)), "a read's handle is its own");
+    }
+
+    @Test
+    void aWriteWhoseConnectionBreaksFailsAndTheNextWriteOpensAnother() {
+        RevisionDao before = store.write(handle -> Daos.on(handle, RevisionDao.class));
+        assertThrows(RuntimeException.class, () -> store.write(handle -> {
+            handle.execute("INSERT INTO item (id) VALUES (1)");
+            try {
+                handle.getConnection().close();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+
+        store.write(handle -> handle.execute("INSERT INTO item (id) VALUES (2)"));
+        assertEquals(List.of(2), items(), "nothing of the write whose connection broke; the next one kept");
+        assertNotSame(before, store.write(handle -> Daos.on(handle, RevisionDao.class)),
+                "attached anew to the new connection");
+    }
+
+    @Test
+    void aWriteAfterTheStoreClosedIsRefused() {
+        store.close();
+        StoreException refused = assertThrows(StoreException.class, () -> store.write(handle -> 1));
+        assertEquals("The store is closed: no write can be made.", refused.getMessage());
     }
 }

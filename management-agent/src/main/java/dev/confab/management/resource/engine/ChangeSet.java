@@ -4,6 +4,7 @@ import dev.confab.management.adminlog.Actor;
 import dev.confab.management.adminlog.AdminLog;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.store.AdminLogDao;
+import dev.confab.management.store.Daos;
 import dev.confab.management.store.RevisionDao;
 import dev.confab.management.store.Times;
 import org.jdbi.v3.core.Handle;
@@ -33,13 +34,13 @@ final class ChangeSet {
 
     /** Records that {@code action} was done to object {@code objectId} (named {@code name}) of {@code spec}. */
     void record(ResourceSpec spec, long objectId, String name, AdminLog.Action action, String details) {
-        RevisionDao revisions = handle.attach(RevisionDao.class);
+        RevisionDao revisions = Daos.on(handle, RevisionDao.class);
         if (revision < 0) {
             revision = revisions.advance();
         }
         revisions.recordChange(revision, Times.format(time), spec.name(), objectId, action.value());
         AdminLog.of(action, time).by(actor).about(spec.name(), objectId, name).details(details).revision(revision)
-                .appendTo(handle.attach(AdminLogDao.class));
+                .appendTo(Daos.on(handle, AdminLogDao.class));
         changes.add(new ConfigurationChange(revision, spec.name(), objectId, action.value()));
     }
 

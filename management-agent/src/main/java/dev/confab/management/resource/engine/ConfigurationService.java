@@ -8,6 +8,7 @@ import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.catalog.GlobalSettings;
 import dev.confab.management.resource.catalog.SystemLocation;
 import dev.confab.management.resource.catalog.WorkerVm;
+import dev.confab.management.store.Daos;
 import dev.confab.management.store.RevisionDao;
 import dev.confab.management.store.Store;
 import dev.confab.shared.crypto.SecretBox;
@@ -93,7 +94,7 @@ public final class ConfigurationService {
     }
 
     public long revision() {
-        return store.read(handle -> handle.attach(RevisionDao.class).current());
+        return store.read(handle -> Daos.on(handle, RevisionDao.class).current());
     }
 
     /** Every object of the configuration resources {@code names}, and the revision they are at. */

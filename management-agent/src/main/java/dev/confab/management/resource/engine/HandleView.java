@@ -3,6 +3,7 @@ package dev.confab.management.resource.engine;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.StoreView;
+import dev.confab.management.store.Daos;
 import dev.confab.management.store.InList;
 import dev.confab.shared.crypto.SecretBox;
 import org.jdbi.v3.core.Handle;
@@ -27,7 +28,7 @@ public final class HandleView implements StoreView, StoreView.NestedWriter {
 
     public HandleView(Handle handle, SecretBox secrets) {
         this.handle = handle;
-        this.dao = handle.attach(ResourceDao.class);
+        this.dao = Daos.on(handle, ResourceDao.class);
         this.secrets = secrets;
     }
 

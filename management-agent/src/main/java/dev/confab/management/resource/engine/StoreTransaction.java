@@ -3,6 +3,7 @@ package dev.confab.management.resource.engine;
 import dev.confab.management.resource.FieldSpec;
 import dev.confab.management.resource.ResourceSpec;
 import dev.confab.management.resource.catalog.Catalog;
+import dev.confab.management.store.Daos;
 import org.jdbi.v3.core.Handle;
 
 import java.util.Collection;
@@ -74,6 +75,6 @@ public final class StoreTransaction {
      * one builds its handlers: tens of microseconds, which a fleet's thousand events would repeat).
      */
     public <D> D dao(Class<D> type) {
-        return type.cast(daos.computeIfAbsent(type, handle::attach));
+        return type.cast(daos.computeIfAbsent(type, key -> Daos.on(handle, key)));
     }
 }
