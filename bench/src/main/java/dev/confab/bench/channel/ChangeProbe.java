@@ -2,6 +2,7 @@ package dev.confab.bench.channel;
 
 import dev.confab.bench.LatencyRecorder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,12 @@ final class ChangeProbe {
     }
 
     /** What the changes measured: change to each node, and last node to "all SYNCED" in the status API. */
-    record Result(LatencyRecorder received, LatencyRecorder synced) {
+    record Result(LatencyRecorder received, LatencyRecorder synced, List<String> firstAndLast) {
+
+        /** Each change's first and last node, in milliseconds after the change was sent: "first/last …". */
+        String perChange() {
+            return String.join(" ", firstAndLast);
+        }
     }
 
     /**
@@ -48,17 +54,21 @@ final class ChangeProbe {
             throws Exception {
         LatencyRecorder latency = new LatencyRecorder();
         LatencyRecorder synced = new LatencyRecorder();
+        List<String> firstAndLast = new ArrayList<>();
         for (int change = 0; change < changes; change++) {
             long sent = System.nanoTime();
             admin.patch(location, Map.of("description", "change " + MADE.incrementAndGet()));
             long revision = revision(admin);
             awaitAll(fleet, revision, 30);
+            long first = Long.MAX_VALUE;
             long last = 0;
             for (SimulatedNode node : fleet) {
                 long received = node.appliedNanos(revision);
                 latency.record(received - sent);
+                first = Math.min(first, received);
                 last = Math.max(last, received);
             }
+            firstAndLast.add((first - sent) / 1_000_000 + "/" + (last - sent) / 1_000_000);
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (syncing(admin) > 0) {
                 if (System.nanoTime() > deadline) {
@@ -69,7 +79,7 @@ final class ChangeProbe {
             synced.record(System.nanoTime() - last);
             Thread.sleep(500);
         }
-        return new Result(latency, synced);
+        return new Result(latency, synced, firstAndLast);
     }
 
     /** How many nodes the status API shows as SYNCING. */

@@ -186,6 +186,7 @@ public final class NodeSimulator implements Callable<Integer> {
                     + " p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", nodes, warmupChanges,
                     warmup.received().percentileMillis(0.50), warmup.received().percentileMillis(0.99),
                     warmup.received().percentileMillis(1.0));
+            System.out.println("  per change, first node/last node, ms after it was sent: " + warmup.perChange());
         }
         long changeCpuBefore = ProcessCpu.millis(simulator);
         long changeWallBefore = System.nanoTime();
@@ -194,6 +195,7 @@ public final class NodeSimulator implements Callable<Integer> {
         System.out.printf("change -> received by all %d nodes, %d changes: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
                 nodes, changes, latency.percentileMillis(0.50), latency.percentileMillis(0.99),
                 latency.percentileMillis(1.0));
+        System.out.println("  per change, first node/last node, ms after it was sent: " + changed.perChange());
         System.out.printf("last node received -> \"all SYNCED\" in status/v1/worker_vm, %d changes: p50 %.0f ms,"
                 + " max %.0f ms%n", changes, changed.synced().percentileMillis(0.50),
                 changed.synced().percentileMillis(1.0));
