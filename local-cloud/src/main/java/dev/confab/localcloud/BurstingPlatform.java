@@ -50,9 +50,17 @@ public final class BurstingPlatform implements AutoCloseable {
      * @param minLifetime   the minimum lifetime of a started node ({@code --bursting-min-lifetime-seconds})
      * @param bootDelay     how long a started instance stays pending
      * @param heartbeat     the nodes' heartbeat interval; a load report is stale after three
+     * @param tick          how often, at least, the bursting policy describes EC2 anew ({@code --bursting-tick-seconds})
      */
     public record Options(Path dir, int firstIndex, int burstingNodes, String instanceType, int threshold,
-                          Duration minLifetime, Duration bootDelay, Duration heartbeat) {
+                          Duration minLifetime, Duration bootDelay, Duration heartbeat, Duration tick) {
+
+        /** With the bursting policy's own tick (10 s). */
+        public Options(Path dir, int firstIndex, int burstingNodes, String instanceType, int threshold,
+                       Duration minLifetime, Duration bootDelay, Duration heartbeat) {
+            this(dir, firstIndex, burstingNodes, instanceType, threshold, minLifetime, bootDelay, heartbeat,
+                    Duration.ofSeconds(10));
+        }
     }
 
     private final ChildProcesses children = new ChildProcesses();
@@ -89,7 +97,8 @@ public final class BurstingPlatform implements AutoCloseable {
                 "--bind", "127.0.0.1", "--https-port", Integer.toString(httpsPort), "--node-port",
                 Integer.toString(DemoNodes.freePort("127.0.0.1")), "--admin-password-file", password.toString(),
                 "--heartbeat-interval-ms", Long.toString(options.heartbeat().toMillis()),
-                "--bursting-min-lifetime-seconds", Long.toString(options.minLifetime().toSeconds())),
+                "--bursting-min-lifetime-seconds", Long.toString(options.minLifetime().toSeconds()),
+                "--bursting-tick-seconds", Long.toString(options.tick().toSeconds())),
                 dir.resolve("management.log"));
         api = ManagementClient.await("https://127.0.0.1:" + httpsPort + "/",
                 managementData.resolve("pki/https-selfsigned.crt"), "admin", "s3cret-bursting", management,

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BurstingEndToEndIT {
 
-    private static final Duration MIN_LIFETIME = Duration.ofSeconds(15);
+    private static final Duration MIN_LIFETIME = Duration.ofSeconds(10);
     private static final String START = "StartInstances";
 
     @TempDir
@@ -55,8 +55,9 @@ class BurstingEndToEndIT {
 
     @BeforeAll
     void platformWithTwoStoppedBurstingNodes() throws Exception {
+        // the policy describes EC2 every 2 s rather than 10: a started or stopped node is seen sooner
         platform = BurstingPlatform.start(new BurstingPlatform.Options(dir, 171, 2, "c5.large", 1, MIN_LIFETIME,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)));
         first = platform.instanceIds().get(0);
         second = platform.instanceIds().get(1);
         platform.awaitQuiet(Duration.ofSeconds(60));

@@ -55,6 +55,12 @@ public final class ManagementAgentCommand implements Callable<Integer> {
                     + " bursting_min_lifetime (whose least is 5 minutes): for demonstrations and tests.")
     Long burstingMinLifetimeSeconds;
 
+    @Option(names = "--bursting-tick-seconds",
+            description = "How often, at least, the bursting policy runs and describes the EC2 instances anew, in"
+                    + " seconds (default 10): shorter for demonstrations and tests, which then see a started or"
+                    + " stopped instance sooner.")
+    Long burstingTickSeconds;
+
     @Override
     public Integer call() throws Exception {
         ManagementAgent agent = ManagementAgent.create(config()).start();
@@ -80,6 +86,13 @@ public final class ManagementAgentCommand implements Callable<Integer> {
             }
             config = config.withBursting(config.bursting().withMinLifetime(
                     java.time.Duration.ofSeconds(burstingMinLifetimeSeconds)));
+        }
+        if (burstingTickSeconds != null) {
+            if (burstingTickSeconds < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--bursting-tick-seconds must be at least 1, not " + burstingTickSeconds);
+            }
+            config = config.withBursting(config.bursting().withTick(java.time.Duration.ofSeconds(burstingTickSeconds)));
         }
         if (adminPasswordFile != null) {
             config = config.withInitialAdmin(adminUser, new AdminPasswordFile(adminPasswordFile),
