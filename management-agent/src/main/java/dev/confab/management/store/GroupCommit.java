@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class GroupCommit implements AutoCloseable {
 
-    /** The writer's handle while a group runs on this thread, with the store objects attached to it. */
+    /** The group commit whose group runs on this thread: its writer's handle, and the store objects attached to it. */
     private static final ThreadLocal<GroupCommit> RUNNING = new ThreadLocal<>();
 
     /** One queued write and, once its group is done, what it gave. */
@@ -45,7 +45,6 @@ final class GroupCommit implements AutoCloseable {
     private final Jdbi jdbi;
     private final Queue<Write> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock lock = new ReentrantLock();
-    private final ThreadLocal<Handle> running = new ThreadLocal<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     /** The writer's connection; guarded by {@link #lock}. */
@@ -59,7 +58,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     <R, X extends Exception> R write(HandleCallback<R, X> callback) throws X {
-        Handle joined = running.get();
+        Handle joined = RUNNING.get() == this ? writer : null;
         if (joined != null) {
             // a write made inside a write: part of the one running, as a nested transaction would be
             return callback.withHandle(joined);
@@ -106,10 +105,11 @@ final class GroupCommit implements AutoCloseable {
 
     private void commitGroup() {
         List<Write> group = new ArrayList<>();
+        // a write of another store's group may be running on this thread, this one inside it
+        GroupCommit outer = RUNNING.get();
         Handle handle = null;
         try {
             handle = writer();
-            running.set(handle);
             RUNNING.set(this);
             handle.begin();
             try {
@@ -133,8 +133,11 @@ final class GroupCommit implements AutoCloseable {
             }
             group.stream().filter(write -> write.failure == null).forEach(write -> write.failure = e);
         } finally {
-            running.remove();
-            RUNNING.remove();
+            if (outer == null) {
+                RUNNING.remove();
+            } else {
+                RUNNING.set(outer);
+            }
             writes.addAndGet(group.size());
             group.forEach(write -> write.done = true);
         }

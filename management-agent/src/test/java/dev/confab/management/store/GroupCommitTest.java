@@ -196,4 +196,21 @@ class GroupCommitTest {
         StoreException refused = assertThrows(StoreException.class, () -> store.write(handle -> 1));
         assertEquals("The store is closed: no write can be made.", refused.getMessage());
     }
+
+    @Test
+    void aWriteToAnotherStoreInsideAWriteLeavesTheOuterWriteItsConnection(@TempDir Path other) {
+        try (Store second = Store.open(other.resolve("other.db"))) {
+            long before = store.commits();
+            RevisionDao outer = store.write(handle -> {
+                RevisionDao attached = Daos.on(handle, RevisionDao.class);
+                second.write(inner -> Daos.on(inner, RevisionDao.class).advance());
+                assertSame(attached, Daos.on(handle, RevisionDao.class), "still the writer's connection");
+                store.write(nested -> nested.execute("INSERT INTO item (id) VALUES (1)"));
+                return attached;
+            });
+            assertEquals(1, store.commits() - before, "the nested write joined the outer one");
+            assertEquals(List.of(1), items());
+            assertSame(outer, store.write(handle -> Daos.on(handle, RevisionDao.class)));
+        }
+    }
 }
