@@ -21,9 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * alone; the others of its group commit. A write that defers foreign key checks to the commit
  * ({@code PRAGMA defer_foreign_keys}) is checked when it ends instead, so that a reference it
  * leaves dangling fails it alone. Should the commit itself fail, every write of the group fails
- * and none is kept. The groups run on one connection, kept open from the first write to
- * {@link #close()} (opened again after a failure of the connection itself), so that the store
- * objects a write attaches to it are attached once ({@link Daos}). Thread-safe.
+ * and none is kept. Each group runs on a connection of its own, closed when the group ends (a
+ * connection kept open across groups held memory that a 10,000-node fleet's writes made the
+ * collector thrash on); the store objects the group's writes attach to it are attached once
+ * ({@link Daos}). Should no connection open, the writes queued then fail rather than wait.
+ * Thread-safe.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -47,7 +49,7 @@ final class GroupCommit implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
-    /** The writer's connection; guarded by {@link #lock}. */
+    /** The running group's connection; guarded by {@link #lock}. */
     private Handle writer;
     /** Store objects attached to {@link #writer}; guarded by {@link #lock}. */
     private final Map<Class<?>, Object> attached = new HashMap<>();
@@ -92,8 +94,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * {@code type} attached to {@code handle}: once for the writer's connection, while a group runs
-     * on it on this thread; anew for any other handle.
+     * {@code type} attached to {@code handle}: once for the connection of the group running on this
+     * thread; anew for any other handle.
      */
     static <T> T attached(Handle handle, Class<T> type) {
         GroupCommit group = RUNNING.get();
@@ -124,7 +126,6 @@ final class GroupCommit implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             // the connection itself failed (opening, beginning or rolling back): the next group opens another
-            closeWriter();
             if (group.isEmpty()) {
                 // no write of the group had started: the writes queued now fail with it rather than wait
                 for (Write write = queue.poll(); write != null; write = queue.poll()) {
@@ -133,6 +134,7 @@ final class GroupCommit implements AutoCloseable {
             }
             group.stream().filter(write -> write.failure == null).forEach(write -> write.failure = e);
         } finally {
+            closeWriter();
             if (outer == null) {
                 RUNNING.remove();
             } else {
@@ -161,12 +163,13 @@ final class GroupCommit implements AutoCloseable {
             try {
                 handle.close();
             } catch (RuntimeException e) {
-                // the connection is broken already; the pool replaces it
+                // after the commit or the rollback: what the group wrote stands or is gone either way,
+                // and a broken connection is replaced by the pool
             }
         }
     }
 
-    /** Closes the writer's connection once the group under way, if any, is done; later writes fail. */
+    /** Once the group under way, if any, is done, refuses later writes. */
     @Override
     public void close() {
         lock.lock();

@@ -157,23 +157,25 @@ class GroupCommitTest {
     }
 
     @Test
-    void writesAttachEachStoreObjectOnceAndReadsAttachTheirOwn() {
-        RevisionDao first = store.write(handle -> Daos.on(handle, RevisionDao.class));
-        RevisionDao again = store.write(handle -> {
-            assertSame(Daos.on(handle, RevisionDao.class), Daos.on(handle, RevisionDao.class));
-            return Daos.on(handle, RevisionDao.class);
-        });
-        assertSame(first, again, "the writer's connection keeps what was attached to it");
+    void theWritesOfAGroupShareEachStoreObjectAttachedToItsConnection() throws Exception {
+        List<RevisionDao> attached = java.util.Collections.synchronizedList(new ArrayList<>());
+        Consumer<Handle> attaching = handle -> attached.add(Daos.on(handle, RevisionDao.class));
+        whileOneCommits(List.of(attaching, attaching, attaching));
+        assertEquals(3, attached.size());
+        assertSame(attached.get(0), attached.get(1), "one group, one attachment");
+        assertSame(attached.get(0), attached.get(2));
+
+        RevisionDao next = store.write(handle -> Daos.on(handle, RevisionDao.class));
+        assertNotSame(attached.get(0), next, "the next group runs on a connection of its own");
         long revision = store.write(handle -> Daos.on(handle, RevisionDao.class).advance());
         long read = store.read(handle -> Daos.on(handle, RevisionDao.class).current());
-        assertEquals(revision, read, "the kept object works on the writer's connection, and what it wrote is read");
+        assertEquals(revision, read, "what a group's object wrote is read");
         assertNotSame(store.read(handle -> Daos.on(handle, RevisionDao.class)),
                 store.read(handle -> Daos.on(handle, RevisionDao.class)), "a read's handle is its own");
     }
 
     @Test
     void aWriteWhoseConnectionBreaksFailsAndTheNextWriteOpensAnother() {
-        RevisionDao before = store.write(handle -> Daos.on(handle, RevisionDao.class));
         assertThrows(RuntimeException.class, () -> store.write(handle -> {
             handle.execute("INSERT INTO item (id) VALUES (1)");
             try {
@@ -186,8 +188,6 @@ class GroupCommitTest {
 
         store.write(handle -> handle.execute("INSERT INTO item (id) VALUES (2)"));
         assertEquals(List.of(2), items(), "nothing of the write whose connection broke; the next one kept");
-        assertNotSame(before, store.write(handle -> Daos.on(handle, RevisionDao.class)),
-                "attached anew to the new connection");
     }
 
     @Test
@@ -201,7 +201,7 @@ class GroupCommitTest {
     void aWriteToAnotherStoreInsideAWriteLeavesTheOuterWriteItsConnection(@TempDir Path other) {
         try (Store second = Store.open(other.resolve("other.db"))) {
             long before = store.commits();
-            RevisionDao outer = store.write(handle -> {
+            store.write(handle -> {
                 RevisionDao attached = Daos.on(handle, RevisionDao.class);
                 second.write(inner -> Daos.on(inner, RevisionDao.class).advance());
                 assertSame(attached, Daos.on(handle, RevisionDao.class), "still the writer's connection");
@@ -210,7 +210,6 @@ class GroupCommitTest {
             });
             assertEquals(1, store.commits() - before, "the nested write joined the outer one");
             assertEquals(List.of(1), items());
-            assertSame(outer, store.write(handle -> Daos.on(handle, RevisionDao.class)));
         }
     }
 }
