@@ -21,15 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * alone; the others of its group commit. A write that defers foreign key checks to the commit
  * ({@code PRAGMA defer_foreign_keys}) is checked when it ends instead, so that a reference it
  * leaves dangling fails it alone. Should the commit itself fail, every write of the group fails
- * and none is kept. Each group runs on a connection of its own, closed when the group ends (a
- * connection kept open across groups held memory that a 10,000-node fleet's writes made the
- * collector thrash on); the store objects the group's writes attach to it are attached once
- * ({@link Daos}). Should no connection open, the writes queued then fail rather than wait.
+ * and none is kept. Each group runs on a connection of its own, closed when the group ends (one
+ * connection kept open across groups made the collector thrash at 10,000 nodes: BENCHMARKS.md);
+ * the store objects the group's writes attach to it are attached once ({@link Daos}). Should no connection open, the writes queued then fail rather than wait.
  * Thread-safe.
  */
 final class GroupCommit implements AutoCloseable {
 
-    /** The group commit whose group runs on this thread: its writer's handle, and the store objects attached to it. */
+    /** The group commit whose group runs on this thread: its group's handle, and the store objects attached to it. */
     private static final ThreadLocal<GroupCommit> RUNNING = new ThreadLocal<>();
 
     /** One queued write and, once its group is done, what it gave. */
@@ -111,7 +110,7 @@ final class GroupCommit implements AutoCloseable {
         GroupCommit outer = RUNNING.get();
         Handle handle = null;
         try {
-            handle = writer();
+            handle = open();
             RUNNING.set(this);
             handle.begin();
             try {
@@ -145,13 +144,11 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private Handle writer() {
+    private Handle open() {
         if (closed) {
             throw new StoreException("The store is closed: no write can be made.");
         }
-        if (writer == null) {
-            writer = jdbi.open();
-        }
+        writer = jdbi.open();
         return writer;
     }
 
@@ -175,7 +172,6 @@ final class GroupCommit implements AutoCloseable {
         lock.lock();
         try {
             closed = true;
-            closeWriter();
         } finally {
             lock.unlock();
         }
