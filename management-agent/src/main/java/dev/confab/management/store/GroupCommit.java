@@ -4,6 +4,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,17 +188,30 @@ final class GroupCommit implements AutoCloseable {
         for (Write write = queue.poll(); write != null; write = group.size() < size ? queue.poll() : null) {
             group.add(write);
             String savepoint = savepoint(group.size());
-            handle.execute("SAVEPOINT " + savepoint);
+            executeOnPool(handle, "SAVEPOINT " + savepoint);
             try {
                 write.value = write.callback.withHandle(handle);
                 checkDeferredForeignKeys(handle);
             } catch (Throwable failure) {
-                handle.execute("ROLLBACK TO " + savepoint);
+                executeOnPool(handle, "ROLLBACK TO " + savepoint);
                 write.value = null;
                 write.failure = failure;
             }
             handle.execute("PRAGMA defer_foreign_keys = OFF");
-            handle.execute("RELEASE " + savepoint);
+            executeOnPool(handle, "RELEASE " + savepoint);
+        }
+    }
+
+    /**
+     * Runs {@code sql} on a statement of the pool's own, not one the store keeps prepared
+     * ({@link StatementCache}): so the pool knows that the connection holds writes not yet committed,
+     * and rolls them back should the connection be closed before the commit.
+     */
+    private static void executeOnPool(Handle handle, String sql) {
+        try (Statement statement = handle.getConnection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new StoreException("The store could not run " + sql + ": " + e.getMessage());
         }
     }
 

@@ -21,13 +21,17 @@ import java.util.concurrent.TimeUnit;
  * commit is on disk before it is acknowledged. Writes run one at a time (SQLite has one writer
  * anyway; serialising here avoids lock upgrades failing under load), and writes that arrive while
  * one commits share the next commit ({@link GroupCommit}): each is its own savepoint, fails alone,
- * and returns once the commit that holds it is on disk. Reads run concurrently. Thread-safe.
+ * and returns once the commit that holds it is on disk. Reads run concurrently. Each pooled connection
+ * keeps the statements prepared on it ({@link StatementCache}). Thread-safe.
  */
 public final class Store implements AutoCloseable, MeterBinder {
 
     private static final Duration[] COMMIT_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
             Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
             Duration.ofMillis(250), Duration.ofSeconds(1)};
+
+    /** Prepared statements kept per connection ({@link StatementCache}). */
+    private static final int STATEMENTS_PER_CONNECTION = 256;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -36,7 +40,8 @@ public final class Store implements AutoCloseable, MeterBinder {
 
     private Store(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                .setStatementBuilderFactory(new StatementCache(STATEMENTS_PER_CONNECTION));
         this.writes = new GroupCommit(jdbi);
     }
 
@@ -54,6 +59,9 @@ public final class Store implements AutoCloseable, MeterBinder {
         pool.setPoolName("confab-store");
         pool.setMaximumPoolSize(8);
         pool.setMinimumIdle(2);
+        // a local file's connection does not go stale: kept for good, with the statements prepared on it
+        pool.setIdleTimeout(0);
+        pool.setMaxLifetime(0);
         Store store = new Store(new HikariDataSource(pool));
         try {
             store.write(Migrations::apply);
