@@ -106,6 +106,26 @@ class ArchiveIT {
     }
 
     @Test
+    void aCollectorInConfabJavaOptsReplacesTheOneInJvmOptions() throws Exception {
+        InstalledTree tree = unpack();
+
+        // the JVM refuses two collectors: the operator's takes the place of jvm.options' parallel one
+        ProcessBuilder builder = new ProcessBuilder(tree.launcher().toString(), "management-agent", "--help")
+                .redirectErrorStream(true);
+        builder.environment().put("CONFAB_JAVA_OPTS", "-XX:+UseG1GC -Xlog:gc:stdout");
+        Process help = builder.start();
+        String output = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, help.waitFor(), output);
+        assertTrue(output.contains("Using G1"), output);
+
+        builder.environment().put("CONFAB_JAVA_OPTS", "-Xlog:gc:stdout");
+        help = builder.start();
+        output = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, help.waitFor(), output);
+        assertTrue(output.contains("Using Parallel"), "jvm.options' collector otherwise:\n" + output);
+    }
+
+    @Test
     void unitsPassSystemdAnalyzeVerify() throws Exception {
         boolean available = new ProcessBuilder("sh", "-c", "command -v systemd-analyze").start().waitFor() == 0;
         if (!available) {
