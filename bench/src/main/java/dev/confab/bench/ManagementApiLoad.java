@@ -1,5 +1,6 @@
 package dev.confab.bench;
 
+import dev.confab.bench.channel.CommitLoop;
 import dev.confab.management.ManagementAgent;
 import dev.confab.management.ManagementConfig;
 import dev.confab.management.adminlog.Actor;
@@ -75,7 +76,10 @@ public final class ManagementApiLoad implements Callable<Integer> {
             if (client.equals("wrk")) {
                 Wrk wrk = new Wrk(base, auth, nodes, clients);
                 wrk.run("GET list of 20", "list.lua", warmup, seconds);
-                wrk.run("PATCH one worker_vm", "patch.lua", warmup, seconds);
+                double patches = wrk.run("PATCH one worker_vm", "patch.lua", warmup, seconds);
+                double loop = CommitLoop.run(data, 5);
+                System.out.printf("bare SQLite commit loop (WAL, synchronous=FULL, one thread) on the data filesystem:"
+                        + " %.0f commits/s; PATCH = %.2f x it%n", loop, patches / loop);
                 System.out.printf("Management Node resident memory after the run: %d MB%n", residentMegabytes());
                 return 0;
             }

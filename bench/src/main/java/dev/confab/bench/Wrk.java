@@ -21,21 +21,32 @@ final class Wrk {
         this.connections = connections;
     }
 
-    /** Runs an unmeasured warm-up, then the measured run, printing wrk's summary lines. */
-    void run(String name, String script, int warmupSeconds, int seconds) throws IOException, InterruptedException {
+    /**
+     * Runs an unmeasured warm-up, then the measured run, printing wrk's summary lines; returns the
+     * measured requests per second.
+     */
+    double run(String name, String script, int warmupSeconds, int seconds) throws IOException, InterruptedException {
         Path lua = Files.createTempFile("confab-wrk-", ".lua");
         try (InputStream in = Wrk.class.getResourceAsStream("/wrk/" + script)) {
             Files.write(lua, in.readAllBytes());
         }
         execute(lua, warmupSeconds);
         System.out.println("== " + name + " (wrk, " + connections + " connections, " + seconds + " s)");
+        double rate = Double.NaN;
         for (String line : execute(lua, seconds)) {
             if (line.contains("Requests/sec") || line.trim().startsWith("50%") || line.trim().startsWith("99%")
                     || line.contains("Non-2xx") || line.contains("Socket errors") || line.contains("requests in")) {
                 System.out.println("   " + line.trim());
             }
+            if (line.contains("Requests/sec:")) {
+                rate = Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
         }
         Files.delete(lua);
+        if (Double.isNaN(rate)) {
+            throw new IOException("wrk printed no Requests/sec line for " + name);
+        }
+        return rate;
     }
 
     private List<String> execute(Path lua, int seconds) throws IOException, InterruptedException {

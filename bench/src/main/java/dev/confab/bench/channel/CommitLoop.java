@@ -15,13 +15,13 @@ import java.sql.Statement;
  * (WAL journal, {@code synchronous=FULL}), on the filesystem of its data: one thread, one row per
  * transaction, each committed to disk before the next.
  */
-final class CommitLoop {
+public final class CommitLoop {
 
     private CommitLoop() {
     }
 
     /** Commits per second over {@code seconds}, in a scratch database under {@code directory} (removed after). */
-    static double run(Path directory, int seconds) throws Exception {
+    public static double run(Path directory, int seconds) throws Exception {
         Path file = directory.resolve("commit-loop.db");
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
