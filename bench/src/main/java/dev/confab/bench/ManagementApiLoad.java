@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 /**
  * Load on the management API: a Management Node with N stored Conferencing Nodes, then closed-loop
  * clients doing GET list-of-20 pages, then PATCHes of one node each, for a fixed time each. Prints
- * throughput and latency percentiles. Run:
+ * throughput and latency percentiles, and (with wrk) a bare SQLite commit loop on the same
+ * filesystem with the PATCHes as a ratio to it. Run:
  * {@code mvn -B -q -pl bench -am install -DskipTests && mvn -B -q -pl bench exec:java
  * -Dexec.mainClass=dev.confab.bench.ManagementApiLoad}
  */

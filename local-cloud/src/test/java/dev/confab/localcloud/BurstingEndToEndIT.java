@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the AWS SDK in the Management Node calling the EC2-compatible endpoint over HTTP, calls through the
  * client API. Loopback has one always-on node sized as a c5.large (4 HD calls); its primary overflow
  * location, Cloud Overflow, has two bursting nodes, stopped instances of the endpoint. The threshold
- * is 1 free HD call and the minimum lifetime 15 s. Each case starts from every call ended and every
+ * is 1 free HD call and the minimum lifetime 20 s. Each case starts from every call ended and every
  * bursting node stopped; the EC2 errors are injected at the endpoint, and what bursting asked of EC2
  * is read from the endpoint's record of the calls.
  */
@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BurstingEndToEndIT {
 
-    private static final Duration MIN_LIFETIME = Duration.ofSeconds(10);
+    // long enough for a started node to boot, report and take the calls before it could be stopped
+    private static final Duration MIN_LIFETIME = Duration.ofSeconds(20);
     private static final String START = "StartInstances";
 
     @TempDir
