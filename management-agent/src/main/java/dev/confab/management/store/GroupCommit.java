@@ -23,10 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * alone; the others of its group commit. A write that defers foreign key checks to the commit
  * ({@code PRAGMA defer_foreign_keys}) is checked when it ends instead, so that a reference it
  * leaves dangling fails it alone. Should the commit itself fail, every write of the group fails
- * and none is kept. Each group runs on a connection of its own, closed when the group ends (one
- * connection kept open across groups made the collector thrash at 10,000 nodes: BENCHMARKS.md);
- * the store objects the group's writes attach to it are attached once ({@link Daos}). Should no connection open, the writes queued then fail rather than wait.
- * Thread-safe.
+ * and none is kept. Each group runs on a connection of its own, closed when the group ends; the
+ * store objects the group's writes attach to it are attached once ({@link Daos}). Should no
+ * connection open, the writes queued then fail rather than wait. Thread-safe.
  */
 final class GroupCommit implements AutoCloseable {
 

@@ -25,8 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * statements are prepared on the pooled connection's SQLite connection itself; when Jdbi closes one,
  * it is reset (so that it holds no read snapshot) and its parameters and batch are cleared, and it
  * goes back to its connection's cache, which keeps the {@link #capacity} last used and closes those it
- * drops. A statement its handle did not close by the time the handle closes
- * is closed, not kept. Statements with generated keys, callable ones and plain ones are not cached.
+ * drops. A statement its handle did not close by the time the handle closes is closed, not kept.
+ * Statements with generated keys, callable ones and plain ones are not cached.
  * A connection's statements are used by one handle at a time, as the pool lends the connection to
  * one at a time. Thread-safe.
  */
