@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A configured Conferencing Node serves {@code /metrics} on its node-to-node listener (mutual TLS) to
  * certificates the platform's CA issued for metrics, refuses other certificates of the platform with
  * 403 and a client without one at the handshake, and counts the client API's admissions by result.
+ * The node talks to the Management Node over HTTP/2.
  */
 @Timeout(60)
 class NodeMetricsIT {
@@ -93,6 +94,9 @@ class NodeMetricsIT {
                         return held > 0 ? held : null;
                     });
             assertEquals(platform.management().replication().current().revision(), revision);
+            // the node's heartbeats and long-poll go over HTTP/2 (its enrolment's connection may still be open too)
+            assertEquals(0, platform.management().nodes().channel().openConnections("http/1.1"));
+            assertTrue(platform.management().nodes().channel().openConnections("h2") >= 1);
 
             HttpResponse<String> anotherNode = client("other-cn.vc.example.com").send(
                     HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());

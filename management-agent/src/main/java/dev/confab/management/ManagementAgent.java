@@ -151,6 +151,7 @@ public final class ManagementAgent implements AutoCloseable {
         });
         nodes = NodeProvisioning.start(data, secrets, store, configuration, config.bindAddress(), config.nodePort(),
                 config.clock(), monitor, replication, guesses.enrolmentRefusals(), calls);
+        nodes.channel().bindTo(metrics.registry());
         ipsec = ManagementIpsec.start(config.ipsec(), data.ipsec(), secrets, nodes.authority(), configuration,
                 nodes.address(), config.clock());
         identity = HttpsIdentity.current(store, secrets, selfSigned);

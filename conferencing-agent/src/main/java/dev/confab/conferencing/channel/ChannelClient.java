@@ -35,12 +35,14 @@ import java.util.zip.ZipException;
 /**
  * The node's side of the node channel after enrolment: mutual TLS with the node's key and
  * certificate, trusting only the Management Node's CA (and checking that its certificate names the
- * address called). Connections are kept alive between calls, one per concurrent call. When a call
- * fails at the connection level (reset, closed before the answer, refused) after calls were
- * answered, the connections kept alive may all be stale (the Management Node that held their other
- * end is gone): the client drops them and sends the call once more, at once, on a new connection.
- * A call that then still finds no connection throws {@link ManagementUnreachableException}.
- * Thread-safe.
+ * address called). It speaks HTTP/2 where the Management Node offers it (Confab's does), and then
+ * sends every call on one connection, kept alive, however many are under way at once: the
+ * heartbeats go on the connection the long-poll waits on. Else it speaks HTTP/1.1, with a connection
+ * kept alive for each call under way. When a call fails at the connection level (reset, closed
+ * before the answer, refused) after calls were answered, the connections kept alive may all be
+ * stale (the Management Node that held their other end is gone): the client drops them and sends
+ * the call once more, at once, on a new connection. A call that then still finds no connection
+ * throws {@link ManagementUnreachableException}. Thread-safe.
  */
 public final class ChannelClient {
 
@@ -205,7 +207,7 @@ public final class ChannelClient {
 
         Connections(SSLContext tls) {
             this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(CONNECT_TIMEOUT)
-                    .version(HttpClient.Version.HTTP_1_1).build();
+                    .version(HttpClient.Version.HTTP_2).build();
         }
 
         HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {

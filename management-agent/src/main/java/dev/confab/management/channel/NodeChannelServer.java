@@ -16,6 +16,7 @@ import dev.confab.shared.wire.EnrolRequest;
 import dev.confab.shared.wire.NodeChannel;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -33,16 +34,20 @@ import java.util.Map;
  * sent with it so that nodes enrolling with only the CA's fingerprint can verify it. The listener asks
  * every client for a certificate from the CA (mutual TLS; a certificate from another CA fails the
  * handshake, which is logged); enrolment alone works without one, as the node has none yet, and
- * every other route requires one that is valid and not revoked.
+ * every other route requires one that is valid and not revoked. It speaks HTTP/2 to clients that
+ * offer it in the handshake (the agent does: its heartbeats and its long-poll then share one
+ * connection), else HTTP/1.1.
  */
 public final class NodeChannelServer {
 
     private final Javalin http;
     private final ChannelAuthenticator authenticator;
+    private final ChannelConnections connections;
 
-    private NodeChannelServer(Javalin http, ChannelAuthenticator authenticator) {
+    private NodeChannelServer(Javalin http, ChannelAuthenticator authenticator, ChannelConnections connections) {
         this.http = http;
         this.authenticator = authenticator;
+        this.connections = connections;
     }
 
     /**
@@ -61,6 +66,7 @@ public final class NodeChannelServer {
         char[] password = Tokens.random(18).toCharArray();
         KeyStore keyStore = TlsMaterial.keyStore(List.of(leaf, authority.certificate()), keys.getPrivate(), password);
         ObjectMapper json = NodeChannel.json();
+        ChannelConnections connections = new ChannelConnections();
         Javalin http = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             HttpsConnector connector = new HttpsConnector(bind, port, keyStore, password,
@@ -74,8 +80,10 @@ public final class NodeChannelServer {
                 // a thousand nodes keep connections open; the per-connection header cache would cost
                 // tens of kB each and saves nothing on requests with a handful of headers
                 channel.setHeaderCacheSize(0);
-                Connector built = connector.factory(ssl).apply(server, channel);
+                // HTTP/2 first: a node's heartbeats and its long-poll share one connection
+                Connector built = connector.factoryWithHttp2(ssl).apply(server, channel);
                 built.addBean(HandshakeLog.INSTANCE);
+                built.addBean(connections);
                 return built;
             });
             ApiErrors.register(config);
@@ -84,7 +92,7 @@ public final class NodeChannelServer {
             config.routes.post(NodeChannel.ENROL, ctx -> enrol(ctx, json, enroller));
             routes.register(config);
         }).start();
-        return new NodeChannelServer(http, authenticator);
+        return new NodeChannelServer(http, authenticator, connections);
     }
 
     private static void enrol(Context ctx, ObjectMapper json, Enroller enroller) throws Exception {
@@ -95,6 +103,16 @@ public final class NodeChannelServer {
     /** After every committed change to a {@code worker_vm}: a node's addresses are read again. */
     public void nodeChanged(long nodeId) {
         authenticator.nodeChanged(nodeId);
+    }
+
+    /** Registers the channel's meters (its open connections by protocol) on {@code registry}. */
+    public void bindTo(MeterRegistry registry) {
+        connections.bindTo(registry);
+    }
+
+    /** The open connections speaking HTTP/2 ({@code h2}) or HTTP/1.1 ({@code http/1.1}). */
+    public long openConnections(String protocol) {
+        return connections.open(protocol);
     }
 
     public int port() {

@@ -1,5 +1,7 @@
 package dev.confab.management.http;
 
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -44,19 +46,46 @@ public record HttpsConnector(String host, int port, KeyStore keyStore, char[] ke
         });
     }
 
-    /** The connector function for given TLS settings. */
+    /** The connector function for given TLS settings: HTTP/1.1 only. */
     public BiFunction<Server, HttpConfiguration, Connector> factory(SslContextFactory.Server ssl) {
         return (server, httpConfig) -> {
-            HttpConfiguration https = new HttpConfiguration(httpConfig);
-            SecureRequestCustomizer secure = new SecureRequestCustomizer();
-            // clients address nodes by IP literal; the certificate's IP SANs cover that, not SNI
-            secure.setSniHostCheck(false);
-            https.addCustomizer(secure);
+            HttpConfiguration https = secure(httpConfig);
             ServerConnector connector = new ServerConnector(server,
                     new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
             connector.setHost(host);
             connector.setPort(port);
             return connector;
         };
+    }
+
+    /**
+     * The connector function for given TLS settings, offering HTTP/2 ({@code h2}) first and HTTP/1.1
+     * second in the TLS handshake (ALPN); a client that names neither gets HTTP/1.1. Over HTTP/2 a
+     * client sends all its requests on one connection, each on a stream of its own, however many
+     * are under way at once (up to 128).
+     */
+    public BiFunction<Server, HttpConfiguration, Connector> factoryWithHttp2(SslContextFactory.Server ssl) {
+        return (server, httpConfig) -> {
+            HttpConfiguration https = secure(httpConfig);
+            HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
+            HttpConnectionFactory http11 = new HttpConnectionFactory(https);
+            // the protocols offered are the connector's factories after ALPN's, in this order
+            ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();
+            alpn.setDefaultProtocol(http11.getProtocol());
+            ServerConnector connector = new ServerConnector(server,
+                    new SslConnectionFactory(ssl, alpn.getProtocol()), alpn, http2, http11);
+            connector.setHost(host);
+            connector.setPort(port);
+            return connector;
+        };
+    }
+
+    private static HttpConfiguration secure(HttpConfiguration httpConfig) {
+        HttpConfiguration https = new HttpConfiguration(httpConfig);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // clients address nodes by IP literal; the certificate's IP SANs cover that, not SNI
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return https;
     }
 }

@@ -121,6 +121,11 @@ public final class NodeProvisioning {
         return channel.port();
     }
 
+    /** The node channel's listener (its open connections, its meters). */
+    public NodeChannelServer channel() {
+        return channel;
+    }
+
     public void stop() {
         channel.stop();
     }

@@ -1,0 +1,117 @@
+package dev.confab.management.channel;
+
+import dev.confab.management.testing.Await;
+import dev.confab.management.testing.ChannelClients;
+import dev.confab.management.testing.CountingSslContext;
+import dev.confab.management.testing.RunningNode;
+import dev.confab.shared.capacity.Capacity;
+import dev.confab.shared.pki.IssuedCertificate;
+import dev.confab.shared.pki.TlsMaterial;
+import dev.confab.shared.wire.Heartbeat;
+import dev.confab.shared.wire.NodeChannel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The node channel speaks HTTP/2 to a client that offers it: a node's heartbeats are answered on the
+ * connection its long-poll waits on. A client that offers only HTTP/1.1 is answered in it, and
+ * needs a connection for each request under way. The channel's meter counts both kinds (as the
+ * difference a client makes: other clients' connections may still be open).
+ */
+class NodeChannelHttp2IT {
+
+    @RegisterExtension
+    static final RunningNode node = new RunningNode();
+    private static String location;
+
+    @BeforeAll
+    static void addLocation() {
+        location = node.post("/api/admin/configuration/v1/system_location/", java.util.Map.of("name", "Oslo")).body()
+                .get("resource_uri").asText();
+    }
+
+    @Test
+    void overHttp2AHeartbeatIsAnsweredOnTheConnectionItsLongPollWaitsOn() throws Exception {
+        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn1", "10.20.0.41");
+        CountingSslContext tls = tlsOf(identity);
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_2).build();
+        double before = gauge("h2");
+
+        CompletableFuture<HttpResponse<String>> poll = waitingPoll(client);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> answer = client.send(heartbeat(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(HttpClient.Version.HTTP_2, answer.version());
+        }
+
+        assertFalse(poll.isDone(), "the long-poll still waits");
+        assertEquals(1, tls.engines(), "connections the node opened");
+        assertEquals(1.0, gauge("h2") - before, 0.0, "HTTP/2 connections the channel opened");
+    }
+
+    @Test
+    void overHttp11AHeartbeatNeedsAConnectionBesideTheLongPolls() throws Exception {
+        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn2", "10.20.0.42");
+        CountingSslContext tls = tlsOf(identity);
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        double before = gauge("http/1.1");
+
+        CompletableFuture<HttpResponse<String>> poll = waitingPoll(client);
+        HttpResponse<String> answer = client.send(heartbeat(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(HttpClient.Version.HTTP_1_1, answer.version());
+        assertFalse(poll.isDone(), "the long-poll still waits");
+        assertEquals(2, tls.engines(), "connections the node opened");
+        assertEquals(2.0, gauge("http/1.1") - before, 0.0, "HTTP/1.1 connections the channel opened");
+    }
+
+    private static CountingSslContext tlsOf(IssuedCertificate identity) {
+        return CountingSslContext.of(TlsMaterial.clientContext(node.agent().nodes().authority().certificate(),
+                identity));
+    }
+
+    /**
+     * A long-poll at the newest revision, waiting: one the replication answers at once (a revision
+     * still on its way) is sent again at the revision it told, until one waits for a whole second.
+     */
+    private static CompletableFuture<HttpResponse<String>> waitingPoll(HttpClient client) throws Exception {
+        long[] since = {-1};
+        return Await.until(Duration.ofSeconds(10), () -> {
+            CompletableFuture<HttpResponse<String>> poll = client.sendAsync(HttpRequest.newBuilder(
+                    ChannelClients.uri(node, NodeChannel.CONFIG + "?since=" + since[0])).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            try {
+                HttpResponse<String> answered = poll.get(1, TimeUnit.SECONDS);
+                assertEquals(200, answered.statusCode(), answered.body());
+                since[0] = NodeChannel.json().readTree(answered.body()).get("revision").asLong();
+                return null;
+            } catch (java.util.concurrent.TimeoutException waiting) {
+                return poll;
+            }
+        }, poll -> poll != null);
+    }
+
+    private static HttpRequest heartbeat() throws Exception {
+        Heartbeat heartbeat = new Heartbeat("test", "2026-12-04T10:00:00Z", 0, Capacity.ofCpus(4),
+                Heartbeat.Load.idle(), false, 4, 8192);
+        return HttpRequest.newBuilder(ChannelClients.uri(node, NodeChannel.HEARTBEAT)).POST(
+                HttpRequest.BodyPublishers.ofByteArray(NodeChannel.json().writeValueAsBytes(heartbeat))).build();
+    }
+
+    private static double gauge(String protocol) {
+        return node.agent().metrics().registry().find("confab.node.channel.connections").tag("protocol", protocol)
+                .gauge().value();
+    }
+}
