@@ -143,6 +143,7 @@ public final class ManagementAgent implements AutoCloseable {
                 () -> hub.current().revision(),
                 () -> hub.current().resources().getOrDefault(ResourceNames.WORKER_VM, Map.of()).size());
         monitor.observe(nodeMetrics);
+        hub.bindTo(metrics.registry());
         Calls admitting = calls;
         licenceUsage.countFrom(use -> switch (use) {
             case PORT -> admitting.licensing().portCount();

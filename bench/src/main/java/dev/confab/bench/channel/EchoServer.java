@@ -28,9 +28,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The heartbeat limit of the machine: a bare mutual-TLS echo server on the node channel's port
- * setup (Javalin and Jetty with the same {@link HttpsConnector}, client certificates asked for and
- * checked against the Management Node's CA, no header cache), answering {@code POST
- * /node/v1/heartbeat} with the request's body and doing nothing else. Its own CA issues its
+ * setup (Javalin and Jetty with the same {@link HttpsConnector}, HTTP/2 and HTTP/1.1 offered,
+ * client certificates asked for and checked against the Management Node's CA, no header cache),
+ * answering {@code POST /node/v1/heartbeat} with the request's body and doing nothing else. Its own CA issues its
  * certificate for 127.0.0.1; the CA is written to {@code --ca-out} for the simulated nodes to trust.
  * Runs until killed.
  */
@@ -72,7 +72,7 @@ public final class EchoServer implements Callable<Integer> {
             config.jetty.addConnector((server, httpConfig) -> {
                 HttpConfiguration channel = new HttpConfiguration(httpConfig);
                 channel.setHeaderCacheSize(0);
-                return connector.factory(ssl).apply(server, channel);
+                return connector.factoryWithHttp2(ssl).apply(server, channel);
             });
             config.routes.post(NodeChannel.HEARTBEAT, ctx -> {
                 if (ctx.req().getAttribute("jakarta.servlet.request.X509Certificate") == null) {

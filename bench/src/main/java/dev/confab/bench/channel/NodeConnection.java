@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -47,7 +46,7 @@ import java.util.concurrent.TimeoutException;
  * TLS or I/O error, and when the connection closes before the answer. All state lives on the
  * connection's event loop, where the answers complete too. Thread-safe.
  */
-final class NodeConnection {
+final class NodeConnection implements NodeLink {
 
     /** How long a TLS handshake may take. */
     static final long HANDSHAKE_TIMEOUT_MILLIS = 60_000;
@@ -76,36 +75,28 @@ final class NodeConnection {
     private Exchange current;
     private ScheduledFuture<?> deadline;
 
-    NodeConnection(NodeTransport transport, Bootstrap template, EventLoop loop, SslContext tls, String host, int port) {
+    NodeConnection(NodeTransport transport, EventLoop loop, SslContext tls, String host, int port) {
         this.transport = transport;
         this.loop = loop;
         this.host = host;
         this.port = port;
-        this.bootstrap = template.clone(loop).handler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel opened) {
-                SslHandler handshake = tls.newHandler(opened.alloc(), host, port);
-                // a fleet connecting at once queues its handshakes at the server: wait as long as for an answer
-                handshake.setHandshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS);
-                // configuration answers come gzipped, as to the agent: unzipped before aggregation
-                opened.pipeline().addLast(handshake, new HttpClientCodec(), new HttpContentDecompressor(0),
-                        new HttpObjectAggregator(MAX_ANSWER_BYTES), new Receiver());
-            }
-        });
+        // configuration answers come gzipped, as to the agent: unzipped before aggregation
+        this.bootstrap = transport.bootstrap(loop, tls, host, port, pipeline -> pipeline.addLast(new HttpClientCodec(),
+                new HttpContentDecompressor(0), new HttpObjectAggregator(MAX_ANSWER_BYTES), new Receiver()));
     }
 
-    /** {@code GET pathAndQuery}. */
-    CompletableFuture<Answer> get(String pathAndQuery, Duration timeout) {
+    @Override
+    public CompletableFuture<Answer> get(String pathAndQuery, Duration timeout) {
         return send(request(HttpMethod.GET, host, port, pathAndQuery, null), timeout);
     }
 
-    /** {@code POST path} with a JSON body, which must not change afterwards (it is sent as it is). */
-    CompletableFuture<Answer> postJson(String path, byte[] json, Duration timeout) {
+    @Override
+    public CompletableFuture<Answer> postJson(String path, byte[] json, Duration timeout) {
         return send(request(HttpMethod.POST, host, port, path, json), timeout);
     }
 
-    /** Closes the connection; the request under way and those waiting fail. A later request opens it again. */
-    void close() {
+    @Override
+    public void close() {
         execute(() -> {
             IOException closed = new IOException("the connection was closed by the node");
             while (!waiting.isEmpty()) {

@@ -95,6 +95,11 @@ public final class NodeSimulator implements Callable<Integer> {
             + " Management Node, instead of asking for the whole configuration (a fresh fleet)")
     boolean fleetHoldsConfiguration;
 
+    @Option(names = "--http1", description = "the nodes speak HTTP/1.1, each with a connection for its heartbeats"
+            + " and one for its long-poll, as agents did before they spoke HTTP/2 (default: HTTP/2, one connection"
+            + " per node)")
+    boolean http1;
+
     @Option(names = "--write-clients", defaultValue = "16", description = "clients sending PATCH at once")
     int writeClients;
 
@@ -128,18 +133,31 @@ public final class NodeSimulator implements Callable<Integer> {
                 (System.nanoTime() - start) / 1e9);
         report("after enrolment");
 
-        NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider(), openingAtOnce);
+        NodeTransport transport = new NodeTransport(ioThreads, NodeTransport.preferredProvider(), openingAtOnce,
+                !http1);
         System.out.println("node transport: " + transport.describe());
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
         long descriptors = Math.min(Descriptors.limit(ProcessHandle.current().pid()),
                 managementPid > 0 ? Descriptors.limit(managementPid) : Long.MAX_VALUE);
-        // each node keeps its long-poll open, and its heartbeat connection too while the descriptors
-        // both processes may hold allow (less a reserve for their own files and the API's clients);
-        // the other nodes open one for each heartbeat (resuming the TLS session) and close it when answered
-        long keptAlive = Math.max(0, Math.min(nodes, descriptors - DESCRIPTOR_RESERVE - nodes - openingAtOnce));
-        System.out.printf("open files allowed: %d; heartbeat connections: %s%n", descriptors, keptAlive == nodes
-                ? "kept alive" : keptAlive + " nodes keep theirs alive, the other " + (nodes - keptAlive)
-                + " open one per heartbeat, closed when answered");
+        long keptAlive;
+        if (http1) {
+            // each node keeps its long-poll open, and its heartbeat connection too while the descriptors
+            // both processes may hold allow (less a reserve for their own files and the API's clients);
+            // the other nodes open one for each heartbeat (resuming the TLS session) and close it when answered
+            keptAlive = Math.max(0, Math.min(nodes, descriptors - DESCRIPTOR_RESERVE - nodes - openingAtOnce));
+            System.out.printf("open files allowed: %d; heartbeat connections: %s%n", descriptors, keptAlive == nodes
+                    ? "kept alive" : keptAlive + " nodes keep theirs alive, the other " + (nodes - keptAlive)
+                    + " open one per heartbeat, closed when answered");
+        } else {
+            // one connection per node, for good: its long-poll waits on it
+            if (descriptors < nodes + DESCRIPTOR_RESERVE + openingAtOnce) {
+                throw new CommandLine.ParameterException(new CommandLine(this), nodes + " nodes over HTTP/2 need "
+                        + (nodes + DESCRIPTOR_RESERVE + openingAtOnce) + " open files in each process; " + descriptors
+                        + " are allowed. Raise the limit or simulate fewer nodes.");
+            }
+            keptAlive = nodes;
+            System.out.printf("open files allowed: %d; one connection per node, kept alive%n", descriptors);
+        }
         List<SimulatedNode> fleet = new ArrayList<>();
         for (Fleet.Enrolled node : enrolled) {
             fleet.add(new SimulatedNode(transport, node.address(), node.port(), node.ca(), node.identity(),

@@ -2,14 +2,21 @@ package dev.confab.bench.channel;
 
 import dev.confab.shared.pki.IssuedCertificate;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.Version;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -23,13 +30,16 @@ import java.lang.reflect.Method;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * What the simulated nodes' connections share: one small Netty event loop group, on which the TLS,
  * the HTTP and the parsing of the answers of the whole fleet run, the TLS implementation, and the
  * bound on connections {@link Openings opening} at once. Each node still has its own {@link
  * SslContext} (its own key and certificate, and the TLS sessions it may resume) and its own
- * connections. Counts the handshakes: full, resumed (BoringSSL says which), failed. Thread-safe.
+ * connections, which speak HTTP/2 (one {@link MultiplexedConnection} per node, as the agent keeps)
+ * or HTTP/1.1 ({@link NodeConnection}s, one request at a time, as agents before HTTP/2 did). Counts
+ * the handshakes: full, resumed (BoringSSL says which), failed. Thread-safe.
  */
 final class NodeTransport implements AutoCloseable {
 
@@ -46,19 +56,27 @@ final class NodeTransport implements AutoCloseable {
     private final SslProvider provider;
     private final int ioThreads;
     private final Openings openings;
+    private final boolean http2;
     private final AtomicLong fullHandshakes = new AtomicLong();
     private final AtomicLong resumedHandshakes = new AtomicLong();
     private final AtomicLong failedHandshakes = new AtomicLong();
     private final AtomicLong untold = new AtomicLong();
 
+    /** HTTP/1.1, with no bound on connections opening at once. */
     NodeTransport(int ioThreads, SslProvider provider) {
         this(ioThreads, provider, Integer.MAX_VALUE);
     }
 
-    /** With at most {@code openingAtOnce} connections opening at a time, the fleet over. */
+    /** HTTP/1.1, with at most {@code openingAtOnce} connections opening at a time, the fleet over. */
     NodeTransport(int ioThreads, SslProvider provider, int openingAtOnce) {
+        this(ioThreads, provider, openingAtOnce, false);
+    }
+
+    /** With at most {@code openingAtOnce} connections opening at a time, speaking HTTP/2 or HTTP/1.1. */
+    NodeTransport(int ioThreads, SslProvider provider, int openingAtOnce, boolean http2) {
         this.ioThreads = ioThreads;
         this.provider = provider;
+        this.http2 = http2;
         this.openings = new Openings(openingAtOnce);
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("node-io", true),
                 NioIoHandler.newFactory());
@@ -78,7 +96,8 @@ final class NodeTransport implements AutoCloseable {
         String netty = common == null ? "Netty" : "Netty " + common.artifactVersion();
         String tls = provider == SslProvider.OPENSSL ? "OpenSSL (" + OpenSsl.versionString() + ")"
                 : "the JDK" + (OpenSsl.isAvailable() ? "" : " (OpenSSL unavailable: " + OpenSsl.unavailabilityCause() + ")");
-        return netty + ", " + ioThreads + " I/O thread" + (ioThreads == 1 ? "" : "s") + ", TLS by " + tls
+        return netty + ", " + (http2 ? "HTTP/2, one connection per node" : "HTTP/1.1, a connection per request under"
+                + " way") + ", " + ioThreads + " I/O thread" + (ioThreads == 1 ? "" : "s") + ", TLS by " + tls
                 + (openings.limit() == Integer.MAX_VALUE ? "" : ", at most " + openings.limit()
                 + " connections opening at once");
     }
@@ -108,23 +127,57 @@ final class NodeTransport implements AutoCloseable {
     /**
      * A node's TLS client: presents {@code identity}, trusts only servers {@code ca} issued, and
      * checks that the server's certificate names the address it connected to, as the agent's
-     * client does (the Management Node's channel certificate names its IP addresses).
+     * client does (the Management Node's channel certificate names its IP addresses). Over HTTP/2
+     * it offers {@code h2} alone in the handshake (ALPN); over HTTP/1.1 it offers nothing.
      */
     SslContext clientContext(X509Certificate ca, IssuedCertificate identity) {
         try {
-            return SslContextBuilder.forClient().sslProvider(provider)
+            SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider)
                     .keyManager(identity.privateKey(), identity.certificate())
                     .trustManager(ca)
-                    .endpointIdentificationAlgorithm("HTTPS")
-                    .build();
+                    .endpointIdentificationAlgorithm("HTTPS");
+            if (http2) {
+                builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2));
+            }
+            return builder.build();
         } catch (SSLException e) {
             throw new UncheckedIOException("the node's TLS context cannot be built", e);
         }
     }
 
-    /** A new connection (not yet open) to {@code host}:{@code port}, on one of the group's event loops. */
+    /** Whether the nodes speak HTTP/2, each on one connection. */
+    boolean http2() {
+        return http2;
+    }
+
+    /** A new link (not yet open) to {@code host}:{@code port} in the transport's protocol, on one of the group's event loops. */
+    NodeLink link(String host, int port, SslContext tls) {
+        return http2 ? new MultiplexedConnection(this, group.next(), tls, host, port)
+                : connection(host, port, tls);
+    }
+
+    /** A new HTTP/1.1 connection (not yet open) to {@code host}:{@code port}, on one of the group's event loops. */
     NodeConnection connection(String host, int port, SslContext tls) {
-        return new NodeConnection(this, bootstrap, group.next(), tls, host, port);
+        return new NodeConnection(this, group.next(), tls, host, port);
+    }
+
+    /**
+     * A bootstrap for one node's connections on {@code loop}: TLS first, its handshake allowed as
+     * long as an answer, then the protocol's handlers.
+     */
+    Bootstrap bootstrap(EventLoop loop, SslContext tls, String host, int port, Consumer<ChannelPipeline> protocol) {
+        return bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel opened) {
+                SslHandler handshake = tls.newHandler(opened.alloc(), host, port);
+                // a fleet connecting at once queues its handshakes at the server: wait as long as for an answer
+                handshake.setHandshakeTimeoutMillis(NodeConnection.HANDSHAKE_TIMEOUT_MILLIS);
+                opened.pipeline().addLast(handshake);
+                protocol.accept(opened.pipeline());
+            }
+        });
     }
 
     private static MethodHandle reusedHandle() {

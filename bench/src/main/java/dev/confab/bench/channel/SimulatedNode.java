@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * One simulated Conferencing Node: its own key and CA-issued certificate (its own TLS context) and
- * its own two kept-alive mutual TLS connections on the shared {@link NodeTransport}, one for the
- * heartbeats and one for the configuration long-poll; heartbeats at the interval the Management Node
+ * its own kept-alive mutual TLS connection on the shared {@link NodeTransport}: over HTTP/2 one,
+ * carrying the heartbeats and the configuration long-poll at once, as the agent's; over HTTP/1.1
+ * two, one for each; heartbeats at the interval the Management Node
  * sets with ±10 % jitter, and a failed poll tried again after 2 s ±10 %, as the agent does. It
  * parses each answer as the agent does but keeps only the revision, so that a thousand of them fit
  * in one JVM. The answers are parsed on the transport's event loop. Thread-safe.
@@ -41,8 +42,8 @@ final class SimulatedNode {
     private static final long POLL_RETRY_MILLIS = 2_000;
 
     private final IssuedCertificate identity;
-    private final NodeConnection heartbeats;
-    private final NodeConnection polls;
+    private final NodeLink heartbeats;
+    private final NodeLink polls;
     /** Whether a periodic heartbeat closes its connection once answered (a fleet larger than the descriptors allow). */
     private final boolean heartbeatConnectionEach;
     private final Map<Long, Long> appliedNanos = new ConcurrentHashMap<>();
@@ -57,8 +58,12 @@ final class SimulatedNode {
                   boolean heartbeatConnectionEach) {
         SslContext tls = transport.clientContext(ca, identity);
         this.identity = identity;
-        this.heartbeats = transport.connection(address, port, tls);
-        this.polls = transport.connection(address, port, tls);
+        this.heartbeats = transport.link(address, port, tls);
+        // over HTTP/2 the long-poll waits on the heartbeats' connection
+        this.polls = transport.http2() ? heartbeats : transport.link(address, port, tls);
+        if (heartbeatConnectionEach && transport.http2()) {
+            throw new IllegalArgumentException("over HTTP/2 a node keeps its one connection: its long-poll waits on it");
+        }
         this.heartbeatConnectionEach = heartbeatConnectionEach;
         try {
             this.heartbeatTemplate = JSON.writeValueAsBytes(new Heartbeat("bench", Instant.now().toString(), 0,
@@ -156,7 +161,7 @@ final class SimulatedNode {
      * with the HTTP status.
      */
     Supplier<CompletableFuture<Integer>> heartbeatsTo(NodeTransport transport, String host, int port, X509Certificate ca) {
-        NodeConnection connection = transport.connection(host, port, transport.clientContext(ca, identity));
+        NodeLink connection = transport.link(host, port, transport.clientContext(ca, identity));
         return () -> connection.postJson(NodeChannel.HEARTBEAT, heartbeatTemplate, HEARTBEAT_TIMEOUT)
                 .thenApply(NodeConnection.Answer::status);
     }
@@ -190,10 +195,15 @@ final class SimulatedNode {
                 .mapToLong(Map.Entry::getValue).min().orElse(-1);
     }
 
-    /** Ends the periodic heartbeats and the long-poll, closing its connection; {@link #heartbeat()} still works. */
+    /**
+     * Ends the periodic heartbeats and the long-poll; {@link #heartbeat()} still works. Over HTTP/1.1
+     * the long-poll's connection closes; over HTTP/2 the one waiting ends at the poll timeout.
+     */
     void stop() {
         running = false;
-        polls.close();
+        if (polls != heartbeats) {
+            polls.close();
+        }
     }
 
     /** Closes the heartbeat connection (a later heartbeat opens it again). */

@@ -5,9 +5,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.confab.shared.pki.CertificateAuthority;
-import dev.confab.shared.pki.CertificateRequest;
 import dev.confab.shared.pki.IssuedCertificate;
-import dev.confab.shared.pki.KeyPairs;
 import dev.confab.shared.pki.TlsMaterial;
 import dev.confab.shared.wire.NodeChannel;
 import io.netty.buffer.ByteBuf;
@@ -28,7 +26,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static dev.confab.bench.channel.TestCertificates.issue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -179,12 +177,6 @@ class NodeConnectionTest {
     /** The node's connection to {@code server}: its own certificate, trusting only {@link #ca}. */
     private NodeConnection nodeConnection(NodeTransport transport, LoopbackManagement server) {
         return transport.connection("127.0.0.1", server.port(), transport.clientContext(ca.certificate(), node));
-    }
-
-    private static IssuedCertificate issue(CertificateAuthority ca, String name, List<String> sans) {
-        KeyPair keys = KeyPairs.ecP256();
-        String csr = CertificateRequest.create(keys, name, sans).pem();
-        return new IssuedCertificate(ca.issue(csr, name, sans, Duration.ofDays(1)), keys.getPrivate());
     }
 
     private static String encode(FullHttpRequest request) {

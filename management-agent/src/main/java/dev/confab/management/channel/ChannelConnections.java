@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
  * request at a time (a node then holds two connections). A listener on the channel's connector,
  * told of every connection opened and closed. Thread-safe.
  */
-final class ChannelConnections implements Connection.Listener {
+public final class ChannelConnections implements Connection.Listener {
 
     /** The protocol names, as ALPN gives them. */
     static final String HTTP2 = "h2";
@@ -59,10 +59,10 @@ final class ChannelConnections implements Connection.Listener {
         };
     }
 
-    /** Registers {@code confab.node.channel.connections}, tagged by protocol, on {@code registry}. */
-    void bindTo(MeterRegistry registry) {
+    /** Registers {@code confab.channel.connections}, tagged by protocol, on {@code registry}. */
+    public void bindTo(MeterRegistry registry) {
         for (String protocol : new String[] {HTTP2, HTTP11}) {
-            Gauge.builder("confab.node.channel.connections", this, connections -> connections.open(protocol))
+            Gauge.builder("confab.channel.connections", this, connections -> connections.open(protocol))
                     .description("Open connections of the node channel by protocol (over HTTP/2 a node needs one,"
                             + " over HTTP/1.1 two)")
                     .tag("protocol", protocol).register(registry);

@@ -7,16 +7,20 @@ import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.replication.EncodedAnswer;
 import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.ValidationException;
+import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.Heartbeat;
 import dev.confab.shared.wire.LicenceRequest;
 import dev.confab.shared.wire.NodeChannel;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.QuotedQualityCSV;
+import org.eclipse.jetty.server.Request;
 
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The node channel's routes for enrolled nodes, each behind the client certificate check:
@@ -94,7 +98,15 @@ final class NodeChannelRoutes {
             monitor.applied(node.nodeId(), since);
         }
         boolean gzip = acceptsGzip(ctx.header(Header.ACCEPT_ENCODING));
-        ctx.future(() -> replication.poll(since).thenAccept(update -> {
+        CompletableFuture<ConfigUpdate> poll = replication.poll(since);
+        // a node that went away while its poll waited (its HTTP/2 stream reset, its connection closed)
+        // frees the poll at once; the request is gone, so nothing is written and Javalin is never told
+        Request request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request != null) {
+            request.addFailureListener(failure -> poll.cancel(false));
+        }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        poll.thenAccept(update -> {
             EncodedAnswer answer = replication.encode(update, since, node.nodeId());
             ctx.contentType("application/json");
             if (gzip && answer.compresses()) {
@@ -103,7 +115,17 @@ final class NodeChannelRoutes {
             } else {
                 ctx.result(answer.json());
             }
-        }));
+        }).whenComplete((written, error) -> {
+            if (poll.isCancelled()) {
+                return;
+            }
+            if (error != null) {
+                answered.completeExceptionally(error);
+            } else {
+                answered.complete(null);
+            }
+        });
+        ctx.future(() -> answered);
     }
 
     /** Whether an {@code Accept-Encoding} header lists gzip with a weight above zero (Jetty parses the weights). */

@@ -20,6 +20,9 @@ import java.util.function.BiFunction;
  */
 public record HttpsConnector(String host, int port, KeyStore keyStore, char[] keyPassword, KeyStore trustStore) {
 
+    /** Requests one HTTP/2 connection may have under way at once. */
+    public static final int MAX_STREAMS = 1024;
+
     /** The function Javalin's {@code config.jetty.addConnector} takes. */
     public BiFunction<Server, HttpConfiguration, Connector> factory() {
         return factory(sslContextFactory());
@@ -62,12 +65,14 @@ public record HttpsConnector(String host, int port, KeyStore keyStore, char[] ke
      * The connector function for given TLS settings, offering HTTP/2 ({@code h2}) first and HTTP/1.1
      * second in the TLS handshake (ALPN); a client that names neither gets HTTP/1.1. Over HTTP/2 a
      * client sends all its requests on one connection, each on a stream of its own, however many
-     * are under way at once (up to 128).
+     * are under way at once (up to {@value #MAX_STREAMS}: a node placing a burst of calls asks for a
+     * licence for each at once).
      */
     public BiFunction<Server, HttpConfiguration, Connector> factoryWithHttp2(SslContextFactory.Server ssl) {
         return (server, httpConfig) -> {
             HttpConfiguration https = secure(httpConfig);
             HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
+            http2.setMaxConcurrentStreams(MAX_STREAMS);
             HttpConnectionFactory http11 = new HttpConnectionFactory(https);
             // the protocols offered are the connector's factories after ALPN's, in this order
             ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory();

@@ -11,6 +11,8 @@ import dev.confab.shared.logging.LogFields;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.wire.ConfigUpdate;
 import dev.confab.shared.wire.ReplicatedConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +104,17 @@ public final class ReplicationHub implements AutoCloseable {
         ReplicationHub hub = new ReplicationHub(service, secrets, pollTimeout);
         hub.readEverything();
         return hub;
+    }
+
+    /** The long-polls waiting now for a revision after the one they hold. */
+    public int waitingPolls() {
+        return waiting.size();
+    }
+
+    /** Registers {@code confab.replication.polls.waiting} on {@code registry}. */
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("confab.replication.polls.waiting", this, ReplicationHub::waitingPolls)
+                .description("Long-polls of Conferencing Nodes waiting for a change").register(registry);
     }
 
     /** The newest replicated configuration. */

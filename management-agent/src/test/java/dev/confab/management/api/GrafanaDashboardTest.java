@@ -1,7 +1,9 @@
 package dev.confab.management.api;
 
 import dev.confab.management.cloud.CloudService;
+import dev.confab.management.channel.ChannelConnections;
 import dev.confab.management.metrics.NodeMetrics;
+import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.catalog.Catalog;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.management.store.Store;
@@ -52,10 +54,13 @@ class GrafanaDashboardTest {
             store.bindTo(metrics.registry());
             new NodeMetrics(metrics.registry(), clock, Duration.ofSeconds(10), List::of, () -> 0, () -> 0);
             SecretBox secrets = SecretBox.openOrCreate(dir.resolve("secret.key"));
-            try (CloudService cloud = CloudService.create(new ConfigurationService(store, new Catalog(clock), secrets,
-                    clock), secrets, clock)) {
+            ConfigurationService configuration = new ConfigurationService(store, new Catalog(clock), secrets, clock);
+            try (CloudService cloud = CloudService.create(configuration, secrets, clock);
+                 ReplicationHub replication = ReplicationHub.start(configuration, secrets, Duration.ofSeconds(25))) {
                 cloud.bindTo(metrics.registry());
+                replication.bindTo(metrics.registry());
             }
+            new ChannelConnections().bindTo(metrics.registry());
             // request timers are made at a route's first request
             new RequestMetrics(metrics.registry()).record("GET", "/api/admin/status/v1/{resource}/", 200, 1_000_000);
             scrape = metrics.scrape();

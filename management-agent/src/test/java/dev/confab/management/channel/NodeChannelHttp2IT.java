@@ -17,17 +17,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The node channel speaks HTTP/2 to a client that offers it: a node's heartbeats are answered on the
  * connection its long-poll waits on. A client that offers only HTTP/1.1 is answered in it, and
  * needs a connection for each request under way. The channel's meter counts both kinds (as the
- * difference a client makes: other clients' connections may still be open).
+ * difference a client makes: other clients' connections may still be open). A long-poll whose
+ * stream the node resets stops waiting at once; a burst of requests shares the one connection.
  */
 class NodeChannelHttp2IT {
 
@@ -77,6 +81,43 @@ class NodeChannelHttp2IT {
         assertEquals(2.0, gauge("http/1.1") - before, 0.0, "HTTP/1.1 connections the channel opened");
     }
 
+    @Test
+    void twoHundredRequestsAtOnceShareTheOneConnection() throws Exception {
+        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn4", "10.20.0.44");
+        CountingSslContext tls = tlsOf(identity);
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_2).build();
+        assertEquals(200, client.send(heartbeat(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            burst.add(client.sendAsync(heartbeat(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : burst) {
+            assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode());
+        }
+
+        assertEquals(1, tls.engines(), "more requests under way than HTTP/2's customary 128 streams, one connection");
+    }
+
+    @Test
+    void aLongPollWhoseStreamIsResetStopsWaitingAtOnce() throws Exception {
+        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn3", "10.20.0.43");
+        HttpClient client = HttpClient.newBuilder().sslContext(tlsOf(identity)).version(HttpClient.Version.HTTP_2)
+                .build();
+        CompletableFuture<HttpResponse<String>> poll = waitingPoll(client);
+        int waiting = node.agent().replication().waitingPolls();
+        assertTrue(waiting >= 1, "the poll waits: " + waiting);
+
+        // the JDK's client resets the request's stream when its future is cancelled
+        poll.cancel(true);
+
+        Await.until(Duration.ofSeconds(5), () -> node.agent().replication().waitingPolls(),
+                now -> now == waiting - 1);
+        assertEquals(waiting - 1, node.agent().replication().waitingPolls(), "well before the 25 s poll timeout");
+        HttpResponse<String> answer = client.send(heartbeat(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), "the connection stays: " + answer.body());
+    }
+
     private static CountingSslContext tlsOf(IssuedCertificate identity) {
         return CountingSslContext.of(TlsMaterial.clientContext(node.agent().nodes().authority().certificate(),
                 identity));
@@ -111,7 +152,7 @@ class NodeChannelHttp2IT {
     }
 
     private static double gauge(String protocol) {
-        return node.agent().metrics().registry().find("confab.node.channel.connections").tag("protocol", protocol)
+        return node.agent().metrics().registry().find("confab.channel.connections").tag("protocol", protocol)
                 .gauge().value();
     }
 }
