@@ -17,6 +17,7 @@ import dev.confab.shared.wire.NodeChannel;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -39,6 +40,9 @@ import java.util.Map;
  * connection), else HTTP/1.1.
  */
 public final class NodeChannelServer {
+
+    /** How long a connection, or an HTTP/2 stream, may go without a byte either way. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Javalin http;
     private final ChannelAuthenticator authenticator;
@@ -82,6 +86,11 @@ public final class NodeChannelServer {
                 channel.setHeaderCacheSize(0);
                 // HTTP/2 first: a node's heartbeats and its long-poll share one connection
                 Connector built = connector.factoryWithHttp2(ssl).apply(server, channel);
+                if (built instanceof AbstractConnector idle) {
+                    // a long-poll waits up to 25 s on its stream or connection: well within this, even
+                    // when the answer is late
+                    idle.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                }
                 built.addBean(HandshakeLog.INSTANCE);
                 built.addBean(connections);
                 return built;
