@@ -64,6 +64,8 @@ final class MultiplexedConnection implements NodeLink {
     private final Set<Exchange> underWay = new LinkedHashSet<>();
     private Channel channel;
     private boolean ready;
+    /** Whether the connection waits among the transport's openings to be let in. */
+    private boolean entering;
     private Openings.Slot slot;
 
     /** A request, its answer and, once sent, its stream and deadline. */
@@ -115,7 +117,9 @@ final class MultiplexedConnection implements NodeLink {
     private CompletableFuture<NodeConnection.Answer> send(FullHttpRequest request, Duration timeout) {
         Exchange exchange = new Exchange(request, timeout.toMillis());
         try {
-            execute(() -> {
+            // always queued, even on the event loop: a request sent again from the callback of one
+            // that failed at once must not recurse
+            loop.execute(() -> {
                 if (ready) {
                     startDeadline(exchange);
                     openStream(exchange);
@@ -124,7 +128,8 @@ final class MultiplexedConnection implements NodeLink {
                 waiting.add(exchange);
                 if (channel != null) {
                     startDeadline(exchange); // the connection is opening already
-                } else if (slot == null && waiting.size() == 1) {
+                } else if (!entering) {
+                    entering = true;
                     transport.openings().enter(loop, this::open);
                 }
             });
@@ -144,6 +149,7 @@ final class MultiplexedConnection implements NodeLink {
 
     /** Opens the connection, let in by the transport's openings, unless no request waits for it any more. */
     private void open(Openings.Slot let) {
+        entering = false;
         waiting.removeIf(exchange -> exchange.answer.isDone());
         if (waiting.isEmpty() || channel != null) {
             let.leave();
@@ -260,21 +266,21 @@ final class MultiplexedConnection implements NodeLink {
         }
     }
 
-    /** The connection closed: every request on it fails, and the next request opens another. */
+    /**
+     * The connection closed: every request on it or waiting for it fails, and the next request
+     * opens another (requests made by the failures' callbacks wait for it).
+     */
     private void closed(Channel gone, Throwable cause) {
         ready = false;
         gone.close();
-        for (Exchange exchange : new ArrayList<>(underWay)) {
-            fail(exchange, cause);
-        }
-        failWaiting(cause);
+        List<Exchange> failing = new ArrayList<>(underWay);
+        failing.addAll(waiting);
+        failing.forEach(exchange -> fail(exchange, cause));
     }
 
+    /** Fails the requests waiting for the connection now (each leaves {@link #waiting} as it fails). */
     private void failWaiting(Throwable cause) {
-        for (Exchange exchange : new ArrayList<>(waiting)) {
-            fail(exchange, cause);
-        }
-        waiting.clear();
+        new ArrayList<>(waiting).forEach(exchange -> fail(exchange, cause));
     }
 
     private Channel forgetChannel() {

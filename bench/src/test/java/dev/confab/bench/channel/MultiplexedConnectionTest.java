@@ -123,6 +123,25 @@ class MultiplexedConnectionTest {
     }
 
     @Test
+    void aRequestSentWhenTheConnectionClosedGoesOnTheNextOne() throws Exception {
+        try (Channel server = new Channel(true);
+             NodeTransport transport = new NodeTransport(1, NodeTransport.preferredProvider(), Integer.MAX_VALUE, true)) {
+            NodeLink connection = link(transport, server);
+            // as a node does: a heartbeat at once when its poll failed, from the failure's callback
+            CompletableFuture<NodeConnection.Answer> afterwards = connection.get(NodeChannel.CONFIG + "?"
+                    + NodeChannel.SINCE + "=3", TIMEOUT).handle((answer, error) -> error)
+                    .thenCompose(error -> connection.postJson(NodeChannel.HEARTBEAT, HEARTBEAT, TIMEOUT));
+            assertEquals(200, connection.postJson(NodeChannel.HEARTBEAT, HEARTBEAT, TIMEOUT)
+                    .get(10, TimeUnit.SECONDS).status());
+
+            connection.close();
+
+            assertEquals(200, afterwards.get(10, TimeUnit.SECONDS).status());
+            assertEquals(2, transport.openings().opened());
+        }
+    }
+
+    @Test
     void aServerThatDoesNotSpeakHttp2IsRefused() throws Exception {
         try (Channel server = new Channel(false);
              NodeTransport transport = new NodeTransport(1, NodeTransport.preferredProvider(), Integer.MAX_VALUE, true)) {
