@@ -1,7 +1,6 @@
 package dev.confab.bench.channel;
 
 import dev.confab.management.http.HttpsConnector;
-import dev.confab.management.http.NativeTls;
 import dev.confab.shared.crypto.Tokens;
 import dev.confab.shared.pki.CertificateAuthority;
 import dev.confab.shared.pki.CertificateRequest;
@@ -29,8 +28,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The heartbeat limit of the machine: a bare mutual-TLS echo server on the node channel's port
- * setup (Javalin and Jetty with the same {@link HttpsConnector}, HTTP/2 and HTTP/1.1 offered, the
- * same TLS, client certificates asked for and checked against the Management Node's CA, no header
+ * setup (Javalin and Jetty with the same {@link HttpsConnector}, HTTP/2 and HTTP/1.1 offered,
+ * client certificates asked for and checked against the Management Node's CA, no header
  * cache), answering {@code POST /node/v1/heartbeat} with the request's body and doing nothing else.
  * Its own CA issues its certificate for 127.0.0.1; the CA is written to {@code --ca-out} for the
  * simulated nodes to trust. Runs until killed.
@@ -68,7 +67,6 @@ public final class EchoServer implements Callable<Integer> {
             config.startup.showJavalinBanner = false;
             HttpsConnector connector = new HttpsConnector("127.0.0.1", port, keyStore, password, trusted);
             SslContextFactory.Server ssl = connector.sslContextFactory();
-            System.out.println("echo server TLS: " + NativeTls.use(ssl));
             ssl.setNeedClientAuth(false);
             ssl.setWantClientAuth(true);
             config.jetty.addConnector((server, httpConfig) -> {

@@ -5,7 +5,6 @@ import dev.confab.management.api.ApiErrors;
 import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.http.HttpsConnector;
-import dev.confab.management.http.NativeTls;
 import dev.confab.management.replication.ReplicationHub;
 import dev.confab.management.resource.engine.ConfigurationService;
 import dev.confab.shared.crypto.Tokens;
@@ -22,8 +21,6 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.security.KeyPair;
 import java.security.KeyStore;
@@ -40,11 +37,9 @@ import java.util.Map;
  * handshake, which is logged); enrolment alone works without one, as the node has none yet, and
  * every other route requires one that is valid and not revoked. It speaks HTTP/2 to clients that
  * offer it in the handshake (the agent does: its heartbeats and its long-poll then share one
- * connection), else HTTP/1.1. Its TLS is BoringSSL where it loads ({@link NativeTls}).
+ * connection), else HTTP/1.1.
  */
 public final class NodeChannelServer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NodeChannelServer.class);
 
     /** How long a connection, or an HTTP/2 stream, may go without a byte either way. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -81,7 +76,6 @@ public final class NodeChannelServer {
             HttpsConnector connector = new HttpsConnector(bind, port, keyStore, password,
                     TlsMaterial.trustStore(List.of(authority.certificate())));
             SslContextFactory.Server ssl = connector.sslContextFactory();
-            LOG.info("Node channel TLS: {}", NativeTls.use(ssl));
             // enrolment comes before the node has a certificate: ask for one, and require it per route
             ssl.setNeedClientAuth(false);
             ssl.setWantClientAuth(true);
