@@ -23,9 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * alone; the others of its group commit. A write that defers foreign key checks to the commit
  * ({@code PRAGMA defer_foreign_keys}) is checked when it ends instead, so that a reference it
  * leaves dangling fails it alone. Should the commit itself fail, every write of the group fails
- * and none is kept. Each group runs on a connection of its own, closed when the group ends; the
- * store objects the group's writes attach to it are attached once ({@link Daos}). Should no
- * connection open, the writes queued then fail rather than wait. Thread-safe.
+ * and none is kept. The groups run on one connection, kept from one group to the next with the
+ * store objects the writes attach to it, each attached once ({@link Daos}); a group that fails as a
+ * whole (its connection broke, its commit failed) closes it, and the next group opens another.
+ * Should no connection open, the writes queued then fail rather than wait. Thread-safe.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -49,7 +50,7 @@ final class GroupCommit implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
-    /** The running group's connection; guarded by {@link #lock}. */
+    /** The groups' connection, kept between them; guarded by {@link #lock}. */
     private Handle writer;
     /** Store objects attached to {@link #writer}; guarded by {@link #lock}. */
     private final Map<Class<?>, Object> attached = new HashMap<>();
@@ -94,8 +95,8 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * {@code type} attached to {@code handle}: once for the connection of the group running on this
-     * thread; anew for any other handle.
+     * {@code type} attached to {@code handle}: once for the writer's connection while a group runs
+     * on this thread; anew for any other handle.
      */
     static <T> T attached(Handle handle, Class<T> type) {
         GroupCommit group = RUNNING.get();
@@ -110,6 +111,7 @@ final class GroupCommit implements AutoCloseable {
         // a write of another store's group may be running on this thread, this one inside it
         GroupCommit outer = RUNNING.get();
         Handle handle = null;
+        boolean keep = false;
         try {
             handle = open();
             RUNNING.set(this);
@@ -117,6 +119,7 @@ final class GroupCommit implements AutoCloseable {
             try {
                 runQueued(handle, group);
                 commit(handle);
+                keep = true;
             } catch (RuntimeException | Error e) {
                 handle.rollback();
                 group.stream().filter(write -> write.failure == null).forEach(write -> {
@@ -134,7 +137,10 @@ final class GroupCommit implements AutoCloseable {
             }
             group.stream().filter(write -> write.failure == null).forEach(write -> write.failure = e);
         } finally {
-            closeWriter();
+            if (!keep) {
+                // the group failed as a whole: its connection may be what failed
+                closeWriter();
+            }
             if (outer == null) {
                 RUNNING.remove();
             } else {
@@ -149,7 +155,9 @@ final class GroupCommit implements AutoCloseable {
         if (closed) {
             throw new StoreException("The store is closed: no write can be made.");
         }
-        writer = jdbi.open();
+        if (writer == null) {
+            writer = jdbi.open();
+        }
         return writer;
     }
 
@@ -167,12 +175,13 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Once the group under way, if any, is done, refuses later writes. */
+    /** Once the group under way, if any, is done, refuses later writes and gives the connection back. */
     @Override
     public void close() {
         lock.lock();
         try {
             closed = true;
+            closeWriter();
         } finally {
             lock.unlock();
         }
