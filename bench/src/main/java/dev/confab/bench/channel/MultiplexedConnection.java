@@ -161,7 +161,11 @@ final class MultiplexedConnection implements NodeLink {
         Channel opening = connecting.channel();
         channel = opening;
         opening.closeFuture().addListener(done -> {
-            leaveOpenings();
+            // this connection's place only: a later connection may hold another by now
+            let.leave();
+            if (slot == let) {
+                slot = null;
+            }
             if (channel == opening) {
                 closed(forgetChannel(), new IOException("the Management Node closed the connection"));
             }

@@ -75,8 +75,8 @@ public record HttpsConnector(String host, int port, KeyStore keyStore, char[] ke
             HTTP2ServerConnectionFactory http2 = new HTTP2ServerConnectionFactory(https);
             http2.setMaxConcurrentStreams(MAX_STREAMS);
             // no HPACK dynamic tables, either way: a long-poll's path (since=R) and the Date header are
-            // new values on nearly every request, and each table filled up to its 4 kB with them, about
-            // 10 kB of heap per connection that saved a few bytes on the wire
+            // new values on nearly every request, and each table filled up to its 4 kB with them, 5-7 kB
+            // of heap per connection that saved a few bytes on the wire
             http2.setMaxDecoderTableCapacity(0);
             http2.setMaxEncoderTableCapacity(0);
             HttpConnectionFactory http11 = new HttpConnectionFactory(https);
