@@ -17,6 +17,7 @@ import dev.confab.shared.wire.NodeChannel;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -86,10 +87,14 @@ public final class NodeChannelServer {
                 channel.setHeaderCacheSize(0);
                 // HTTP/2 first: a node's heartbeats and its long-poll share one connection
                 Connector built = connector.factoryWithHttp2(ssl).apply(server, channel);
+                // a long-poll waits up to 25 s on its stream or connection: well within this, even when
+                // the answer is late
                 if (built instanceof AbstractConnector idle) {
-                    // a long-poll waits up to 25 s on its stream or connection: well within this, even
-                    // when the answer is late
                     idle.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                }
+                HTTP2ServerConnectionFactory http2 = built.getConnectionFactory(HTTP2ServerConnectionFactory.class);
+                if (http2 != null) {
+                    http2.setStreamIdleTimeout(IDLE_TIMEOUT.toMillis());
                 }
                 built.addBean(HandshakeLog.INSTANCE);
                 built.addBean(connections);

@@ -47,9 +47,8 @@ class NodeChannelHttp2IT {
 
     @Test
     void overHttp2AHeartbeatIsAnsweredOnTheConnectionItsLongPollWaitsOn() throws Exception {
-        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn1", "10.20.0.41");
-        CountingSslContext tls = tlsOf(identity);
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_2).build();
+        CountingSslContext tls = tlsOf("osl-cn1", "10.20.0.41");
+        HttpClient client = client(tls, HttpClient.Version.HTTP_2);
         double before = gauge("h2");
 
         CompletableFuture<HttpResponse<String>> poll = waitingPoll(client);
@@ -66,9 +65,8 @@ class NodeChannelHttp2IT {
 
     @Test
     void overHttp11AHeartbeatNeedsAConnectionBesideTheLongPolls() throws Exception {
-        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn2", "10.20.0.42");
-        CountingSslContext tls = tlsOf(identity);
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        CountingSslContext tls = tlsOf("osl-cn2", "10.20.0.42");
+        HttpClient client = client(tls, HttpClient.Version.HTTP_1_1);
         double before = gauge("http/1.1");
 
         CompletableFuture<HttpResponse<String>> poll = waitingPoll(client);
@@ -83,9 +81,8 @@ class NodeChannelHttp2IT {
 
     @Test
     void aHeartbeatIsAnsweredBesideTwoHundredWaitingPollsOnTheOneConnection() throws Exception {
-        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn4", "10.20.0.44");
-        CountingSslContext tls = tlsOf(identity);
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_2).build();
+        CountingSslContext tls = tlsOf("osl-cn4", "10.20.0.44");
+        HttpClient client = client(tls, HttpClient.Version.HTTP_2);
         CompletableFuture<HttpResponse<String>> first = waitingPoll(client);
         long revision = node.agent().replication().current().revision();
 
@@ -110,9 +107,7 @@ class NodeChannelHttp2IT {
 
     @Test
     void aLongPollWhoseStreamIsResetStopsWaitingAtOnce() throws Exception {
-        IssuedCertificate identity = ChannelClients.enrolled(node, location, "osl-cn3", "10.20.0.43");
-        HttpClient client = HttpClient.newBuilder().sslContext(tlsOf(identity)).version(HttpClient.Version.HTTP_2)
-                .build();
+        HttpClient client = client(tlsOf("osl-cn3", "10.20.0.43"), HttpClient.Version.HTTP_2);
         CompletableFuture<HttpResponse<String>> poll = waitingPoll(client);
         int waiting = node.agent().replication().waitingPolls();
         assertTrue(waiting >= 1, "the poll waits: " + waiting);
@@ -127,9 +122,15 @@ class NodeChannelHttp2IT {
         assertEquals(200, answer.statusCode(), "the connection stays: " + answer.body());
     }
 
-    private static CountingSslContext tlsOf(IssuedCertificate identity) {
+    /** The TLS of a node added and enrolled as {@code name} at {@code address}, counting its connections. */
+    private static CountingSslContext tlsOf(String name, String address) throws Exception {
+        IssuedCertificate identity = ChannelClients.enrolled(node, location, name, address);
         return CountingSslContext.of(TlsMaterial.clientContext(node.agent().nodes().authority().certificate(),
                 identity));
+    }
+
+    private static HttpClient client(CountingSslContext tls, HttpClient.Version version) {
+        return HttpClient.newBuilder().sslContext(tls).version(version).build();
     }
 
     /**

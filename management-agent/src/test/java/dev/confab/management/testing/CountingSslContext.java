@@ -45,8 +45,9 @@ public final class CountingSslContext extends SSLContext {
         }
 
         @Override
-        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) {
-            throw new UnsupportedOperationException("initialised already");
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr)
+                throws java.security.KeyManagementException {
+            delegate.init(km, tm, sr);
         }
 
         @Override
