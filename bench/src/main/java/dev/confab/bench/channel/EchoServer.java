@@ -9,6 +9,13 @@ import dev.confab.shared.pki.Pem;
 import dev.confab.shared.pki.TlsMaterial;
 import dev.confab.shared.wire.NodeChannel;
 import io.javalin.Javalin;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import picocli.CommandLine;
@@ -28,9 +35,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The heartbeat limit of the machine: a bare mutual-TLS echo server on the node channel's port
- * setup (Javalin and Jetty with the same {@link HttpsConnector}, HTTP/2 and HTTP/1.1 offered,
- * client certificates asked for and checked against the Management Node's CA, no header
- * cache), answering {@code POST /node/v1/heartbeat} with the request's body and doing nothing else.
+ * setup (Jetty with the same {@link HttpsConnector}, HTTP/2 and HTTP/1.1 offered, client
+ * certificates asked for and checked against the Management Node's CA, no header cache), answering
+ * {@code POST /node/v1/heartbeat} with the request's body and doing nothing else, in a Jetty core
+ * handler as the Management Node answers heartbeats.
  * Its own CA issues its certificate for 127.0.0.1; the CA is written to {@code --ca-out} for the
  * simulated nodes to trust. Runs until killed.
  */
@@ -74,13 +82,31 @@ public final class EchoServer implements Callable<Integer> {
                 channel.setHeaderCacheSize(0);
                 return connector.factoryWithHttp2(ssl).apply(server, channel);
             });
-            config.routes.post(NodeChannel.HEARTBEAT, ctx -> {
-                if (ctx.req().getAttribute("jakarta.servlet.request.X509Certificate") == null) {
-                    ctx.status(401);
-                    return;
+            // answered in a Jetty core handler before Javalin's servlet context, as the Management Node
+            // answers heartbeats (FrequentRequests)
+            config.jetty.modifyServer(server -> server.setHandler(new Handler.Wrapper() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    if (!NodeChannel.HEARTBEAT.equals(request.getHttpURI().getPath())) {
+                        return super.handle(request, response, callback);
+                    }
+                    Object tls = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE);
+                    if (!(tls instanceof EndPoint.SslSessionData session) || session.peerCertificates() == null) {
+                        response.setStatus(401);
+                        callback.succeeded();
+                        return true;
+                    }
+                    Content.Source.asByteBufferAsync(request, 1 << 20).whenComplete((body, failure) -> {
+                        if (failure != null) {
+                            callback.failed(failure);
+                            return;
+                        }
+                        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+                        response.write(true, body, callback);
+                    });
+                    return true;
                 }
-                ctx.contentType("application/json").result(ctx.bodyAsBytes());
-            });
+            }));
         }).start();
         Files.writeString(caOut, Pem.encode(ca.certificate()));
         System.out.println("echo server ready on 127.0.0.1:" + port);

@@ -38,7 +38,8 @@ import java.util.Map;
  * handshake, which is logged); enrolment alone works without one, as the node has none yet, and
  * every other route requires one that is valid and not revoked. It speaks HTTP/2 to clients that
  * offer it in the handshake (the agent does: its heartbeats and its long-poll then share one
- * connection), else HTTP/1.1.
+ * connection), else HTTP/1.1. Heartbeats and long-polls are answered by {@link FrequentRequests}, a
+ * Jetty core handler, before Javalin; enrolment, licences and participants by Javalin.
  */
 public final class NodeChannelServer {
 
@@ -64,7 +65,8 @@ public final class NodeChannelServer {
                                           Enroller enroller, ConfigurationService configuration,
                                           NodeMonitor monitor, ReplicationHub replication, Calls calls) {
         ChannelAuthenticator authenticator = new ChannelAuthenticator(configuration, authority);
-        NodeChannelRoutes routes = new NodeChannelRoutes(authenticator, monitor, replication, calls);
+        NodeChannelRoutes routes = new NodeChannelRoutes(authenticator, calls);
+        FrequentRequests frequent = new FrequentRequests(authenticator, monitor, replication, calls);
         KeyPair keys = KeyPairs.ecP256();
         String csr = CertificateRequest.create(keys, NodeChannel.MANAGEMENT_COMMON_NAME, names).pem();
         X509Certificate leaf = authority.issue(csr, NodeChannel.MANAGEMENT_COMMON_NAME, names, Duration.ofDays(825));
@@ -100,6 +102,8 @@ public final class NodeChannelServer {
                 built.addBean(connections);
                 return built;
             });
+            // heartbeats and long-polls before Javalin: it wraps its servlet context in this handler
+            config.jetty.modifyServer(server -> server.setHandler(frequent));
             ApiErrors.register(config);
             config.routes.exception(EnrolmentRefusedException.class,
                     (e, ctx) -> ApiErrors.answer(ctx, 403, e.getMessage(), Map.of()));

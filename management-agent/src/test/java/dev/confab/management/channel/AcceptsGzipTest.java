@@ -10,19 +10,19 @@ class AcceptsGzipTest {
 
     @Test
     void gzipListedWithAnyWeightAboveZero() {
-        assertTrue(NodeChannelRoutes.acceptsGzip("gzip"));
-        assertTrue(NodeChannelRoutes.acceptsGzip("deflate, GZIP"));
-        assertTrue(NodeChannelRoutes.acceptsGzip("br;q=1.0, gzip;q=0.5"));
-        assertTrue(NodeChannelRoutes.acceptsGzip("gzip ; q=0.001"));
+        assertTrue(FrequentRequests.acceptsGzip("gzip"));
+        assertTrue(FrequentRequests.acceptsGzip("deflate, GZIP"));
+        assertTrue(FrequentRequests.acceptsGzip("br;q=1.0, gzip;q=0.5"));
+        assertTrue(FrequentRequests.acceptsGzip("gzip ; q=0.001"));
     }
 
     @Test
     void notWhenAbsentOrWeighedZero() {
-        assertFalse(NodeChannelRoutes.acceptsGzip(null));
-        assertFalse(NodeChannelRoutes.acceptsGzip(""));
-        assertFalse(NodeChannelRoutes.acceptsGzip("identity, br"));
-        assertFalse(NodeChannelRoutes.acceptsGzip("gzip;q=0"));
-        assertFalse(NodeChannelRoutes.acceptsGzip("gzip; q=0.000"));
-        assertFalse(NodeChannelRoutes.acceptsGzip("x-gzip"));
+        assertFalse(FrequentRequests.acceptsGzip(null));
+        assertFalse(FrequentRequests.acceptsGzip(""));
+        assertFalse(FrequentRequests.acceptsGzip("identity, br"));
+        assertFalse(FrequentRequests.acceptsGzip("gzip;q=0"));
+        assertFalse(FrequentRequests.acceptsGzip("gzip; q=0.000"));
+        assertFalse(FrequentRequests.acceptsGzip("x-gzip"));
     }
 }

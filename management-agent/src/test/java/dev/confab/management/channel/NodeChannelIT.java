@@ -123,6 +123,44 @@ class NodeChannelIT {
     }
 
     @Test
+    void aHeartbeatThatIsNotJsonOrAPollWithoutARevisionIsRefusedWithWhatIsWrong() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn27", "10.20.0.27");
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), identity)).build();
+        HttpRequest.Builder post = HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT))
+                .header("Content-Type", "application/json");
+
+        HttpResponse<String> garbled = client.send(post.copy().POST(HttpRequest.BodyPublishers.ofString("{\"load\":"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badSince = client.send(HttpRequest.newBuilder(uri(NodeChannel.CONFIG + "?since=latest"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, garbled.statusCode(), garbled.body());
+        assertTrue(NodeChannel.json().readTree(garbled.body()).get("error").asText()
+                .startsWith("The request body is not valid JSON: "), garbled.body());
+        assertEquals(400, badSince.statusCode(), badSince.body());
+        assertEquals("since must be the revision the node holds, a whole number (or -1 for a snapshot).",
+                NodeChannel.json().readTree(badSince.body()).get("error").asText());
+        // the node is still served afterwards: nothing of the refused requests was kept
+        assertEquals(200, heartbeat(identity).statusCode());
+    }
+
+    @Test
+    void otherRequestsGoOnToTheJavalinRoutes() throws Exception {
+        IssuedCertificate identity = enrolled("fra-cn28", "10.20.0.28");
+        HttpClient client = HttpClient.newBuilder().sslContext(TlsMaterial.clientContext(
+                node.agent().nodes().authority().certificate(), identity)).build();
+
+        HttpResponse<String> participants = client.send(HttpRequest.newBuilder(uri(NodeChannel.PARTICIPANTS
+                + "?" + NodeChannel.CONFERENCE + "=nobody")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> heartbeatByGet = client.send(HttpRequest.newBuilder(uri(NodeChannel.HEARTBEAT)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, participants.statusCode(), participants.body());
+        assertEquals(404, heartbeatByGet.statusCode(), heartbeatByGet.body());
+    }
+
+    @Test
     void aRequestWithoutACertificateIsRefused() throws Exception {
         HttpResponse<String> answer = heartbeat(null);
         assertEquals(401, answer.statusCode(), answer.body());
