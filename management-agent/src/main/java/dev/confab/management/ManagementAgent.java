@@ -225,7 +225,8 @@ public final class ManagementAgent implements AutoCloseable {
                 // where each node's requests may come from: its address and static NAT address
                 Reaction.toObjectsOf("node channel", ResourceNames.WORKER_VM, nodes::nodeChanged),
                 // the mesh: enrolled nodes (their addresses, types, locations) and the locations' links
-                Reaction.to("ipsec", Set.of(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION), ipsec::refresh),
+                new Reaction("ipsec", change -> change.touches(ResourceNames.WORKER_VM, ResourceNames.SYSTEM_LOCATION),
+                        ipsec::changed),
                 // the certificate assigned to the Management Node, or that certificate itself
                 Reaction.to("https identity", Set.of(ResourceNames.MANAGEMENT_VM, ResourceNames.TLS_CERTIFICATE),
                         () -> refreshCertificate(secrets)),

@@ -58,17 +58,17 @@ public final class ChannelAuthenticator {
                     + " enrolment; only enrolment works without one.");
         }
         BigInteger serial = chain[0].getSerialNumber();
-        String hex = serial.toString(16);
+        // the serial in hexadecimal only where it is used: a known node's every request would make it anew
         if (authority.isRevoked(serial)) {
             known.remove(serial);
-            throw revoked(from, hex);
+            throw revoked(from, serial.toString(16));
         }
         ChannelNode node = known.get(serial);
         if (node == null) {
-            node = lookUp(serial, hex, from);
+            node = lookUp(serial, serial.toString(16), from);
         }
         if (!node.source().admits(from)) {
-            throw refuse(403, null, from, hex, node.source().refusal(from));
+            throw refuse(403, null, from, node.serial(), node.source().refusal(from));
         }
         return node;
     }

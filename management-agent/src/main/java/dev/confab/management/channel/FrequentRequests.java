@@ -15,6 +15,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -45,6 +46,8 @@ final class FrequentRequests extends Handler.Wrapper {
     /** The largest heartbeat read, as Javalin's default request size limit. */
     static final int MAX_BODY_BYTES = 1_000_000;
     private static final String JSON_TYPE = "application/json";
+    /** The connection attribute holding its remote address as text. */
+    private static final String REMOTE_ADDRESS = "confab.remoteAddress";
 
     private final ChannelAuthenticator authenticator;
     private final NodeMonitor monitor;
@@ -78,7 +81,21 @@ final class FrequentRequests extends Handler.Wrapper {
     private ChannelNode authenticate(Request request) {
         X509Certificate[] chain = request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
                 instanceof EndPoint.SslSessionData tls ? tls.peerCertificates() : null;
-        return authenticator.identify(chain, Request.getRemoteAddr(request));
+        return authenticator.identify(chain, remoteAddress(request));
+    }
+
+    /**
+     * The address the request came from, as text: kept on its connection, which a node's requests
+     * share (one over HTTP/2), instead of being written out anew for every heartbeat and poll.
+     */
+    private static String remoteAddress(Request request) {
+        ConnectionMetaData connection = request.getConnectionMetaData();
+        if (connection.getAttribute(REMOTE_ADDRESS) instanceof String known) {
+            return known;
+        }
+        String address = Request.getRemoteAddr(request);
+        connection.setAttribute(REMOTE_ADDRESS, address);
+        return address;
     }
 
     private void heartbeat(Request request, Response response, Callback callback) {
@@ -217,6 +234,9 @@ final class FrequentRequests extends Handler.Wrapper {
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
+        }
+        if (acceptEncoding.equals("gzip")) {
+            return true; // what the agent sends with every poll: nothing to parse
         }
         QuotedQualityCSV codings = new QuotedQualityCSV();
         codings.addValue(acceptEncoding);

@@ -1,7 +1,11 @@
 package dev.confab.management.ipsec;
 
+import dev.confab.management.adminlog.AdminLog;
+import dev.confab.management.resource.catalog.ResourceNames;
 import dev.confab.management.resource.catalog.SystemLocation;
+import dev.confab.management.resource.engine.ConfigurationChange;
 import dev.confab.management.resource.engine.ConfigurationService;
+import dev.confab.management.store.InList;
 import dev.confab.management.store.MeshDao;
 import dev.confab.shared.crypto.SecretBox;
 import dev.confab.shared.ipsec.IpsecCredentials;
@@ -22,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,7 +40,11 @@ import java.util.stream.Collectors;
  * The Management Node's side of the IPsec mesh: a tunnel to every Conferencing Node that holds a
  * valid certificate (a node still to enrol has none, and its enrolment must reach the node channel
  * before any tunnel can exist), rendered into the swanctl directory and loaded into strongSwan when
- * it is installed. {@link #refresh()} after every committed revision and every enrolment. Thread-safe.
+ * it is installed. {@link #changed} after every committed change of a node or a location,
+ * {@link #refresh()} after every enrolment. An update of a node that leaves what the mesh reads of
+ * it (name, address, type, location, enrolment) as it was, such as a new description, costs the
+ * read of that node's row, not of every node's and a new rendering: with thousands of nodes the
+ * mesh is otherwise read and rendered again up to once a second while nodes are edited. Thread-safe.
  */
 public final class ManagementIpsec implements AutoCloseable {
 
@@ -49,6 +59,12 @@ public final class ManagementIpsec implements AutoCloseable {
     /** Shortest time between the starts of two reads of the mesh. */
     static final Duration MIN_REFRESH_GAP = Duration.ofSeconds(1);
     private final AtomicBoolean readQueued = new AtomicBoolean();
+    /** Whether something changed since the last read that only a read of the whole mesh can tell. */
+    private final AtomicBoolean wholeMeshChanged = new AtomicBoolean(true);
+    /** Nodes updated since the last read. */
+    private final Set<Long> updatedNodes = ConcurrentHashMap.newKeySet();
+    /** What the last read of the whole mesh found, by node id; replaced whole. */
+    private volatile Map<Long, MeshDao.MeshNode> lastRead = Map.of();
     /** Touched only by the reader thread. */
     private long lastRefresh = System.nanoTime() - MIN_REFRESH_GAP.toNanos();
     private final ExecutorService reader = Executors.newSingleThreadExecutor(runnable -> {
@@ -89,6 +105,26 @@ public final class ManagementIpsec implements AutoCloseable {
      * few times, not once per node.
      */
     public void refresh() {
+        wholeMeshChanged.set(true);
+        readSoon();
+    }
+
+    /**
+     * After a committed change of a node or a location: as {@link #refresh()}, except that the
+     * update of a node is first compared with the last read of it, and changes nothing when what
+     * the mesh reads of the node is as it was.
+     */
+    public void changed(ConfigurationChange change) {
+        if (change.resource().equals(ResourceNames.WORKER_VM)
+                && change.action().equals(AdminLog.Action.UPDATED.value())) {
+            updatedNodes.add(change.objectId());
+        } else {
+            wholeMeshChanged.set(true);
+        }
+        readSoon();
+    }
+
+    private void readSoon() {
         if (!readQueued.compareAndSet(false, true)) {
             return;
         }
@@ -104,8 +140,14 @@ public final class ManagementIpsec implements AutoCloseable {
                 }
                 lastRefresh = System.nanoTime();
                 readQueued.set(false);
+                // what changed from here on queues another read
+                boolean whole = wholeMeshChanged.getAndSet(false);
+                Set<Long> updated = Set.copyOf(updatedNodes);
+                updatedNodes.removeAll(updated);
                 try {
-                    publisher.publish(peers());
+                    if (whole || !asLastRead(updated)) {
+                        publisher.publish(peers());
+                    }
                 } catch (RuntimeException e) {
                     LOG.error("Could not read the nodes of the IPsec mesh; tunnels follow at the next change", e);
                 }
@@ -123,13 +165,26 @@ public final class ManagementIpsec implements AutoCloseable {
                     .collect(Collectors.toMap(SystemLocation::id, SystemLocation::name));
             Map<String, LocationLinks> links = locations.stream().map(location -> links(location, names))
                     .collect(Collectors.toMap(LocationLinks::name, Function.identity()));
-            List<MeshPeer> nodes = transaction.dao(MeshDao.class).meshNodes().stream()
+            List<MeshDao.MeshNode> read = transaction.dao(MeshDao.class).meshNodes();
+            lastRead = read.stream().collect(Collectors.toUnmodifiableMap(MeshDao.MeshNode::id, Function.identity()));
+            List<MeshPeer> nodes = read.stream()
                     .filter(MeshDao.MeshNode::enrolled)
                     .map(node -> new MeshPeer(node.name(), node.address(), node.nodeType(),
                             names.get(node.systemLocation())))
                     .toList();
             return MeshSelection.peersOf(self, nodes, links);
         });
+    }
+
+    /** Whether the mesh reads of each of {@code nodes} what the last read of the whole mesh found. */
+    private boolean asLastRead(Set<Long> nodes) {
+        if (nodes.isEmpty()) {
+            return true;
+        }
+        Map<Long, MeshDao.MeshNode> known = lastRead;
+        List<MeshDao.MeshNode> now = configuration.read(transaction -> InList.parts(List.copyOf(nodes)).stream()
+                .flatMap(part -> transaction.dao(MeshDao.class).meshNodesAmong(part).stream()).toList());
+        return now.size() == nodes.size() && now.stream().allMatch(node -> node.equals(known.get(node.id())));
     }
 
     /** A location's links to the locations that carry its media, by name. */

@@ -32,6 +32,16 @@ public interface MeshDao {
     @RegisterConstructorMapper(MeshNode.class)
     List<MeshNode> meshNodes();
 
+    /** The nodes {@code nodeIds} as {@link #meshNodes()} reads them (those that exist). */
+    @SqlQuery("""
+            SELECT id, name, address, node_type, system_location,
+                   EXISTS (SELECT 1 FROM node_certificate c WHERE c.node_id = worker_vm.id AND c.revoked IS NULL)
+                       AS enrolled
+            FROM worker_vm WHERE id IN (<nodes>) ORDER BY id
+            """)
+    @RegisterConstructorMapper(MeshNode.class)
+    List<MeshNode> meshNodesAmong(@BindList("nodes") Collection<Long> nodeIds);
+
     /** Which of the nodes {@code nodeIds} hold a certificate that is not revoked. */
     @SqlQuery("SELECT DISTINCT node_id FROM node_certificate WHERE revoked IS NULL AND node_id IN (<nodes>)")
     Set<Long> enrolledAmong(@BindList("nodes") Collection<Long> nodeIds);

@@ -66,6 +66,26 @@ class ManagementIpsecIT {
     }
 
     @Test
+    void followsAnEnrolledNodesNewAddressButNotItsOtherEdits() throws Exception {
+        // Given an enrolled node with a tunnel
+        String location = node.post(CONFIG + "system_location/", Map.of("name", "York")).body()
+                .get("resource_uri").asText();
+        RunningNode.Response enrolled = addNode("yrk-cn1", "10.30.0.31", location);
+        assertEquals(200, enrol(new NodeConfigReader(Clock.systemUTC())
+                .read(enrolled.text().getBytes(StandardCharsets.UTF_8))).statusCode());
+        awaitConf(text -> text.contains("remote_addrs = 10.30.0.31"));
+        String path = URI.create(enrolled.raw().headers().firstValue("Location").orElseThrow()).getPath();
+
+        // When its description changes (read as one row, the mesh as it was), then its address
+        assertEquals(200, node.patch(path, Map.of("description", "rack 4")).status());
+        assertEquals(200, node.patch(path, Map.of("address", "10.30.0.41")).status());
+
+        // Then its tunnel goes to the new address
+        String conf = awaitConf(text -> text.contains("remote_addrs = 10.30.0.41"));
+        assertFalse(conf.contains("10.30.0.31"), conf);
+    }
+
+    @Test
     void authenticatesWithACertificateFromItsCaForItsAddressWhoseKeyIsKeptOnlyWhereCharonReadsIt() throws Exception {
         Path ipsec = node.data().resolve("ipsec");
 
