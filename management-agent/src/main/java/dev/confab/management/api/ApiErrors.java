@@ -93,10 +93,16 @@ public final class ApiErrors {
     /** As {@link #answer(Context, int, String, Map)}, with {@code extraFields} added to the body's top level. */
     public static void answer(Context ctx, int status, String message, Map<String, String> fields,
                               Map<String, String> extraFields) {
+        ctx.status(status).json(body(message, fields, extraFields));
+    }
+
+    /** The body of a refusal: {@code error}, {@code fields} and {@code extraFields} at the top level. */
+    public static Map<String, Object> body(String message, Map<String, String> fields,
+                                           Map<String, String> extraFields) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("fields", fields);
         body.putAll(extraFields);
-        ctx.status(status).json(body);
+        return body;
     }
 }

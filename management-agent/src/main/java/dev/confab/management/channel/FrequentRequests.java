@@ -2,6 +2,7 @@ package dev.confab.management.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.management.api.ApiErrors;
 import dev.confab.management.calls.Calls;
 import dev.confab.management.health.NodeMonitor;
 import dev.confab.management.replication.EncodedAnswer;
@@ -25,7 +26,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -209,13 +209,9 @@ final class FrequentRequests extends Handler.Wrapper {
     /** The body the management API answers errors with: {@code error}, {@code fields} and {@code extraFields}. */
     private void answer(Response response, Callback callback, int status, String message, Map<String, String> fields,
                         Map<String, String> extraFields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        body.put("fields", fields);
-        body.putAll(extraFields);
         byte[] encoded;
         try {
-            encoded = json.writeValueAsBytes(body);
+            encoded = json.writeValueAsBytes(ApiErrors.body(message, fields, extraFields));
         } catch (JsonProcessingException e) {
             callback.failed(e);
             return;

@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * {@link #refresh()} after every enrolment. An update of a node that leaves what the mesh reads of
  * it (name, address, type, location, enrolment) as it was, such as a new description, costs the
  * read of that node's row, not of every node's and a new rendering: with thousands of nodes the
- * mesh is otherwise read and rendered again up to once a second while nodes are edited. Thread-safe.
+ * mesh is otherwise read and rendered again up to once a second while nodes are edited. After a
+ * rendering that failed to load, or a read that failed, any change reads the whole mesh. Thread-safe.
  */
 public final class ManagementIpsec implements AutoCloseable {
 
@@ -145,10 +146,13 @@ public final class ManagementIpsec implements AutoCloseable {
                 Set<Long> updated = Set.copyOf(updatedNodes);
                 updatedNodes.removeAll(updated);
                 try {
-                    if (whole || !asLastRead(updated)) {
+                    // a rendering that failed to load is tried again at the next change, whatever it is
+                    if (whole || !publisher.applied() || !asLastRead(updated)) {
                         publisher.publish(peers());
                     }
                 } catch (RuntimeException e) {
+                    // the mesh as it is was not read: the next change reads all of it
+                    wholeMeshChanged.set(true);
                     LOG.error("Could not read the nodes of the IPsec mesh; tunnels follow at the next change", e);
                 }
             });

@@ -35,8 +35,9 @@ public final class SwanctlPublisher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    // guarded by this: the file last written and loaded (or skipped for want of strongSwan)
-    private String lastApplied;
+    // written under this: the file last written and loaded (or skipped for want of strongSwan); null
+    // until one is, and after a rendering failed to be written or loaded
+    private volatile String lastApplied;
     // guarded by this: the peers of the last successful load, whose SAs go when they leave the mesh
     private Set<String> loadedPeers = Set.of();
 
@@ -63,12 +64,22 @@ public final class SwanctlPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the last rendering was written and loaded (or skipped for want of strongSwan, or found
+     * unchanged): false before the first, and after one failed, until one succeeds.
+     */
+    public boolean applied() {
+        return lastApplied != null;
+    }
+
     /** Renders, writes and loads {@code peers} now, on the caller's thread. */
     public synchronized SwanctlLoader.Outcome apply(List<MeshPeer> peers) {
         String conf = SwanctlConf.render(self, peers, settings.startAction());
         if (conf.equals(lastApplied)) {
             return new SwanctlLoader.Outcome(SwanctlLoader.Status.SKIPPED, "unchanged");
         }
+        // a write or load that throws leaves no file counted as applied: the next call tries again
+        lastApplied = null;
         SwanctlLayout.write(settings.directory(), self, credentials, conf);
         SwanctlLoader.Outcome outcome = loader.load();
         lastApplied = outcome.status() == SwanctlLoader.Status.FAILED ? null : conf;

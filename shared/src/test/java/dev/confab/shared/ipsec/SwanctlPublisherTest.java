@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SwanctlPublisherTest {
 
@@ -45,5 +47,32 @@ class SwanctlPublisherTest {
                 "--load-all --uri " + uri,
                 "--load-all --uri " + uri,
                 "--terminate --ike confab-10-0-1-12 --force --timeout 5 --uri " + uri), Files.readAllLines(calls));
+    }
+
+    @Test
+    void aLoadThatFailedCountsAsNotAppliedAndTheSamePeersAreLoadedAgain(@TempDir Path dir) throws Exception {
+        // Given a swanctl that fails the first time and succeeds after, and a charon socket
+        Path calls = dir.resolve("calls");
+        Path swanctl = dir.resolve("swanctl");
+        Files.writeString(swanctl, "#!/bin/sh\necho \"$@\" >> " + calls + "\n"
+                + "[ \"$(wc -l < " + calls + ")\" -gt 1 ]\n");
+        Files.setPosixFilePermissions(swanctl, PosixFilePermissions.fromString("rwx------"));
+        String uri = "unix://" + Files.createFile(dir.resolve("charon.vici"));
+        SwanctlSettings settings = new SwanctlSettings(dir.resolve("conf"), uri, swanctl.toString(), StartAction.TRAP);
+        IpsecCredentials credentials = new IpsecCredentials(
+                IpsecCertificates.issue(CA, "mgmt", "10.0.0.1", Duration.ofDays(1)), CA.certificate());
+
+        try (SwanctlPublisher publisher = new SwanctlPublisher(settings, IpsecIdentity.of("mgmt", "10.0.0.1"),
+                credentials)) {
+            assertFalse(publisher.applied(), "nothing applied yet");
+
+            // When the peers are applied, and the load fails
+            assertEquals(SwanctlLoader.Status.FAILED, publisher.apply(List.of(CN1)).status());
+            // Then nothing counts as applied, and the same peers are loaded again
+            assertFalse(publisher.applied());
+            assertEquals(SwanctlLoader.Status.LOADED, publisher.apply(List.of(CN1)).status());
+            assertTrue(publisher.applied());
+        }
+        assertEquals(2, Files.readAllLines(calls).size());
     }
 }
